@@ -1,0 +1,52 @@
+package io.stowage;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The checksums a store computes while streaming. SHA-256 always; MD5 and SHA-512 on request (Glance). */
+public enum ChecksumAlgorithm {
+    MD5("md5", "MD5"),
+    SHA256("sha256", "SHA-256"),
+    SHA512("sha512", "SHA-512");
+
+    private final String id;
+    private final String jcaName;
+
+    ChecksumAlgorithm(String id, String jcaName) {
+        this.id = id;
+        this.jcaName = jcaName;
+    }
+
+    /** The lower-case name used in JSON and on the command line: {@code md5}, {@code sha256}, {@code sha512}. */
+    public String id() {
+        return id;
+    }
+
+    public MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance(jcaName);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK lacks " + jcaName, e);
+        }
+    }
+
+    /** Parses {@code md5}, {@code sha256}, {@code sha512} (case-insensitive, {@code sha-256} too). */
+    public static ChecksumAlgorithm fromId(String text) {
+        String normal = text == null ? "" : text.toLowerCase(Locale.ROOT).replace("-", "");
+        for (ChecksumAlgorithm algorithm : values()) {
+            if (algorithm.id.equals(normal)) {
+                return algorithm;
+            }
+        }
+        throw new IllegalArgumentException("Unknown checksum algorithm " + Redaction.quote(text) + " (known: "
+                + Arrays.stream(values()).map(ChecksumAlgorithm::id).collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** Length of the hex form of a digest. */
+    int hexLength() {
+        return newDigest().getDigestLength() * 2;
+    }
+}

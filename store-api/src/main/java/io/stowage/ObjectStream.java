@@ -1,0 +1,139 @@
+package io.stowage;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * The data of one read: exactly {@link #length()} bytes of an object of
+ * {@link #objectSize()} bytes, starting at {@link #offset()}.
+ *
+ * <p>A store wraps its backend stream in this class, which keeps the promise for it: it
+ * never returns more than {@code length} bytes, and if the backend stream ends early the
+ * read fails with {@link IntegrityException} instead of returning short data. Closing it
+ * (also before the end) closes the backend stream exactly once.
+ */
+public final class ObjectStream extends InputStream {
+    private static final int TRANSFER_BUFFER = 128 * 1024;
+
+    private final InputStream data;
+    private final Location location;
+    private final long objectSize;
+    private final long offset;
+    private final long length;
+    private long position;
+    private boolean closed;
+
+    /**
+     * @param data the backend stream, positioned at {@code offset}
+     * @param location the object read, for messages
+     */
+    public ObjectStream(InputStream data, Location location, long objectSize, long offset, long length) {
+        this.data = requireNonNull(data, "data is null");
+        this.location = requireNonNull(location, "location is null");
+        if (objectSize < 0 || offset < 0 || length < 0 || offset + length > objectSize) {
+            throw new IllegalArgumentException("Inconsistent read of " + location + ": size " + objectSize
+                    + ", offset " + offset + ", length " + length);
+        }
+        this.objectSize = objectSize;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    public Location location() {
+        return location;
+    }
+
+    /** The size of the whole object. */
+    public long objectSize() {
+        return objectSize;
+    }
+
+    /** Where this read starts in the object. */
+    public long offset() {
+        return offset;
+    }
+
+    /** How many bytes this read returns in all. */
+    public long length() {
+        return length;
+    }
+
+    /** Bytes returned so far. */
+    public long position() {
+        return position;
+    }
+
+    @Override
+    public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int off, int len) throws IOException {
+        ensureOpen();
+        if (len == 0) {
+            return 0;
+        }
+        long remaining = length - position;
+        if (remaining == 0) {
+            return -1;
+        }
+        int n = data.read(buffer, off, (int) Math.min(len, remaining));
+        if (n < 0) {
+            throw new IntegrityException("Truncated read of " + location + ": the backend returned " + position
+                    + " of " + length + " bytes");
+        }
+        position += n;
+        return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+        ensureOpen();
+        long skipped = data.skip(Math.min(Math.max(n, 0), length - position));
+        position += skipped;
+        return skipped;
+    }
+
+    @Override
+    public int available() throws IOException {
+        ensureOpen();
+        return (int) Math.min(data.available(), length - position);
+    }
+
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        requireNonNull(out, "out is null");
+        byte[] buffer = new byte[TRANSFER_BUFFER];
+        long transferred = 0;
+        int n;
+        while ((n = read(buffer, 0, buffer.length)) >= 0) {
+            out.write(buffer, 0, n);
+            transferred += n;
+        }
+        return transferred;
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            data.close();
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("Stream of " + location + " is closed");
+        }
+    }
+}

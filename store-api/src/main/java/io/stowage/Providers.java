@@ -1,0 +1,65 @@
+package io.stowage;
+
+import io.stowage.download.DownloadHandlerProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/** Finds the store and download-handler providers on the classpath with {@link ServiceLoader}. */
+public final class Providers {
+    private Providers() {}
+
+    /** Every {@link StoreProvider} found, sorted by type. */
+    @SuppressWarnings("rawtypes")
+    public static List<StoreProvider<?>> storeProviders() throws ConfigurationException {
+        List<StoreProvider<?>> found = new ArrayList<>();
+        for (StoreProvider provider : load(StoreProvider.class)) {
+            found.add(provider);
+        }
+        return sortedUnique(found, StoreProvider::type, "store");
+    }
+
+    /** Every {@link DownloadHandlerProvider} found, sorted by type. */
+    @SuppressWarnings("rawtypes")
+    public static List<DownloadHandlerProvider<?>> downloadHandlerProviders() throws ConfigurationException {
+        List<DownloadHandlerProvider<?>> found = new ArrayList<>();
+        for (DownloadHandlerProvider provider : load(DownloadHandlerProvider.class)) {
+            found.add(provider);
+        }
+        return sortedUnique(found, DownloadHandlerProvider::type, "download handler");
+    }
+
+    private static <T> List<T> load(Class<T> service) throws ConfigurationException {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) {
+            loader = Providers.class.getClassLoader();
+        }
+        List<T> found = new ArrayList<>();
+        try {
+            ServiceLoader.load(service, loader).forEach(found::add);
+        } catch (ServiceConfigurationError e) {
+            throw new ConfigurationException("A " + service.getSimpleName() + " on the classpath cannot be loaded: "
+                    + e.getMessage());
+        }
+        return found;
+    }
+
+    static <T> List<T> sortedUnique(List<T> providers, Function<T, String> type, String kind) throws ConfigurationException {
+        Map<String, T> byType = new HashMap<>();
+        for (T provider : providers) {
+            T previous = byType.put(type.apply(provider), provider);
+            if (previous != null) {
+                throw new ConfigurationException("Two " + kind + " providers claim type '" + type.apply(provider) + "': "
+                        + previous.getClass().getName() + " and " + provider.getClass().getName());
+            }
+        }
+        List<T> sorted = new ArrayList<>(providers);
+        sorted.sort(Comparator.comparing(type));
+        return List.copyOf(sorted);
+    }
+}

@@ -1,0 +1,272 @@
+package io.stowage;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.config.ConfigBinder;
+import io.stowage.config.StowageConfig;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The registry: the configured stores by name, the default store, and the routing of a
+ * location to the store that owns it.
+ *
+ * <p>Routing: a location whose metadata names a store ({@value Location#STORE_KEY}) goes to
+ * that store, which must serve its scheme and own it; otherwise to the one store that
+ * serves its scheme and {@linkplain Store#owns owns} it. An unknown scheme is an
+ * {@link UnknownSchemeException} listing the registered schemes; a location no store owns,
+ * or several do, is an {@link InvalidLocationException}. There is no silent fallback.
+ *
+ * <p>Every store is wrapped so that its declared capabilities are enforced.
+ */
+public final class Stores implements Closeable {
+    private record Entry(String type, Store store) {}
+
+    private final Map<String, Entry> entries;
+    private final String defaultName;
+
+    private Stores(Map<String, Entry> entries, String defaultName) {
+        this.entries = entries;
+        this.defaultName = defaultName;
+    }
+
+    /** Builds the registry from a YAML or JSON config file with the providers on the classpath. */
+    public static Stores load(Path configFile) throws StoreException {
+        return build(StowageConfig.load(configFile));
+    }
+
+    /** Builds the registry from a config with the providers on the classpath. */
+    public static Stores build(StowageConfig config) throws StoreException {
+        return build(config, Providers.storeProviders());
+    }
+
+    /**
+     * Builds the registry from a config with the given providers. Every configuration
+     * problem — unknown type, unknown key, bad value, unknown default — is a
+     * {@link ConfigurationException} naming the store and the key; stores created before
+     * the failure are closed.
+     */
+    public static Stores build(StowageConfig config, Collection<? extends StoreProvider<?>> providers)
+            throws StoreException {
+        requireNonNull(config, "config is null");
+        Map<String, StoreProvider<?>> byType = new LinkedHashMap<>();
+        for (StoreProvider<?> provider : Providers.sortedUnique(List.copyOf(providers), StoreProvider::type, "store")) {
+            byType.put(provider.type(), provider);
+        }
+        String defaultName = defaultName(config);
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, ObjectNode> section : config.stores().entrySet()) {
+                String name = section.getKey();
+                StoreProvider<?> provider = providerFor(name, section.getValue(), byType);
+                entries.put(name, new Entry(provider.type(), new CapabilityCheckingStore(create(name, section.getValue(), provider))));
+            }
+        } catch (StoreException | RuntimeException e) {
+            closeAll(entries.values(), e);
+            throw e;
+        }
+        return new Stores(Map.copyOf(entries), defaultName);
+    }
+
+    private static String defaultName(StowageConfig config) throws ConfigurationException {
+        if (config.defaultStore() == null) {
+            if (config.stores().size() == 1) {
+                return config.stores().keySet().iterator().next();
+            }
+            throw new ConfigurationException("Invalid configuration: " + config.stores().size()
+                    + " stores are configured; name the default one with 'default' (stores: "
+                    + String.join(", ", config.stores().keySet()) + ")");
+        }
+        if (!config.stores().containsKey(config.defaultStore())) {
+            throw new ConfigurationException("Invalid configuration: the default store '" + config.defaultStore()
+                    + "' is not configured (stores: " + String.join(", ", config.stores().keySet()) + ")");
+        }
+        return config.defaultStore();
+    }
+
+    private static StoreProvider<?> providerFor(String name, ObjectNode section, Map<String, StoreProvider<?>> byType)
+            throws ConfigurationException {
+        JsonNode type = section.get("type");
+        String available = byType.isEmpty() ? "none found" : String.join(", ", byType.keySet());
+        if (type == null || !type.isTextual()) {
+            throw new ConfigurationException("Invalid configuration of store '" + name
+                    + "': key 'type' is missing (available types: " + available + ")");
+        }
+        StoreProvider<?> provider = byType.get(type.textValue());
+        if (provider == null) {
+            throw new ConfigurationException("Invalid configuration of store '" + name + "': unknown type '"
+                    + type.textValue() + "' (available types: " + available + ")");
+        }
+        return provider;
+    }
+
+    private static <C> Store create(String name, ObjectNode section, StoreProvider<C> provider) throws StoreException {
+        ObjectNode settings = section.deepCopy();
+        settings.remove("type");
+        C config = ConfigBinder.bind(settings, provider.configType(), "store '" + name + "'");
+        try {
+            return requireNonNull(provider.create(name, config), "provider returned no store");
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("Store '" + name + "' of type '" + provider.type()
+                    + "' could not be created: " + e.getMessage(), e);
+        }
+    }
+
+    /** The store named {@code name}. */
+    public Store store(String name) throws ConfigurationException {
+        Entry entry = entries.get(name);
+        if (entry == null) {
+            throw new ConfigurationException("No store named '" + name + "' is configured (stores: " + names() + ")");
+        }
+        return entry.store();
+    }
+
+    public Store defaultStore() {
+        return entries.get(defaultName).store();
+    }
+
+    public String defaultStoreName() {
+        return defaultName;
+    }
+
+    /** The configured stores, sorted by name. */
+    public List<StoreInfo> describe() {
+        return entries.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> new StoreInfo(e.getKey(), e.getValue().type(), e.getValue().store().schemes(),
+                        e.getValue().store().capabilities(), e.getKey().equals(defaultName)))
+                .toList();
+    }
+
+    /** Adds to the default store; see {@link #add(String, ObjectId, InputStream, AddOptions)}. */
+    public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
+        return add(defaultName, id, data, options);
+    }
+
+    /**
+     * Adds to the named store. The returned location carries the store name in its
+     * metadata ({@value Location#STORE_KEY}) so it routes back to the same store.
+     */
+    public StoredObject add(String storeName, ObjectId id, InputStream data, AddOptions options) throws IOException {
+        StoredObject stored = store(storeName).add(id, data, options);
+        return new StoredObject(stored.id(), stored.location().withMetadata(Location.STORE_KEY, storeName),
+                stored.size(), stored.checksums());
+    }
+
+    public ObjectStream get(Location location, ByteRange range) throws IOException {
+        return route(location).get(location, range);
+    }
+
+    public ObjectStream get(Location location) throws IOException {
+        return get(location, ByteRange.ALL);
+    }
+
+    public long size(Location location) throws IOException {
+        return route(location).size(location);
+    }
+
+    public void delete(Location location) throws IOException {
+        route(location).delete(location);
+    }
+
+    /** The name of the store that serves {@code location}; see the class comment for the rules. */
+    public String routeName(Location location) throws InvalidLocationException {
+        requireNonNull(location, "location is null");
+        Optional<String> named = location.storeName();
+        if (named.isPresent()) {
+            Entry entry = entries.get(named.get());
+            if (entry == null) {
+                throw new InvalidLocationException("Location " + location + " names store '" + named.get()
+                        + "', which is not configured (stores: " + names() + ")");
+            }
+            if (!entry.store().owns(location)) {
+                throw new InvalidLocationException("Location " + location + " is refused: it is not inside store '"
+                        + named.get() + "'");
+            }
+            return named.get();
+        }
+        List<String> serving = new ArrayList<>();
+        List<String> owning = new ArrayList<>();
+        for (Map.Entry<String, Entry> entry : new java.util.TreeMap<>(entries).entrySet()) {
+            Store store = entry.getValue().store();
+            if (store.schemes().contains(location.scheme())) {
+                serving.add(entry.getKey());
+                if (store.owns(location)) {
+                    owning.add(entry.getKey());
+                }
+            }
+        }
+        if (serving.isEmpty()) {
+            throw new UnknownSchemeException("No store serves scheme '" + location.scheme() + "' of " + location
+                    + " (registered schemes: " + String.join(", ", schemes()) + ")");
+        }
+        if (owning.isEmpty()) {
+            throw new InvalidLocationException("Location " + location + " is refused: it is outside every configured "
+                    + location.scheme() + " store (" + String.join(", ", serving) + ")");
+        }
+        if (owning.size() > 1) {
+            throw new InvalidLocationException("Location " + location + " is ambiguous: stores "
+                    + String.join(", ", owning) + " all own it; name one in the location metadata '"
+                    + Location.STORE_KEY + "'");
+        }
+        return owning.get(0);
+    }
+
+    /** The store that serves {@code location}. */
+    public Store route(Location location) throws InvalidLocationException {
+        return entries.get(routeName(location)).store();
+    }
+
+    /** Every scheme some configured store serves, sorted. */
+    public List<String> schemes() {
+        return entries.values().stream()
+                .flatMap(entry -> entry.store().schemes().stream())
+                .collect(Collectors.toCollection(TreeSet::new))
+                .stream().toList();
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (Entry entry : entries.values()) {
+            try {
+                entry.store().close();
+            } catch (IOException | RuntimeException e) {
+                if (failure == null) {
+                    failure = new StoreException("Closing the stores failed", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private String names() {
+        return String.join(", ", new TreeSet<>(entries.keySet()));
+    }
+
+    private static void closeAll(Collection<Entry> entries, Exception primary) {
+        for (Entry entry : entries) {
+            try {
+                entry.store().close();
+            } catch (IOException | RuntimeException e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.stowage.config;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.stowage.ConfigurationException;
+import java.util.Collection;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a config tree to a typed config record, strictly: unknown keys, wrong types and
+ * values the record refuses are {@link ConfigurationException}s naming the subject (e.g.
+ * "store 'local'") and the key. Messages never repeat a config value.
+ */
+public final class ConfigBinder {
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(JsonParser.Feature.ALLOW_COMMENTS)
+            .build();
+
+    private ConfigBinder() {}
+
+    /**
+     * Binds {@code node} to {@code type}.
+     *
+     * @param subject what the config belongs to, for messages: "store 'local'", "download handler 'file'"
+     */
+    public static <T> T bind(JsonNode node, Class<T> type, String subject) throws ConfigurationException {
+        requireNonNull(node, "node is null");
+        requireNonNull(type, "type is null");
+        requireNonNull(subject, "subject is null");
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigurationException("Invalid configuration of " + subject + ": unknown key '"
+                    + path(e, e.getPropertyName()) + "' (known keys: " + known(e.getKnownPropertyIds()) + ")");
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigurationException("Invalid configuration of " + subject + pathSuffix(e) + ": " + cause.getMessage());
+        } catch (InvalidFormatException e) {
+            throw new ConfigurationException("Invalid configuration of " + subject + ": key '" + path(e, null)
+                    + "' expects " + describe(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ConfigurationException("Invalid configuration of " + subject + ": key '" + path(e, null)
+                    + "' expects " + describe(e.getTargetType()));
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
+            throw new ConfigurationException("Invalid configuration of " + subject + pathSuffix(e)
+                    + (cause != null ? ": " + cause.getMessage() : ": cannot be read as " + type.getSimpleName()));
+        } catch (Exception e) {
+            throw new ConfigurationException("Invalid configuration of " + subject + ": cannot be read as "
+                    + type.getSimpleName());
+        }
+    }
+
+    private static String pathSuffix(JsonMappingException e) {
+        String path = path(e, null);
+        return path.isEmpty() ? "" : ", key '" + path + "'";
+    }
+
+    static String path(JsonMappingException e, String last) {
+        String joined = e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining());
+        if (joined.startsWith(".")) {
+            joined = joined.substring(1);
+        }
+        if (last != null && !joined.endsWith(last)) {
+            joined = joined.isEmpty() ? last : joined + "." + last;
+        }
+        return joined;
+    }
+
+    private static String known(Collection<Object> ids) {
+        return ids == null || ids.isEmpty()
+                ? "none"
+                : new TreeSet<>(ids.stream().map(String::valueOf).toList()).stream().collect(Collectors.joining(", "));
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT);
+        }
+        return "a " + type.getSimpleName();
+    }
+}

@@ -1,0 +1,274 @@
+package io.stowage.download;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.ConfigurationException;
+import io.stowage.Location;
+import io.stowage.Providers;
+import io.stowage.StoreException;
+import io.stowage.config.ConfigBinder;
+import io.stowage.config.DirectDownloadConfig;
+import io.stowage.integrity.ContentVerifier;
+import io.stowage.integrity.VerifiedContent;
+import io.stowage.integrity.VerifyingInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches an object straight from one of its locations when the scheme is allowed, else
+ * through a fallback (Nova's direct-download path, with its faults fixed).
+ *
+ * <p>{@link #download} tries the candidates in the given order, each location at most once,
+ * and only those whose scheme is allowed (case-insensitively) and has a handler; a
+ * disallowed scheme never reaches any handler. A handler failure is logged and the next
+ * candidate is tried. What a handler wrote is verified against the expected size and
+ * checksum before it counts; a mismatch is a failure of that candidate. The fallback runs
+ * only when no candidate succeeded. The target appears atomically and only verified; on
+ * failure it is left as it was and no temp file remains.
+ */
+public final class DirectDownloader implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectDownloader.class);
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    private final AllowedSchemes allowed;
+    private final Map<String, DownloadHandler> handlers;
+
+    private DirectDownloader(AllowedSchemes allowed, Map<String, DownloadHandler> handlers) {
+        this.allowed = allowed;
+        this.handlers = handlers;
+    }
+
+    /**
+     * A downloader over ready handlers, keyed by scheme. Handlers for schemes that are not
+     * allowed are never called.
+     */
+    public static DirectDownloader of(AllowedSchemes allowed, Map<String, ? extends DownloadHandler> handlersByScheme) {
+        requireNonNull(allowed, "allowed is null");
+        Map<String, DownloadHandler> usable = new LinkedHashMap<>();
+        handlersByScheme.forEach((scheme, handler) -> {
+            if (allowed.allows(scheme)) {
+                usable.put(scheme.toLowerCase(java.util.Locale.ROOT), requireNonNull(handler, "handler is null"));
+            }
+        });
+        return new DirectDownloader(allowed, Map.copyOf(usable));
+    }
+
+    /** Builds from config with the handler providers on the classpath. */
+    public static DirectDownloader fromConfig(DirectDownloadConfig config) throws StoreException {
+        return fromConfig(config, Providers.downloadHandlerProviders());
+    }
+
+    /**
+     * Builds from config: only handlers for allowed schemes are created, and every problem
+     * (a handler config for an unknown type, an allowed scheme without a handler, a handler
+     * that cannot be created) is a {@link ConfigurationException} now, not at download time.
+     */
+    public static DirectDownloader fromConfig(DirectDownloadConfig config,
+            Collection<? extends DownloadHandlerProvider<?>> providers) throws StoreException {
+        requireNonNull(config, "config is null");
+        Map<String, DownloadHandlerProvider<?>> byType = new LinkedHashMap<>();
+        providers.forEach(provider -> byType.put(provider.type(), provider));
+        for (String type : config.handlers().keySet()) {
+            if (!byType.containsKey(type)) {
+                throw new ConfigurationException("Invalid configuration of direct-download: unknown handler type '" + type
+                        + "' (available: " + String.join(", ", new TreeSet<>(byType.keySet())) + ")");
+            }
+        }
+        AllowedSchemes allowed = AllowedSchemes.of(config.allowedSchemes());
+        Map<String, DownloadHandler> handlers = new LinkedHashMap<>();
+        try {
+            for (DownloadHandlerProvider<?> provider : byType.values()) {
+                if (provider.schemes().stream().noneMatch(allowed::allows)) {
+                    continue;
+                }
+                ObjectNode settings = config.handlers().getOrDefault(provider.type(), JsonNodeFactory.instance.objectNode());
+                DownloadHandler handler = create(provider, settings);
+                provider.schemes().stream().filter(allowed::allows).forEach(scheme -> handlers.put(scheme, handler));
+            }
+            for (String scheme : config.allowedSchemes()) {
+                if (!handlers.containsKey(scheme)) {
+                    Set<String> known = new TreeSet<>();
+                    byType.values().forEach(provider -> known.addAll(provider.schemes()));
+                    throw new ConfigurationException("Invalid configuration of direct-download: allowed scheme '" + scheme
+                            + "' has no download handler (handled schemes: " + String.join(", ", known) + ")");
+                }
+            }
+        } catch (StoreException | RuntimeException e) {
+            closeAll(new HashSet<>(handlers.values()), e);
+            throw e;
+        }
+        return new DirectDownloader(allowed, Map.copyOf(handlers));
+    }
+
+    private static <C> DownloadHandler create(DownloadHandlerProvider<C> provider, ObjectNode settings) throws StoreException {
+        C config = ConfigBinder.bind(settings, provider.configType(), "download handler '" + provider.type() + "'");
+        try {
+            return requireNonNull(provider.create(config), "provider returned no handler");
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("Download handler '" + provider.type() + "' could not be created: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public AllowedSchemes allowedSchemes() {
+        return allowed;
+    }
+
+    /** Whether a candidate with this scheme would be handed to a handler. */
+    public boolean canDownload(String scheme) {
+        return allowed.allows(scheme) && handlers.containsKey(scheme.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Downloads without a fallback: fails when no candidate succeeds. */
+    public DownloadResult download(List<Location> candidates, Path target, DownloadOptions options) throws IOException {
+        return download(candidates, target, options, Optional.empty());
+    }
+
+    /** Downloads, using {@code fallback} only when no candidate succeeded. */
+    public DownloadResult download(List<Location> candidates, Path target, DownloadOptions options, Fallback fallback)
+            throws IOException {
+        return download(candidates, target, options, Optional.of(requireNonNull(fallback, "fallback is null")));
+    }
+
+    private DownloadResult download(List<Location> candidates, Path target, DownloadOptions options,
+            Optional<Fallback> fallback) throws IOException {
+        requireNonNull(candidates, "candidates is null");
+        requireNonNull(target, "target is null");
+        requireNonNull(options, "options is null");
+        List<Exception> failures = new ArrayList<>();
+        Set<URI> tried = new HashSet<>();
+        AtomicTarget file = AtomicTarget.create(target);
+        try {
+            for (Location candidate : candidates) {
+                if (!tried.add(candidate.uri()) || !canDownload(candidate.scheme())) {
+                    continue;
+                }
+                Optional<VerifiedContent> content = tryCandidate(candidate, file, options, failures);
+                if (content.isPresent()) {
+                    file.publish();
+                    return new DownloadResult(Optional.of(candidate), content.get().size(), content.get().checksums());
+                }
+            }
+            if (fallback.isEmpty()) {
+                throw noFallback(failures);
+            }
+            file.reset();
+            VerifiedContent content = copyFallback(fallback.get(), file.temp(), options);
+            file.publish();
+            return new DownloadResult(Optional.empty(), content.size(), content.checksums());
+        } catch (IOException | RuntimeException | Error e) {
+            failures.forEach(e::addSuppressed);
+            file.discard(e);
+            throw e;
+        }
+    }
+
+    private Optional<VerifiedContent> tryCandidate(Location candidate, AtomicTarget file, DownloadOptions options,
+            List<Exception> failures) throws IOException {
+        try {
+            file.reset();
+            handlers.get(candidate.scheme()).download(candidate, file.temp());
+            return Optional.of(verify(file.temp(), candidate.toString(), options));
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            LOG.warn("Direct download from {} failed, trying the next source: {}", candidate, describe(e));
+            failures.add(e);
+            return Optional.empty();
+        }
+    }
+
+    private static VerifiedContent verify(Path file, String subject, DownloadOptions options) throws IOException {
+        ContentVerifier verifier = verifier(subject, options);
+        try (InputStream in = new VerifyingInputStream(Files.newInputStream(file), verifier)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return verifier.finish();
+    }
+
+    private static VerifiedContent copyFallback(Fallback fallback, Path temp, DownloadOptions options) throws IOException {
+        ContentVerifier verifier = ContentVerifier.of("the fallback read", options.expectedSize(),
+                options.expectedChecksum(), OptionalLong.empty(), options.checksumAlgorithms(), options.progress());
+        try (InputStream source = fallback.open();
+                OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            VerifyingInputStream in = new VerifyingInputStream(source, verifier);
+            byte[] buffer = new byte[COPY_BUFFER];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+            }
+        }
+        return verifier.finish();
+    }
+
+    private static ContentVerifier verifier(String subject, DownloadOptions options) throws StoreException {
+        return ContentVerifier.of(subject, options.expectedSize(), options.expectedChecksum(), OptionalLong.empty(),
+                options.checksumAlgorithms(), io.stowage.ProgressListener.NONE);
+    }
+
+    private StoreException noFallback(List<Exception> failures) {
+        String reason = failures.isEmpty()
+                ? "no candidate has an allowed scheme with a handler (allowed: " + allowed + ")"
+                : failures.size() + " candidate(s) failed";
+        return new StoreException("Direct download failed: " + reason + ", and there is no fallback");
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof StoreException || e.getMessage() == null
+                ? String.valueOf(e.getMessage())
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (DownloadHandler handler : new HashSet<>(handlers.values())) {
+            try {
+                handler.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static void closeAll(Set<DownloadHandler> handlers, Exception primary) {
+        for (DownloadHandler handler : handlers) {
+            try {
+                handler.close();
+            } catch (IOException | RuntimeException e) {
+                primary.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.stowage.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** The read used when no candidate could be downloaded directly, typically through the store registry. */
+@FunctionalInterface
+public interface Fallback {
+    /** Opens the whole object; the downloader closes the stream. */
+    InputStream open() throws IOException;
+}
