@@ -1,0 +1,125 @@
+package io.stowage.tck.source;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/** Sources that behave the way real callers' streams do: short reads, zero-length reads, failures. */
+public final class Sources {
+    private Sources() {}
+
+    /** Each read returns between 1 and {@code maxChunk} bytes, chosen by {@code random}. */
+    public static InputStream shortReads(InputStream source, Random random, int maxChunk) {
+        requireNonNull(random, "random is null");
+        if (maxChunk < 1) {
+            throw new IllegalArgumentException("maxChunk must be positive: " + maxChunk);
+        }
+        return new ChunkingInputStream(source, () -> 1 + random.nextInt(maxChunk));
+    }
+
+    /**
+     * Every read returns exactly the next size of {@code chunkSizes} (cycled), fewer only at
+     * the end of data; a size of 0 makes that read return 0 without being the end.
+     */
+    public static InputStream chunked(InputStream source, int... chunkSizes) {
+        if (chunkSizes.length == 0) {
+            throw new IllegalArgumentException("no chunk sizes");
+        }
+        int[] sizes = chunkSizes.clone();
+        for (int size : sizes) {
+            if (size < 0) {
+                throw new IllegalArgumentException("chunk sizes must not be negative: " + size);
+            }
+        }
+        if (java.util.Arrays.stream(sizes).allMatch(size -> size == 0)) {
+            throw new IllegalArgumentException("at least one chunk size must be positive");
+        }
+        int[] next = {0};
+        return new ChunkingInputStream(source, () -> sizes[next[0]++ % sizes.length]);
+    }
+
+    /** Every other read returns 0 bytes (a legal if unusual answer of a non-blocking source); the rest are short. */
+    public static InputStream zeroLengthReads(InputStream source, Random random, int maxChunk) {
+        requireNonNull(random, "random is null");
+        boolean[] zero = {true};
+        return new ChunkingInputStream(source, () -> {
+            zero[0] = !zero[0];
+            return zero[0] ? 0 : 1 + random.nextInt(maxChunk);
+        });
+    }
+
+    /** Returns {@code failAfter} bytes of {@code source}, then every read throws what {@code failure} supplies. */
+    public static InputStream failingAfter(InputStream source, long failAfter, Supplier<? extends Exception> failure) {
+        return new FailingInputStream(source, failAfter, failure);
+    }
+
+    /** Returns {@code failAfter} bytes of {@code source}, then every read throws an {@link IOException}. */
+    public static InputStream failingAfter(InputStream source, long failAfter) {
+        return failingAfter(source, failAfter, () -> new IOException("injected source failure after " + failAfter + " bytes"));
+    }
+
+    /** Counts what is read and whether the stream was closed. */
+    public static TrackedInputStream tracked(InputStream source) {
+        return new TrackedInputStream(source);
+    }
+
+    private static final class FailingInputStream extends InputStream {
+        private final InputStream source;
+        private final long failAfter;
+        private final Supplier<? extends Exception> failure;
+        private long position;
+
+        FailingInputStream(InputStream source, long failAfter, Supplier<? extends Exception> failure) {
+            this.source = requireNonNull(source, "source is null");
+            this.failure = requireNonNull(failure, "failure is null");
+            if (failAfter < 0) {
+                throw new IllegalArgumentException("failAfter must not be negative: " + failAfter);
+            }
+            this.failAfter = failAfter;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n;
+            do {
+                n = read(one, 0, 1);
+            } while (n == 0);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position >= failAfter) {
+                throw fail();
+            }
+            int n = source.read(buffer, offset, (int) Math.min(length, failAfter - position));
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        private IOException fail() {
+            Exception e = failure.get();
+            if (e instanceof IOException io) {
+                return io;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            return new IOException(e);
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
+    }
+}
