@@ -22,6 +22,7 @@ import java.util.function.Function;
  */
 public final class MemoryTckEnvironment implements StoreTckEnvironment {
     private final Set<Capability> capabilities;
+    private final Set<Capability> backendCapabilities;
     private final Function<MemoryStore, Store> decorator;
     private final Map<Store, MemoryStore> behind = Collections.synchronizedMap(new IdentityHashMap<>());
 
@@ -34,13 +35,23 @@ public final class MemoryTckEnvironment implements StoreTckEnvironment {
     }
 
     public MemoryTckEnvironment(Set<Capability> capabilities, Function<MemoryStore, Store> decorator) {
+        this(capabilities, capabilities, decorator);
+    }
+
+    /**
+     * @param capabilities what the environment says the server supports
+     * @param backendCapabilities what the memory store behind the decorator is configured with
+     */
+    public MemoryTckEnvironment(Set<Capability> capabilities, Set<Capability> backendCapabilities,
+            Function<MemoryStore, Store> decorator) {
         this.capabilities = Set.copyOf(capabilities);
+        this.backendCapabilities = Set.copyOf(backendCapabilities);
         this.decorator = requireNonNull(decorator, "decorator is null");
     }
 
     @Override
     public Store createStore() {
-        MemoryStore memory = new MemoryStore("tck", new MemoryStoreConfig("tck-memory", capabilities));
+        MemoryStore memory = new MemoryStore("tck", new MemoryStoreConfig("tck-memory", backendCapabilities));
         Store store = decorator.apply(memory);
         behind.put(store, memory);
         return store;
