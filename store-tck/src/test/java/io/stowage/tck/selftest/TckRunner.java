@@ -4,6 +4,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.platform.engine.DiscoverySelector;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -19,7 +20,11 @@ final class TckRunner {
     private TckRunner() {}
 
     static Outcome run(String engine, Class<?> suite) {
-        EngineExecutionResults results = EngineTestKit.engine(engine).selectors(selectClass(suite)).execute();
+        return run(engine, selectClass(suite));
+    }
+
+    static Outcome run(String engine, DiscoverySelector selector) {
+        EngineExecutionResults results = EngineTestKit.engine(engine).selectors(selector).execute();
         Set<String> failed = new TreeSet<>();
         results.allEvents().failed().stream().map(TckRunner::name).forEach(failed::add);
         return new Outcome(failed, results.testEvents().succeeded().count(), results.testEvents().aborted().count());
