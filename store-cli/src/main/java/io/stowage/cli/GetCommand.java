@@ -1,0 +1,122 @@
+package io.stowage.cli;
+
+import io.stowage.ByteRange;
+import io.stowage.Checksum;
+import io.stowage.Location;
+import io.stowage.ObjectStream;
+import io.stowage.ProgressListener;
+import io.stowage.Stores;
+import io.stowage.integrity.ContentVerifier;
+import io.stowage.integrity.VerifyingInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stowage get [-o FILE] [--offset N] [--length N] [--verify sha256:HEX] LOCATION}: writes
+ * the object (or a range of it) to stdout or atomically to FILE.
+ *
+ * <p>{@code --verify} checks the bytes read (the range, when one is given) while they stream.
+ * With {@code -o} a mismatch leaves FILE as it was; on stdout the bytes already written
+ * cannot be taken back, so the exit code (8) is what tells the data is bad.
+ */
+@Command(name = "get", mixinStandardHelpOptions = true,
+        description = "Writes the object at LOCATION (a URI or {\"url\":...,\"metadata\":{...}}) to stdout or FILE.")
+final class GetCommand implements Callable<Integer> {
+    private static final int COPY_BUFFER = 256 * 1024;
+
+    @ParentCommand
+    StowageCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE (appears complete or not at all) instead of stdout")
+    Path output;
+
+    @Option(names = "--offset", paramLabel = "N", description = "First byte to read (default 0)")
+    Long offset;
+
+    @Option(names = "--length", paramLabel = "N", description = "Bytes to read at most (default: to the end)")
+    Long length;
+
+    @Option(names = "--verify", paramLabel = "sha256:HEX",
+            description = "Fail (exit 8) unless the bytes read have this checksum (md5:, sha512: too)")
+    String verify;
+
+    @Parameters(index = "0", paramLabel = "LOCATION")
+    String location;
+
+    @Override
+    public Integer call() throws IOException {
+        Location parsed = LocationArgument.parse(location);
+        ByteRange range = range();
+        Optional<Checksum> expected = checksum();
+        if (output != null) {
+            OutputTarget.check(spec, output);
+        }
+        try (Stores stores = root.openStores(); ObjectStream data = stores.get(parsed, range);
+                TransferProgress progress = root.progress("get", OptionalLong.of(data.length()))) {
+            InputStream in = data;
+            if (expected.isPresent()) {
+                in = new VerifyingInputStream(data, ContentVerifier.of(parsed.toString(), OptionalLong.of(data.length()),
+                        expected, OptionalLong.empty(), Set.of(), ProgressListener.NONE));
+            }
+            InputStream source = in;
+            if (output != null) {
+                AtomicOutputFile.write(output, out -> copy(source, out, progress));
+            } else {
+                OutputStream out = new StdoutSink(root.streams().out());
+                copy(source, out, progress);
+                out.flush();
+            }
+        }
+        return ExitCode.OK.code();
+    }
+
+    private ByteRange range() {
+        if (offset != null && offset < 0) {
+            throw StowageCommand.usage(spec, "--offset must not be negative: " + offset);
+        }
+        if (length != null && length < 0) {
+            throw StowageCommand.usage(spec, "--length must not be negative: " + length);
+        }
+        long from = offset == null ? 0 : offset;
+        return length == null ? ByteRange.from(from) : ByteRange.of(from, length);
+    }
+
+    private Optional<Checksum> checksum() {
+        if (verify == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Checksum.parse(verify));
+        } catch (IllegalArgumentException e) {
+            throw StowageCommand.usage(spec, "Invalid --verify: " + e.getMessage());
+        }
+    }
+
+    static void copy(InputStream in, OutputStream out, ProgressListener progress) throws IOException {
+        byte[] buffer = new byte[COPY_BUFFER];
+        long copied = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, n);
+            copied += n;
+            progress.transferred(copied);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.stowage.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * The {@code stowage} command: every store operation from a shell, on a config file
+ * ({@code -c FILE}) or the embedded default (one file store named {@code local} under
+ * {@code ./stowage-data}).
+ *
+ * <pre>
+ * stowage [-c FILE] [-q] [--debug] COMMAND
+ *   add [--store NAME] [--id ID] [--size N] [--checksum ALG]... (FILE | -)
+ *   get [-o FILE] [--offset N] [--length N] [--verify sha256:HEX] LOCATION
+ *   stat LOCATION          delete LOCATION
+ *   download [--allowed-schemes a,b] -o FILE LOCATION...
+ *   stores                 providers
+ * </pre>
+ *
+ * <p>{@code add}, {@code stat}, {@code download}, {@code stores} and {@code providers} print
+ * one JSON document on stdout. An error is one line on stderr, {@code stowage: <message>}
+ * (with {@code --debug}, followed by its stack trace), and the exit status tells its kind
+ * (see {@link ExitCode}).
+ *
+ * <h2>Running it in-process</h2>
+ * {@link #run(String[], InputStream, PrintStream, PrintStream)} runs one command in the
+ * calling JVM and returns its exit status instead of exiting: tests (this module's and other
+ * backends') use it like the command line, e.g.
+ * {@code StowageCli.run(new String[] {"-c", config.toString(), "stat", location}, in, out, err)}.
+ * <ul>
+ *   <li>Relative paths (of {@code -c}, {@code -o}, FILE, and the data dirs in a config) resolve
+ *       against the JVM's working directory; tests pass {@code -c} with a config in a temp dir
+ *       holding absolute paths.</li>
+ *   <li>Each call builds its own registry from the config and closes it before returning.
+ *       Concurrent calls are allowed; they share nothing but the filesystem.</li>
+ *   <li>{@code stdin} is read by {@code add -} and never closed; JSON and {@code get} data go
+ *       to {@code stdout}, errors to {@code stderr}. No progress bar is drawn.</li>
+ *   <li>Log messages go through SLF4J as the JVM has it configured; {@code -q} and
+ *       {@code --debug} set the log level only in {@link #main}, which owns its process.</li>
+ * </ul>
+ */
+public final class StowageCli {
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    private StowageCli() {}
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, new StandardStreams(System.in, System.out, System.err, StderrTerminal.isTerminal()), true);
+        } catch (Throwable e) {
+            // Errors (out of memory, a broken jar) that escaped the command: still one line and a status.
+            System.err.println("stowage: unexpected failure: " + ErrorReport.describe(e));
+            code = ExitCode.UNEXPECTED.code();
+        }
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one {@code stowage} command in this JVM and returns its exit status (see
+     * {@link ExitCode}); see the class comment for how it differs from a separate process.
+     *
+     * @param args the command line without the program name, e.g. {@code {"-c", "cfg.yaml", "stores"}}
+     * @param stdin what {@code add -} reads; not closed
+     * @param stdout where JSON output and {@code get} data go
+     * @param stderr where the one-line error (and with {@code --debug} its stack trace) goes
+     */
+    public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        return run(args, new StandardStreams(stdin, stdout, stderr, false), false);
+    }
+
+    static int run(String[] args, StandardStreams streams, boolean ownsProcess) {
+        requireNonNull(args, "args is null");
+        StowageCommand root = new StowageCommand(streams);
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setExpandAtFiles(false);
+        commandLine.setOut(new PrintWriter(streams.out(), true));
+        commandLine.setErr(new PrintWriter(streams.err(), true));
+        commandLine.setParameterExceptionHandler(ErrorReport::usageError);
+        commandLine.setExecutionExceptionHandler((failure, failed, parseResult) ->
+                ErrorReport.failure(failure, failed, root.debug));
+        commandLine.setExecutionStrategy(parseResult -> {
+            if (ownsProcess) {
+                configureLogging(root);
+            }
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        int code = commandLine.execute(args);
+        streams.out().flush();
+        streams.err().flush();
+        return code;
+    }
+
+    /** Sets slf4j-simple's level before the first logger exists: warn, off with -q, debug with --debug. */
+    private static void configureLogging(StowageCommand root) {
+        if (root.debug) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "debug");
+        } else if (root.quiet) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "off");
+        } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
+    }
+}
