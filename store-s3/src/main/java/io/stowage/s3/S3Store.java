@@ -1,0 +1,267 @@
+package io.stowage.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.Capability;
+import io.stowage.InvalidRangeException;
+import io.stowage.Location;
+import io.stowage.ObjectAlreadyExistsException;
+import io.stowage.ObjectId;
+import io.stowage.ObjectStream;
+import io.stowage.StoreException;
+import io.stowage.Store;
+import io.stowage.StoredObject;
+import io.stowage.integrity.ContentVerifier;
+import io.stowage.integrity.VerifiedContent;
+import io.stowage.integrity.VerifyingInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * A store in one S3 bucket (optionally under a key prefix), on AWS or an S3-compatible server.
+ * Objects are keyed {@code [prefix/]id} and located as {@code s3://bucket/[prefix/]id}; see
+ * {@link S3Layout} for which locations it owns and {@link S3Upload} for how an add commits
+ * only verified data, never overwrites and leaves no upload behind.
+ */
+final class S3Store implements Store {
+    private static final Set<Capability> CAPABILITIES =
+            Set.copyOf(EnumSet.of(Capability.READ, Capability.WRITE, Capability.DELETE, Capability.RANGE_READ));
+
+    private final String name;
+    private final S3Layout layout;
+    private final S3Client client;
+    private final S3Client commitClient;
+    private final UploadSettings uploadSettings;
+    private final int readResumes;
+    private final ExecutorService uploads;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger openReads = new AtomicInteger();
+
+    S3Store(String name, S3StoreConfig config, S3Client client, S3Client commitClient) {
+        this.name = requireNonNull(name, "name is null");
+        requireNonNull(config, "config is null");
+        this.client = requireNonNull(client, "client is null");
+        this.commitClient = requireNonNull(commitClient, "commitClient is null");
+        this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpointUri());
+        this.uploadSettings = UploadSettings.of(config);
+        this.readResumes = config.retries();
+        this.uploads = Executors.newCachedThreadPool(daemonThreads("stowage-s3-" + name + "-upload-"));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(S3Layout.SCHEME);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public boolean owns(Location location) {
+        return layout.owns(location);
+    }
+
+    @Override
+    public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
+        requireNonNull(id, "id is null");
+        requireNonNull(data, "data is null");
+        requireNonNull(options, "options is null");
+        ensureOpen();
+        S3Address address = layout.address(id);
+        ContentVerifier verifier = ContentVerifier.forAdd(id, options);
+        if (exists(address)) {
+            throw new ObjectAlreadyExistsException("Object already exists: " + address);
+        }
+        VerifyingInputStream in = new VerifyingInputStream(data, verifier);
+        VerifiedContent content = new S3Upload(client, commitClient, uploads, address, uploadSettings)
+                .run(in, options.expectedSize());
+        return new StoredObject(id, Location.of(address.uri(), options.metadata()), content.size(), content.checksums());
+    }
+
+    @Override
+    public ObjectStream get(Location location, ByteRange range) throws IOException {
+        requireNonNull(range, "range is null");
+        ensureOpen();
+        S3Address address = layout.address(location);
+        if (range.length().isPresent() && range.length().getAsLong() == 0) {
+            long size = head(address, "read").contentLength();
+            range.lengthWithin(size, location);
+            return new ObjectStream(InputStream.nullInputStream(), location, size, range.offset(), 0);
+        }
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = client.getObject(request(address, range));
+        } catch (SdkException e) {
+            if (S3Errors.status(e) == S3Errors.RANGE_NOT_SATISFIABLE) {
+                return emptyOrInvalid(location, address, range, e);
+            }
+            throw S3Errors.translate(e, "read", address);
+        }
+        return open(location, address, range, body);
+    }
+
+    private static GetObjectRequest request(S3Address address, ByteRange range) {
+        GetObjectRequest.Builder request = GetObjectRequest.builder().bucket(address.bucket()).key(address.key());
+        if (!range.isAll()) {
+            boolean bounded = range.length().isPresent() && range.length().getAsLong() <= Long.MAX_VALUE - range.offset();
+            request.range("bytes=" + range.offset() + "-"
+                    + (bounded ? String.valueOf(range.offset() + range.length().getAsLong() - 1) : ""));
+        }
+        return request.build();
+    }
+
+    private ObjectStream open(Location location, S3Address address, ByteRange range,
+            ResponseInputStream<GetObjectResponse> body) throws IOException {
+        try {
+            GetObjectResponse response = body.response();
+            Optional<ContentRange> served = ContentRange.parse(response.contentRange());
+            long size;
+            long start;
+            if (served.isPresent()) {
+                size = served.get().size();
+                start = served.get().first();
+            } else {
+                size = requireLength(response, address);
+                start = 0;
+            }
+            long length = range.lengthWithin(size, location);
+            if (start > range.offset() || (served.isPresent() && start != range.offset())) {
+                throw new StoreException("Cannot read " + address + ": S3 served bytes from " + start + " for a read from "
+                        + range.offset());
+            }
+            long skip = range.offset() - start;
+            if (skip > 0) {
+                // the server ignored the Range header: skip to the offset rather than return wrong bytes
+                body.skipNBytes(skip);
+            }
+            openReads.incrementAndGet();
+            InputStream data = new ResumingObjectInputStream(client, address, body, Optional.ofNullable(response.eTag()),
+                    range.offset(), range.offset() + length, readResumes, openReads::decrementAndGet);
+            return new ObjectStream(data, location, size, range.offset(), length);
+        } catch (IOException | RuntimeException e) {
+            body.abort();
+            body.close();
+            throw e;
+        }
+    }
+
+    private ObjectStream emptyOrInvalid(Location location, S3Address address, ByteRange range, SdkException cause)
+            throws IOException {
+        long size = head(address, "read").contentLength();
+        if (range.offset() > size) {
+            InvalidRangeException invalid = new InvalidRangeException("Range offset " + range.offset()
+                    + " is beyond the end of " + location + " (size " + size + ")");
+            invalid.addSuppressed(cause);
+            throw invalid;
+        }
+        range.lengthWithin(size, location);
+        return new ObjectStream(InputStream.nullInputStream(), location, size, range.offset(), 0);
+    }
+
+    private static long requireLength(GetObjectResponse response, S3Address address) throws StoreException {
+        if (response.contentLength() == null) {
+            throw new StoreException("Cannot read " + address + ": S3 answered without a Content-Length");
+        }
+        return response.contentLength();
+    }
+
+    @Override
+    public long size(Location location) throws IOException {
+        ensureOpen();
+        return head(layout.address(location), "read the size of").contentLength();
+    }
+
+    @Override
+    public void delete(Location location) throws IOException {
+        ensureOpen();
+        S3Address address = layout.address(location);
+        head(address, "delete");
+        try {
+            client.deleteObject(request -> request.bucket(address.bucket()).key(address.key()));
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, "delete", address);
+        }
+    }
+
+    private boolean exists(S3Address address) throws IOException {
+        try {
+            client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
+            return true;
+        } catch (SdkException e) {
+            if (S3Errors.status(e) == S3Errors.NOT_FOUND && !"NoSuchBucket".equals(S3Errors.code(e))) {
+                return false;
+            }
+            throw S3Errors.translate(e, "add", address);
+        }
+    }
+
+    private HeadObjectResponse head(S3Address address, String action) throws IOException {
+        try {
+            return client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, action, address);
+        }
+    }
+
+    /** How many streams {@link #get} returned that are not closed yet. */
+    int openReads() {
+        return openReads.get();
+    }
+
+    /** The bucket and key prefix this store keeps its objects under. */
+    S3Layout layout() {
+        return layout;
+    }
+
+    private void ensureOpen() throws StoreException {
+        if (closed.get()) {
+            throw new StoreException("Store '" + name + "' is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            uploads.shutdown();
+            commitClient.close();
+            client.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "S3Store[" + name + ": " + layout + "]";
+    }
+
+    static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
