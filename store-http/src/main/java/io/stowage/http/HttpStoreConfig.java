@@ -1,0 +1,149 @@
+package io.stowage.http;
+
+import java.util.List;
+
+/**
+ * Settings of an {@code http} store and of the {@code http}/{@code https} download handler.
+ * Every key is optional:
+ *
+ * <pre>
+ * web:
+ *   type: http
+ *   maxRedirects: 5             # 301/302/303/307/308 hops followed, 0..20
+ *   connectTimeoutMillis: 10000
+ *   readTimeoutMillis: 30000    # longest silence while waiting for or reading a response
+ *   retries: 3                  # extra tries after a 5xx, 408, 429 or connection error; also
+ *                               # the resumes of a broken body in a row without progress
+ *   retryBackoffMillis: 200     # first pause, doubled each retry ...
+ *   maxRetryBackoffMillis: 5000 # ... up to this (also caps Retry-After)
+ *   maxConnections: 32
+ *   caFile: /etc/ssl/my-ca.pem  # trust only these PEM certificates (instead of the JDK's)
+ *   tlsInsecure: false          # true turns TLS verification off; never the default
+ *   username: "${WEB_USER}"     # basic auth, sent only to the host of the location itself
+ *   password: "${WEB_PASSWORD}"
+ *   allowedHosts: ["images.example.com", "*.cdn.example.com", "10.1.0.0/16"]
+ *   deniedHosts: ["10.1.2.3"]
+ *   allowLinkLocal: false       # true lifts the default denial of link-local and cloud-metadata addresses
+ * </pre>
+ *
+ * Host entries are host names (matched case-insensitively), {@code *.domain} (any name below
+ * the domain), IP addresses or CIDR blocks. A denied entry always wins; with allowed entries,
+ * anything they do not cover is refused. Link-local addresses (169.254.0.0/16, fe80::/10) and
+ * the cloud metadata endpoints are refused unless {@code allowLinkLocal} is set or an address
+ * entry of {@code allowedHosts} covers them. The rules are checked for the location, for every
+ * redirect target and for the addresses a name resolves to when connecting.
+ *
+ * <p>{@link #toString()} never shows the credentials.
+ */
+public record HttpStoreConfig(
+        Integer maxRedirects,
+        Integer connectTimeoutMillis,
+        Integer readTimeoutMillis,
+        Integer retries,
+        Integer retryBackoffMillis,
+        Integer maxRetryBackoffMillis,
+        Integer maxConnections,
+        String caFile,
+        Boolean tlsInsecure,
+        String username,
+        String password,
+        List<String> allowedHosts,
+        List<String> deniedHosts,
+        Boolean allowLinkLocal) {
+
+    public static final int DEFAULT_MAX_REDIRECTS = 5;
+    public static final int MAX_REDIRECTS_LIMIT = 20;
+
+    public HttpStoreConfig {
+        maxRedirects = within("maxRedirects", maxRedirects, DEFAULT_MAX_REDIRECTS, 0, MAX_REDIRECTS_LIMIT);
+        connectTimeoutMillis = within("connectTimeoutMillis", connectTimeoutMillis, 10_000, 1, 3_600_000);
+        readTimeoutMillis = within("readTimeoutMillis", readTimeoutMillis, 30_000, 1, 3_600_000);
+        retries = within("retries", retries, 3, 0, 100);
+        retryBackoffMillis = within("retryBackoffMillis", retryBackoffMillis, 200, 0, 600_000);
+        maxRetryBackoffMillis = within("maxRetryBackoffMillis", maxRetryBackoffMillis,
+                Math.max(5_000, retryBackoffMillis), 0, 3_600_000);
+        if (maxRetryBackoffMillis < retryBackoffMillis) {
+            throw new IllegalArgumentException("maxRetryBackoffMillis must not be below retryBackoffMillis");
+        }
+        maxConnections = within("maxConnections", maxConnections, 32, 1, 10_000);
+        tlsInsecure = tlsInsecure != null && tlsInsecure;
+        if (caFile != null && caFile.isBlank()) {
+            throw new IllegalArgumentException("caFile must not be empty");
+        }
+        if (tlsInsecure && caFile != null) {
+            throw new IllegalArgumentException("caFile and tlsInsecure exclude each other: a CA file is pointless"
+                    + " when verification is off");
+        }
+        if ((username == null) != (password == null)) {
+            throw new IllegalArgumentException("username and password must be set together");
+        }
+        if (username != null && (username.isEmpty() || username.indexOf(':') >= 0 || hasControlCharacter(username))) {
+            throw new IllegalArgumentException("username must be non-empty, without ':' or control characters");
+        }
+        if (password != null && hasControlCharacter(password)) {
+            throw new IllegalArgumentException("password must not hold control characters");
+        }
+        allowedHosts = hosts("allowedHosts", allowedHosts);
+        deniedHosts = hosts("deniedHosts", deniedHosts);
+        allowLinkLocal = allowLinkLocal != null && allowLinkLocal;
+        HostRules.of(allowedHosts, deniedHosts, allowLinkLocal); // validates the entries
+    }
+
+    /** Every key at its default. */
+    public static HttpStoreConfig defaults() {
+        return new HttpStoreConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether basic-auth credentials are configured. */
+    public boolean hasCredentials() {
+        return username != null;
+    }
+
+    HostRules hostRules() {
+        return HostRules.of(allowedHosts, deniedHosts, allowLinkLocal);
+    }
+
+    private static int within(String key, Integer value, int defaultValue, int min, int max) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static List<String> hosts(String key, List<String> entries) {
+        if (entries == null) {
+            return List.of();
+        }
+        for (String entry : entries) {
+            if (entry == null || entry.isBlank()) {
+                throw new IllegalArgumentException(key + " holds an empty entry");
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /** The settings with the credentials left out. */
+    @Override
+    public String toString() {
+        return "HttpStoreConfig[maxRedirects=" + maxRedirects
+                + ", connectTimeoutMillis=" + connectTimeoutMillis
+                + ", readTimeoutMillis=" + readTimeoutMillis
+                + ", retries=" + retries
+                + ", retryBackoffMillis=" + retryBackoffMillis
+                + ", maxRetryBackoffMillis=" + maxRetryBackoffMillis
+                + ", maxConnections=" + maxConnections
+                + ", caFile=" + caFile
+                + ", tlsInsecure=" + tlsInsecure
+                + ", credentials=" + (hasCredentials() ? "(set)" : "(none)")
+                + ", allowedHosts=" + allowedHosts
+                + ", deniedHosts=" + deniedHosts
+                + ", allowLinkLocal=" + allowLinkLocal + "]";
+    }
+}

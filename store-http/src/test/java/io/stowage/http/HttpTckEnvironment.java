@@ -1,0 +1,88 @@
+package io.stowage.http;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.Capability;
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.Store;
+import io.stowage.tck.StoreTckEnvironment;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The HTTP store as the TCK sees it: objects are seeded as files into the directory a real
+ * server serves, and the store reads them by URL. Empty means no file left in the directory and
+ * no connection still held by a stream.
+ */
+final class HttpTckEnvironment implements StoreTckEnvironment {
+    private final ServedDirectory server;
+    private final HttpStoreConfig config;
+
+    HttpTckEnvironment(ServedDirectory server, HttpStoreConfig config) {
+        this.server = requireNonNull(server, "server is null");
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public Store createStore() throws Exception {
+        return new HttpStoreProvider().create("tck-http", config);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.READ, Capability.RANGE_READ);
+    }
+
+    @Override
+    public void assertEmpty(Store store) throws Exception {
+        try (Stream<Path> files = Files.list(server.root())) {
+            assertThat(files.toList()).as("files left in the served directory").isEmpty();
+        }
+        assertThat(((HttpStore) store).leasedConnections()).as("connections held by streams not closed").isZero();
+    }
+
+    @Override
+    public Location seed(Store store, ObjectId id, InputStream data, long size) throws Exception {
+        Path temp = Files.createTempFile(server.root().getParent(), "seed-", ".part");
+        Files.copy(data, temp, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(temp)).as("seeded size of %s", id).isEqualTo(size);
+        Files.move(temp, server.root().resolve(id.value()), StandardCopyOption.ATOMIC_MOVE);
+        return Location.of(server.uri(id.value()));
+    }
+
+    @Override
+    public void remove(Store store, Location location) throws Exception {
+        String name = Path.of(location.uri().getPath()).getFileName().toString();
+        try {
+            Files.delete(server.root().resolve(name));
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location);
+        }
+    }
+
+    /** Locations the default host rules refuse: link-local and metadata hosts (never contacted). */
+    @Override
+    public List<Location> notOwned(Location owned) {
+        String path = owned.uri().getPath();
+        return List.of(
+                Location.of(URI.create("http://169.254.169.254" + path)),
+                Location.of(URI.create("http://[fe80::1]" + path)),
+                Location.of(URI.create("https://metadata.google.internal" + path)),
+                Location.of(URI.create("http://[::ffff:169.254.169.254]" + path)));
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}

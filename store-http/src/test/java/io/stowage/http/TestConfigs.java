@@ -1,0 +1,37 @@
+package io.stowage.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.ConfigurationException;
+import io.stowage.config.ConfigBinder;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Configs for the tests, bound from key/value pairs the way the registry binds a config file. */
+final class TestConfigs {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private TestConfigs() {}
+
+    /** Short timeouts and backoff, so that fault tests stay quick. */
+    static HttpStoreConfig fast(Object... keysAndValues) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("connectTimeoutMillis", 2000);
+        settings.put("readTimeoutMillis", 2000);
+        settings.put("retryBackoffMillis", 5);
+        settings.put("maxRetryBackoffMillis", 50);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            settings.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        try {
+            return bind(settings);
+        } catch (ConfigurationException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    static HttpStoreConfig bind(Map<String, ?> settings) throws ConfigurationException {
+        ObjectNode node = MAPPER.valueToTree(settings);
+        return ConfigBinder.bind(node, HttpStoreConfig.class, "store 'web'");
+    }
+}
