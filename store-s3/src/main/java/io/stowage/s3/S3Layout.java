@@ -6,7 +6,6 @@ import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -16,9 +15,8 @@ import java.util.Optional;
  * <p>A location is owned when its scheme is {@code s3}, its bucket is the configured one, it
  * has no query or fragment, and its key is the prefix followed by a valid object id. A location
  * parsed from a legacy Glance form carries the service it named in
- * {@value Location#LEGACY_S3_ENDPOINT_KEY}; it is owned only when that host (and port, when the
- * legacy form gave one) is the configured endpoint's, or an AWS host when no endpoint is
- * configured. Whatever the location says, requests go to the configured endpoint with the
+ * {@value Location#LEGACY_S3_ENDPOINT_KEY}; it is owned only when that is the configured service
+ * (see {@link LegacyEndpoints}). Whatever the location says, requests go to the configured endpoint with the
  * configured credentials.
  */
 final class S3Layout {
@@ -66,8 +64,7 @@ final class S3Layout {
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawPath() == null) {
             return Optional.empty();
         }
-        String legacyEndpoint = location.metadata().get(Location.LEGACY_S3_ENDPOINT_KEY);
-        if (legacyEndpoint != null && !sameService(legacyEndpoint)) {
+        if (!LegacyEndpoints.matches(location, endpoint)) {
             return Optional.empty();
         }
         String path = uri.getRawPath();
@@ -79,35 +76,6 @@ final class S3Layout {
             return Optional.empty();
         }
         return Optional.of(new S3Address(bucket, keyPrefix() + id));
-    }
-
-    private boolean sameService(String legacyEndpoint) {
-        URI legacy;
-        try {
-            legacy = URI.create(legacyEndpoint);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        String host = legacy.getHost();
-        if (host == null) {
-            return false;
-        }
-        host = host.toLowerCase(Locale.ROOT);
-        if (endpoint.isEmpty()) {
-            return host.equals("amazonaws.com") || host.endsWith(".amazonaws.com");
-        }
-        URI configured = endpoint.get();
-        if (!host.equals(configured.getHost().toLowerCase(Locale.ROOT))) {
-            return false;
-        }
-        return legacy.getPort() < 0 || legacy.getPort() == port(configured);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme()) ? 443 : 80;
     }
 
     @Override

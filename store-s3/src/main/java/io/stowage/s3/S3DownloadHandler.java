@@ -1,0 +1,229 @@
+package io.stowage.s3;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.StoreException;
+import io.stowage.download.DownloadHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/**
+ * Copies an S3 object into a local file with parallel ranged GETs: the object is cut into
+ * chunks of {@code chunkSize} bytes, at most {@code concurrency} of them are fetched at once,
+ * each written at its offset in the target through a small buffer (so memory stays at about
+ * {@code concurrency × 64 KiB}). Every GET carries {@code If-Match} on the ETag the HEAD saw, so
+ * the file is never stitched from two versions of an object, and a broken chunk resumes from
+ * where it broke (bounded). The {@link io.stowage.download.DirectDownloader} verifies the file.
+ */
+final class S3DownloadHandler implements DownloadHandler {
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final S3Client client;
+    private final Set<String> buckets;
+    private final Optional<URI> endpoint;
+    private final int concurrency;
+    private final long chunkSize;
+    private final int resumes;
+    private final ExecutorService workers = Executors.newCachedThreadPool(S3Store.daemonThreads("stowage-s3-download-"));
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    S3DownloadHandler(S3DownloadHandlerConfig config, S3Client client) {
+        requireNonNull(config, "config is null");
+        this.client = requireNonNull(client, "client is null");
+        this.buckets = Set.copyOf(config.buckets());
+        this.endpoint = config.endpointUri();
+        this.concurrency = config.concurrency();
+        this.chunkSize = config.chunkSize();
+        this.resumes = config.retries();
+    }
+
+    @Override
+    public void download(Location location, Path target) throws IOException {
+        requireNonNull(location, "location is null");
+        requireNonNull(target, "target is null");
+        if (closed.get()) {
+            throw new StoreException("The s3 download handler is closed");
+        }
+        S3Address address = address(location);
+        HeadObjectResponse head;
+        try {
+            head = client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
+        } catch (SdkException e) {
+            throw S3Errors.translate(e, "download", address);
+        }
+        long size = head.contentLength();
+        Optional<String> eTag = Optional.ofNullable(head.eTag());
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            out.truncate(0);
+            copyChunks(address, eTag, size, out);
+            if (out.size() != size) {
+                throw new StoreException("Download of " + address + " wrote " + out.size() + " of " + size + " bytes");
+            }
+        }
+    }
+
+    private S3Address address(Location location) throws InvalidLocationException {
+        URI uri = location.uri();
+        String bucket = uri.getRawAuthority();
+        String path = uri.getRawPath();
+        if (!S3Layout.SCHEME.equals(location.scheme()) || bucket == null || path == null || path.length() < 2
+                || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InvalidLocationException("The s3 download handler cannot serve " + location
+                    + ": expected s3://bucket/key");
+        }
+        if (!buckets.isEmpty() && !buckets.contains(bucket)) {
+            throw new InvalidLocationException("The s3 download handler refuses " + location + ": bucket '" + bucket
+                    + "' is not one of its buckets " + new java.util.TreeSet<>(buckets));
+        }
+        if (!LegacyEndpoints.matches(location, endpoint)) {
+            throw new InvalidLocationException("The s3 download handler refuses " + location
+                    + ": it names another S3 service than " + endpoint.map(URI::toString).orElse("AWS"));
+        }
+        return new S3Address(bucket, uri.getPath().substring(1));
+    }
+
+    private void copyChunks(S3Address address, Optional<String> eTag, long size, FileChannel out) throws IOException {
+        long chunks = (size + chunkSize - 1) / chunkSize;
+        if (chunks == 0) {
+            return;
+        }
+        AtomicLong next = new AtomicLong();
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<Void>> running = new ArrayList<>();
+        try {
+            for (int i = 0; i < Math.min(concurrency, chunks); i++) {
+                running.add(workers.submit(() -> {
+                    byte[] buffer = new byte[COPY_BUFFER];
+                    long chunk;
+                    while (!failed.get() && (chunk = next.getAndIncrement()) < chunks) {
+                        long first = chunk * chunkSize;
+                        long end = Math.min(size, first + chunkSize);
+                        try {
+                            copyChunk(address, eTag, first, end, out, buffer);
+                        } catch (IOException | RuntimeException e) {
+                            failed.set(true);
+                            throw e;
+                        }
+                    }
+                    return null;
+                }));
+            }
+        } catch (RejectedExecutionException e) {
+            failed.set(true);
+            awaitAll(running);
+            throw new StoreException("The s3 download handler is closed", e);
+        }
+        awaitAll(running);
+    }
+
+    private void copyChunk(S3Address address, Optional<String> eTag, long first, long end, FileChannel out, byte[] buffer)
+            throws IOException {
+        ResponseInputStream<GetObjectResponse> body;
+        try {
+            body = client.getObject(request -> request
+                    .bucket(address.bucket())
+                    .key(address.key())
+                    .range("bytes=" + first + "-" + (end - 1))
+                    .ifMatch(eTag.orElse(null)));
+        } catch (SdkException e) {
+            if (S3Errors.status(e) == S3Errors.PRECONDITION_FAILED) {
+                throw new io.stowage.IntegrityException("The object at " + address + " changed during the download", e);
+            }
+            throw S3Errors.translate(e, "download", address);
+        }
+        long position = first;
+        try (InputStream in = new ResumingObjectInputStream(client, address, body, eTag, first, end, resumes, () -> { })) {
+            int n;
+            while (position < end && (n = in.read(buffer, 0, (int) Math.min(buffer.length, end - position))) >= 0) {
+                ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
+                while (chunk.hasRemaining()) {
+                    position += out.write(chunk, position);
+                }
+            }
+        }
+        if (position != end) {
+            throw new io.stowage.IntegrityException("Download of " + address + " got bytes " + first + " to " + position
+                    + " of a chunk ending at " + end);
+        }
+    }
+
+    /** Waits for every worker and throws the first failure (the others are attached). */
+    private static void awaitAll(List<Future<Void>> running) throws IOException {
+        IOException failure = null;
+        boolean interrupted = false;
+        for (Future<Void> future : running) {
+            while (true) {
+                try {
+                    future.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    future.cancel(true);
+                } catch (ExecutionException e) {
+                    IOException cause = asIOException(e.getCause());
+                    if (failure == null) {
+                        failure = cause;
+                    } else if (failure != cause) {
+                        failure.addSuppressed(cause);
+                    }
+                    break;
+                } catch (java.util.concurrent.CancellationException e) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            InterruptedIOException stop = new InterruptedIOException("Interrupted during an s3 download");
+            if (failure != null) {
+                stop.addSuppressed(failure);
+            }
+            throw stop;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static IOException asIOException(Throwable cause) {
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new StoreException("The s3 download failed: " + cause.getClass().getSimpleName(), cause);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            workers.shutdown();
+            client.close();
+        }
+    }
+}
