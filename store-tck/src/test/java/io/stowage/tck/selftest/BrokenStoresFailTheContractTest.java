@@ -81,6 +81,7 @@ class BrokenStoresFailTheContractTest {
 
     // The subjects: nested, so that the build's own test run does not pick them up.
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class Correct extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -88,6 +89,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class TruncatesLastByte extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -95,6 +97,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class IgnoresRangeOffset extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -102,6 +105,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class LeavesPartialObject extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -109,6 +113,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class LetsDuplicateOverwrite extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -116,6 +121,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class ReportsWrongSize extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -123,6 +129,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class LeaksStreams extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -130,6 +137,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class IgnoresExpectedChecksum extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -137,6 +145,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class ServesUndeclaredRanges extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -144,6 +153,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class AcceptsForeignSchemes extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -151,6 +161,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class HidesSourceFailures extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -158,6 +169,7 @@ class BrokenStoresFailTheContractTest {
         }
     }
 
+    @org.junit.jupiter.api.Tag("tck-subject")
     static final class ClosesTheSource extends StoreContractTest {
         @Override
         protected StoreTckEnvironment environment() {

@@ -88,6 +88,7 @@ class BrokenStoresFailThePropertiesTest {
 
     // The subjects: nested, so that the build's own test run does not pick them up.
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class TruncatesLastByte extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -95,6 +96,7 @@ class BrokenStoresFailThePropertiesTest {
         }
     }
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class IgnoresRangeOffset extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -102,6 +104,7 @@ class BrokenStoresFailThePropertiesTest {
         }
     }
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class LetsDuplicateOverwrite extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -109,6 +112,7 @@ class BrokenStoresFailThePropertiesTest {
         }
     }
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class ReportsWrongSize extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -116,6 +120,7 @@ class BrokenStoresFailThePropertiesTest {
         }
     }
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class LeaksStreams extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -123,6 +128,7 @@ class BrokenStoresFailThePropertiesTest {
         }
     }
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class ServesUndeclaredRanges extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -130,6 +136,7 @@ class BrokenStoresFailThePropertiesTest {
         }
     }
 
+    @net.jqwik.api.Tag("tck-subject")
     static final class AcceptsForeignSchemes extends StorePropertiesTest {
         @Override
         protected StoreTckEnvironment environment() {
@@ -138,6 +145,7 @@ class BrokenStoresFailThePropertiesTest {
     }
 
     /** Counts adds of the round-trip property (one per try) with an environment asking for {@link #tries} tries. */
+    @net.jqwik.api.Tag("tck-subject")
     static final class AddCounting extends StorePropertiesTest {
         static final AtomicInteger adds = new AtomicInteger();
         static volatile int tries;

@@ -1,0 +1,8 @@
+package io.stowage.tck.download;
+
+class MemoryDownloadHandlerContractTest extends DownloadHandlerContractTest {
+    @Override
+    protected DownloadHandlerTckEnvironment environment() {
+        return new MemoryDownloadHandlerTckEnvironment();
+    }
+}
