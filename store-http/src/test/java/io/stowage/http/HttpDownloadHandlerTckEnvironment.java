@@ -1,0 +1,93 @@
+package io.stowage.http;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.download.DownloadHandler;
+import io.stowage.tck.download.DownloadHandlerTckEnvironment;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The http download handler as the TCK sees it: objects are files a real server serves; the
+ * handler must refuse hosts its rules deny (a configured denied host and the default-denied
+ * link-local and metadata hosts, never contacted).
+ */
+final class HttpDownloadHandlerTckEnvironment implements DownloadHandlerTckEnvironment {
+    private final ServedDirectory server;
+    private final HttpStoreConfig config;
+    private HttpDownloadHandler handler;
+
+    HttpDownloadHandlerTckEnvironment(ServedDirectory server, HttpStoreConfig config) {
+        this.server = requireNonNull(server, "server is null");
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    @Override
+    public DownloadHandler createHandler() throws Exception {
+        HttpDownloadHandler created = (HttpDownloadHandler) new HttpDownloadHandlerProvider().create(config);
+        if (handler == null) {
+            handler = created; // the suite's handler; later ones are the closing test's
+        }
+        return created;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("http", "https");
+    }
+
+    @Override
+    public Location put(ObjectId id, InputStream data, long size) throws Exception {
+        Path temp = Files.createTempFile(server.root().getParent(), "put-", ".part");
+        Files.copy(data, temp, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(temp)).isEqualTo(size);
+        Files.move(temp, server.root().resolve(id.value()), StandardCopyOption.ATOMIC_MOVE);
+        return Location.of(server.uri(id.value()));
+    }
+
+    @Override
+    public void remove(Location location) throws Exception {
+        String name = Path.of(location.uri().getPath()).getFileName().toString();
+        try {
+            Files.delete(server.root().resolve(name));
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location);
+        }
+    }
+
+    @Override
+    public List<Location> refused(Location existing) {
+        String path = existing.uri().getPath();
+        return List.of(
+                Location.of(URI.create("http://localhost:" + existing.uri().getPort() + path)),
+                Location.of(URI.create("http://169.254.169.254" + path)),
+                Location.of(URI.create("https://[fe80::1]" + path)),
+                Location.of(URI.create("http://metadata.google.internal" + path)));
+    }
+
+    @Override
+    public void assertNothingLeaked() throws Exception {
+        try (Stream<Path> files = Files.list(server.root())) {
+            assertThat(files.toList()).as("files left in the served directory").isEmpty();
+        }
+        if (handler != null) {
+            assertThat(handler.leasedConnections()).as("connections held after downloads").isZero();
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.close();
+    }
+}
