@@ -24,6 +24,8 @@ import io.stowage.ObjectStream;
 import io.stowage.SizeLimitExceededException;
 import io.stowage.Store;
 import io.stowage.StoredObject;
+import io.stowage.tck.fault.FaultInjectingStore;
+import io.stowage.tck.fault.Faults;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
 import io.stowage.tck.source.TrackedInputStream;
@@ -641,6 +643,24 @@ public abstract class StoreContractTest {
         try (ObjectStream stream = store.get(location)) {
             assertThat(stream.readNBytes(100_000)).hasSize(100_000);
         }
+
+        assertReads(location, payload);
+    }
+
+    @Test
+    void streamsThatFailMidReadAreReleased() throws Exception {
+        Payload payload = Payload.of(200_000, nextSeed());
+        Location location = put(newId(), payload);
+        FaultInjectingStore faulty = new FaultInjectingStore(store, Faults.NONE.withReadFailureAfter(70_000));
+
+        try (ObjectStream stream = faulty.get(location)) {
+            assertThatThrownBy(() -> stream.transferTo(java.io.OutputStream.nullOutputStream()))
+                    .isInstanceOf(IOException.class);
+        }
+        faulty.inject(Faults.NONE.withCloseFailure());
+        ObjectStream stream = faulty.get(location);
+        stream.readNBytes(10);
+        assertThatThrownBy(stream::close).isInstanceOf(IOException.class);
 
         assertReads(location, payload);
     }
