@@ -182,7 +182,7 @@ public record S3StoreConfig(
 
     /** Builds a config in code; unset keys take their defaults. */
     public static final class Builder {
-        private final String bucket;
+        private String bucket;
         private String prefix;
         private String region;
         private String endpoint;
@@ -202,6 +202,11 @@ public record S3StoreConfig(
 
         private Builder(String bucket) {
             this.bucket = bucket;
+        }
+
+        public Builder bucket(String value) {
+            this.bucket = value;
+            return this;
         }
 
         public Builder prefix(String value) {
