@@ -1,0 +1,244 @@
+package io.stowage.tck.net;
+
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.stowage.AddOptions;
+import io.stowage.BackendUnavailableException;
+import io.stowage.Capability;
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.ObjectStream;
+import io.stowage.Store;
+import io.stowage.StoreException;
+import io.stowage.StoredObject;
+import io.stowage.tck.source.Payload;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The fault suite for network backends: a {@link TcpFaultProxy} between the store's client
+ * and its server cuts, stalls, throttles and refuses connections, and the store must never
+ * return wrong or short data, never hang, never leave a partial object, and report what it
+ * cannot do with the error family ({@link BackendUnavailableException} when the server cannot
+ * be reached). A network backend opts in:
+ *
+ * <pre>{@code
+ * class S3StoreNetworkFaultTest extends NetworkFaultTest {
+ *     @Override
+ *     protected NetworkFaultTckEnvironment environment() {
+ *         return new S3NetworkFaultTckEnvironment();
+ *     }
+ * }
+ * }</pre>
+ *
+ * One proxy, environment and store per test class; every fault is healed after each test,
+ * then the objects put in are removed and {@link NetworkFaultTckEnvironment#assertEmpty} must pass.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class NetworkFaultTest {
+    private NetworkFaultTckEnvironment environment;
+    private TcpFaultProxy proxy;
+    private Store store;
+    private final List<Location> created = new ArrayList<>();
+    private long seeds;
+
+    /** The environment of the backend under test; called once per test class. */
+    protected abstract NetworkFaultTckEnvironment environment() throws Exception;
+
+    /** The proxy between the store and its server, for tests a backend adds. */
+    protected final TcpFaultProxy proxy() {
+        return proxy;
+    }
+
+    /** The store under test (talking through the proxy). */
+    protected final Store store() {
+        return store;
+    }
+
+    @BeforeAll
+    final void startProxyAndStore() throws Exception {
+        environment = requireNonNull(environment(), "environment() returned null");
+        proxy = TcpFaultProxy.start(environment.serverAddress());
+        store = requireNonNull(environment.createStore(proxy.address()), "createStore() returned null");
+    }
+
+    @AfterAll
+    final void stop() throws Exception {
+        try (AutoCloseable closingEnvironment = environment; TcpFaultProxy closingProxy = proxy; Store closingStore = store) {
+            // closed in reverse order: the store, the proxy, the environment
+        }
+    }
+
+    @AfterEach
+    final void healAndCheckEmpty() throws Exception {
+        proxy.heal();
+        List<Location> leftovers = new ArrayList<>(created);
+        created.clear();
+        for (Location location : leftovers) {
+            try {
+                environment.remove(store, location);
+            } catch (ObjectNotFoundException alreadyGone) {
+                // the test removed it
+            }
+        }
+        environment.assertEmpty(store);
+    }
+
+    @Test
+    void worksThroughTheProxy() throws Exception {
+        Payload payload = Payload.of(environment.objectSize(), nextSeed());
+        Location location = put(payload);
+
+        assertReads(location, payload);
+        assertThat(proxy.connectionsAccepted()).as("connections through the proxy").isPositive();
+    }
+
+    @Test
+    void aReadCutMidBodyNeverYieldsWrongOrShortData() throws Exception {
+        Payload payload = Payload.of(environment.objectSize(), nextSeed());
+        Location location = put(payload);
+        proxy.cutAfter(payload.size() / 2);
+
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        Throwable failure = catchThrowable(() -> {
+            try (ObjectStream stream = store.get(location)) {
+                stream.transferTo(received);
+            }
+        });
+
+        byte[] bytes = received.toByteArray();
+        if (failure == null) {
+            assertThat(bytes.length).as("bytes of a read that succeeded across a cut").isEqualTo(payload.size());
+        } else {
+            assertThat(failure).as("failure of a read across a cut").isInstanceOf(StoreException.class);
+        }
+        assertThat(payload.mismatch(new java.io.ByteArrayInputStream(bytes), 0, bytes.length))
+                .as("data received before or across the cut").isEmpty();
+        proxy.heal();
+        assertReads(location, payload);
+    }
+
+    @Test
+    void anAddCutMidUploadLeavesNothingOrAWholeObject() throws Exception {
+        assumeTrue(environment.capabilities().contains(Capability.WRITE), "the store lacks WRITE");
+        Payload payload = Payload.of(environment.objectSize(), nextSeed());
+        ObjectId id = ObjectId.random();
+        proxy.cutAfter(payload.size() / 2);
+
+        Throwable failure = catchThrowable(() -> add(id, payload.open()));
+
+        proxy.heal();
+        if (failure == null) {
+            assertReads(created.get(created.size() - 1), payload);
+        } else {
+            assertThat(failure).as("failure of an add across a cut").isInstanceOf(StoreException.class);
+            environment.assertEmpty(store);
+            StoredObject again = add(id, payload.open());
+            assertReads(again.location(), payload);
+        }
+    }
+
+    @Test
+    void aStalledReadFailsInsteadOfHanging() throws Exception {
+        Payload payload = Payload.of(environment.objectSize(), nextSeed());
+        Location location = put(payload);
+        proxy.stall();
+
+        Throwable failure = assertTimeoutPreemptively(environment.hangGuard(), () -> catchThrowable(() -> {
+            try (ObjectStream stream = store.get(location)) {
+                stream.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }), "a read through a stalled connection hung");
+
+        assertThat(failure).as("failure of a read through a stalled connection").isInstanceOf(StoreException.class);
+        proxy.heal();
+        assertReads(location, payload);
+    }
+
+    @Test
+    void aStalledAddFailsInsteadOfHangingAndLeavesNothing() throws Exception {
+        assumeTrue(environment.capabilities().contains(Capability.WRITE), "the store lacks WRITE");
+        Payload payload = Payload.of(environment.objectSize(), nextSeed());
+        ObjectId id = ObjectId.random();
+        proxy.stall();
+
+        Throwable failure = assertTimeoutPreemptively(environment.hangGuard(),
+                () -> catchThrowable(() -> add(id, payload.open())), "an add through a stalled connection hung");
+
+        assertThat(failure).as("failure of an add through a stalled connection").isInstanceOf(StoreException.class);
+        proxy.heal();
+        environment.assertEmpty(store);
+    }
+
+    @Test
+    void throttledTransfersAreComplete() throws Exception {
+        proxy.throttle(environment.throttledBytesPerSecond());
+        Payload payload = Payload.of(environment.objectSize(), nextSeed());
+        Location location = put(payload);
+
+        assertReads(location, payload);
+    }
+
+    @Test
+    void anUnreachableServerIsBackendUnavailable() throws Exception {
+        Payload payload = Payload.of(1000, nextSeed());
+        Location location = put(payload);
+        proxy.refuseConnections();
+        proxy.cutAll();
+
+        Throwable failure = assertTimeoutPreemptively(environment.hangGuard(), () -> catchThrowable(() -> {
+            try (ObjectStream stream = store.get(location)) {
+                stream.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+        }), "a read from an unreachable server hung");
+
+        assertThat(failure).isInstanceOf(BackendUnavailableException.class);
+        proxy.heal();
+        assertReads(location, payload);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    protected final synchronized long nextSeed() {
+        return ++seeds * 0x9E3779B97F4A7C15L;
+    }
+
+    /** Puts {@code payload} in through the proxy (add, or seed for a read-only store); removed after the test. */
+    protected final Location put(Payload payload) throws Exception {
+        Location location;
+        if (environment.capabilities().contains(Capability.WRITE)) {
+            location = store.add(ObjectId.random(), payload.open(), AddOptions.defaults()).location();
+        } else {
+            location = environment.seed(store, ObjectId.random(), payload.open(), payload.size());
+        }
+        created.add(location);
+        return location;
+    }
+
+    private StoredObject add(ObjectId id, InputStream data) throws IOException {
+        StoredObject stored = store.add(id, data, AddOptions.defaults());
+        created.add(stored.location());
+        return stored;
+    }
+
+    /** Reads the whole object through the proxy and compares it with {@code payload}. */
+    protected final void assertReads(Location location, Payload payload) throws IOException {
+        try (ObjectStream stream = store.get(location)) {
+            assertThat(stream.objectSize()).isEqualTo(payload.size());
+            assertThat(payload.mismatch(stream)).as("data of %s", location).isEmpty();
+        }
+    }
+}
