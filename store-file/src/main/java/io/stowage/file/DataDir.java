@@ -1,0 +1,85 @@
+package io.stowage.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.ObjectId;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One opened data dir: the path as configured (absolute, normalised; locations use it, as
+ * Glance's do), its real path (symlinks resolved; locations naming it are accepted too), its
+ * priority, the filesystem it lives on and the location metadata of its objects.
+ */
+final class DataDir {
+    private final Path path;
+    private final Path realPath;
+    private final int priority;
+    private final java.nio.file.FileStore fileStore;
+    private final Map<String, String> metadata;
+    private final List<String> segments;
+    private final List<String> realSegments;
+    private volatile boolean hardLinks = true;
+
+    DataDir(Path path, Path realPath, int priority, java.nio.file.FileStore fileStore, Map<String, String> metadata) {
+        this.path = requireNonNull(path, "path is null");
+        this.realPath = requireNonNull(realPath, "realPath is null");
+        this.priority = priority;
+        this.fileStore = requireNonNull(fileStore, "fileStore is null");
+        this.metadata = Map.copyOf(metadata);
+        this.segments = List.copyOf(FileUris.segments(path));
+        this.realSegments = List.copyOf(FileUris.segments(realPath));
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Path realPath() {
+        return realPath;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    /** Location metadata of the objects in this dir ({@code id} and {@code mountpoint} of its shared filesystem). */
+    Map<String, String> metadata() {
+        return metadata;
+    }
+
+    /** Where the object {@code id} lives in this dir. */
+    Path objectPath(ObjectId id) {
+        return path.resolve(id.value());
+    }
+
+    /** Whether {@code segments} name this dir, by its configured or its real path. */
+    boolean isNamedBy(List<String> otherSegments) {
+        return segments.equals(otherSegments) || realSegments.equals(otherSegments);
+    }
+
+    List<String> segments() {
+        return segments;
+    }
+
+    long usableSpace() throws IOException {
+        return fileStore.getUsableSpace();
+    }
+
+    /** Whether publishing by hard link is still believed to work here. */
+    boolean hardLinks() {
+        return hardLinks;
+    }
+
+    /** The filesystem refused a hard link: publish by rename under the store lock from now on. */
+    void noHardLinks() {
+        hardLinks = false;
+    }
+
+    @Override
+    public String toString() {
+        return path.toString();
+    }
+}

@@ -1,0 +1,97 @@
+package io.stowage.file;
+
+import io.stowage.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Opens the data dirs of a file store config: creates them, resolves them and checks them against each other. */
+final class DataDirs {
+    private DataDirs() {}
+
+    /** The dirs in config order. Every problem is a {@link ConfigurationException} naming the store and the key. */
+    static List<DataDir> open(String storeName, FileStoreConfig config, FileSystem fileSystem) throws ConfigurationException {
+        List<DataDirSpec> specs = config.dataDirs();
+        List<DataDir> dirs = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String key = "dirs[" + i + "]";
+            DataDirSpec spec = specs.get(i);
+            Path path = toPath(storeName, key, spec.path(), fileSystem).toAbsolutePath().normalize();
+            try {
+                Files.createDirectories(path);
+            } catch (FileAlreadyExistsException e) {
+                throw invalid(storeName, key, path + " exists and is not a directory");
+            } catch (IOException | UnsupportedOperationException e) {
+                throw invalid(storeName, key, "the data dir " + path + " cannot be created: " + e);
+            }
+            try {
+                Path realPath = path.toRealPath();
+                if (!Files.isDirectory(realPath)) {
+                    throw invalid(storeName, key, path + " is not a directory");
+                }
+                java.nio.file.FileStore fileStore = Files.getFileStore(realPath);
+                if (config.permissions().isPresent() && !fileStore.supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    throw invalid(storeName, "filePermissions", "the data dir " + path
+                            + " is on a filesystem without POSIX permissions");
+                }
+                dirs.add(new DataDir(path, realPath, spec.priority(), fileStore,
+                        metadataFor(storeName, path, config.filesystems(), fileSystem)));
+            } catch (IOException e) {
+                throw invalid(storeName, key, "the data dir " + path + " cannot be opened: " + e);
+            }
+        }
+        for (int i = 0; i < dirs.size(); i++) {
+            for (int j = 0; j < dirs.size(); j++) {
+                Path one = dirs.get(i).realPath();
+                Path other = dirs.get(j).realPath();
+                if (i < j && one.equals(other)) {
+                    throw invalid(storeName, "dirs[" + j + "]", "it is the same directory as dirs[" + i + "] (" + one + ")");
+                }
+                if (i != j && !one.equals(other) && one.startsWith(other)) {
+                    throw invalid(storeName, "dirs[" + i + "]", "the data dir " + one + " is inside dirs[" + j + "] (" + other
+                            + "); data dirs must not nest");
+                }
+            }
+        }
+        return List.copyOf(dirs);
+    }
+
+    /** {@code id} and {@code mountpoint} of the deepest configured filesystem the dir is under, if any. */
+    private static Map<String, String> metadataFor(String storeName, Path dir, List<FilesystemMount> filesystems,
+            FileSystem fileSystem) throws ConfigurationException {
+        FilesystemMount best = null;
+        int bestDepth = -1;
+        for (int k = 0; k < filesystems.size(); k++) {
+            FilesystemMount filesystem = filesystems.get(k);
+            Path mountpoint = toPath(storeName, "filesystems[" + k + "].mountpoint", filesystem.mountpoint(), fileSystem);
+            if (!mountpoint.isAbsolute()) {
+                throw invalid(storeName, "filesystems[" + k + "].mountpoint", "must be an absolute path");
+            }
+            mountpoint = mountpoint.normalize();
+            if (dir.startsWith(mountpoint) && mountpoint.getNameCount() > bestDepth) {
+                best = filesystem;
+                bestDepth = mountpoint.getNameCount();
+            }
+        }
+        return best == null ? Map.of() : Map.of("id", best.id(), "mountpoint", best.mountpoint());
+    }
+
+    private static Path toPath(String storeName, String key, String text, FileSystem fileSystem) throws ConfigurationException {
+        try {
+            return fileSystem.getPath(text);
+        } catch (InvalidPathException e) {
+            throw invalid(storeName, key, "not a valid path: " + e.getReason());
+        }
+    }
+
+    private static ConfigurationException invalid(String storeName, String key, String problem) {
+        return new ConfigurationException("Invalid configuration of store '" + storeName + "', key '" + key + "': " + problem);
+    }
+}

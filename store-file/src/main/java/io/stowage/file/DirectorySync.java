@@ -1,0 +1,28 @@
+package io.stowage.file;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Makes the entries of a directory (a new link, a removed name) durable. */
+final class DirectorySync {
+    private DirectorySync() {}
+
+    /**
+     * fsyncs {@code dir}. Where a directory cannot be opened as a channel at all (Windows, some
+     * in-memory filesystems) there is nothing to sync and this does nothing; a failing sync of
+     * an opened directory is an error.
+     */
+    static void sync(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        try (channel) {
+            channel.force(true);
+        }
+    }
+}

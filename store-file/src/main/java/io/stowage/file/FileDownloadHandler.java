@@ -1,0 +1,154 @@
+package io.stowage.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.IntegrityException;
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.download.DownloadHandler;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Copies a {@code file://} object from a shared filesystem mounted on this host, by Nova's
+ * rules with its faults fixed:
+ *
+ * <ul>
+ *   <li>the location metadata must name a configured filesystem ({@code id}) and the
+ *       filesystem's mountpoint on the host that stored the object ({@code mountpoint}, as
+ *       Glance records it); there is no implicit mapping, not even {@code /} to {@code /};</li>
+ *   <li>the location's path must lie under that remote mountpoint; the rest of it is taken
+ *       below the local mountpoint;</li>
+ *   <li>the result must stay inside the local mountpoint: {@code ..} (also encoded), other
+ *       hosts, queries and symlinks leading out of the mountpoint are refused with
+ *       {@link InvalidLocationException} before anything is opened.</li>
+ * </ul>
+ */
+final class FileDownloadHandler implements DownloadHandler {
+    /** Location metadata naming the shared filesystem. */
+    static final String ID_KEY = "id";
+    /** Location metadata holding the filesystem's mountpoint on the host that stored the object. */
+    static final String MOUNTPOINT_KEY = "mountpoint";
+
+    private final Map<String, Path> mountpoints;
+
+    FileDownloadHandler(Map<String, Path> mountpoints) {
+        this.mountpoints = Map.copyOf(requireNonNull(mountpoints, "mountpoints is null"));
+    }
+
+    @Override
+    public void download(Location location, Path target) throws IOException {
+        requireNonNull(location, "location is null");
+        requireNonNull(target, "target is null");
+        Path source = localFile(location);
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            long position = 0;
+            while (position < size) {
+                long n = in.transferTo(position, size - position, out);
+                if (n <= 0) {
+                    throw new IntegrityException("Copying " + location + " from " + source + " ended after " + position
+                            + " of " + size + " bytes");
+                }
+                position += n;
+            }
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + source + ")");
+        }
+    }
+
+    /** The local file for {@code location}, checked to stay inside the local mountpoint. */
+    Path localFile(Location location) throws IOException {
+        if (!FileUris.SCHEME.equals(location.scheme())) {
+            throw refused(location, "the file handler reads file locations only");
+        }
+        String id = location.metadata().get(ID_KEY);
+        if (id == null) {
+            throw refused(location, "its metadata names no filesystem ('" + ID_KEY + "'); the file handler reads only"
+                    + " configured filesystems " + mountpoints.keySet());
+        }
+        Path localMountpoint = mountpoints.get(id);
+        if (localMountpoint == null) {
+            throw refused(location, "filesystem '" + id + "' is not configured (configured: " + mountpoints.keySet() + ")");
+        }
+        String remoteMountpoint = location.metadata().get(MOUNTPOINT_KEY);
+        if (remoteMountpoint == null) {
+            throw refused(location, "its metadata lacks the '" + MOUNTPOINT_KEY + "' of filesystem '" + id + "'");
+        }
+        Optional<List<String>> remote = remoteSegments(remoteMountpoint);
+        Optional<List<String>> path = FileUris.localPathSegments(location.uri());
+        if (remote.isEmpty()) {
+            throw refused(location, "its metadata '" + MOUNTPOINT_KEY + "' is not an absolute path without '..'");
+        }
+        if (path.isEmpty()) {
+            throw refused(location, "only local absolute paths without '..', query or fragment are read");
+        }
+        List<String> under = path.get();
+        List<String> prefix = remote.get();
+        if (under.size() <= prefix.size() || !under.subList(0, prefix.size()).equals(prefix)) {
+            throw refused(location, "its path is not under the mountpoint '" + remoteMountpoint + "' of filesystem '" + id + "'");
+        }
+        Path local = localMountpoint;
+        for (String segment : under.subList(prefix.size(), under.size())) {
+            local = local.resolve(segment);
+        }
+        return confined(location, local, localMountpoint);
+    }
+
+    /** Resolves symlinks of {@code local} and refuses it unless it is a regular file inside the mountpoint. */
+    private static Path confined(Location location, Path local, Path localMountpoint) throws IOException {
+        Path real;
+        Path realMountpoint;
+        try {
+            realMountpoint = localMountpoint.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (the mountpoint " + localMountpoint
+                    + " does not exist)");
+        }
+        try {
+            real = local.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + local + ")");
+        }
+        if (!real.startsWith(realMountpoint) || real.equals(realMountpoint)) {
+            throw refused(location, "it leads out of the mountpoint " + localMountpoint + " through a symbolic link");
+        }
+        if (!Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+            throw refused(location, local + " is not a regular file");
+        }
+        return real;
+    }
+
+    /** The segments of a remote mountpoint such as {@code /var/lib/glance/images}, or empty when it is not absolute or has {@code ..}. */
+    private static Optional<List<String>> remoteSegments(String mountpoint) {
+        if (!mountpoint.startsWith("/")) {
+            return Optional.empty();
+        }
+        List<String> segments = new java.util.ArrayList<>();
+        for (String segment : mountpoint.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..") || segment.indexOf('\0') >= 0) {
+                return Optional.empty();
+            }
+            segments.add(segment);
+        }
+        return Optional.of(segments);
+    }
+
+    private static InvalidLocationException refused(Location location, String reason) {
+        return new InvalidLocationException("Location " + location + " is refused by the file download handler: " + reason);
+    }
+}

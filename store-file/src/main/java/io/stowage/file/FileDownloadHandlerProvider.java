@@ -1,0 +1,61 @@
+package io.stowage.file;
+
+import io.stowage.ConfigurationException;
+import io.stowage.download.DownloadHandler;
+import io.stowage.download.DownloadHandlerProvider;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code file} download handler: copies objects from shared filesystems mounted on this host (Nova's rules, confined). */
+public final class FileDownloadHandlerProvider implements DownloadHandlerProvider<FileDownloadHandlerConfig> {
+    @Override
+    public String type() {
+        return "file";
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(FileUris.SCHEME);
+    }
+
+    @Override
+    public Class<FileDownloadHandlerConfig> configType() {
+        return FileDownloadHandlerConfig.class;
+    }
+
+    @Override
+    public DownloadHandler create(FileDownloadHandlerConfig config) throws ConfigurationException {
+        return create(config, FileSystems.getDefault());
+    }
+
+    /** A handler whose mountpoints are paths of {@code fileSystem}. */
+    public DownloadHandler create(FileDownloadHandlerConfig config, FileSystem fileSystem) throws ConfigurationException {
+        List<FilesystemMount> filesystems = config.filesystems();
+        Map<String, Path> mountpoints = new LinkedHashMap<>();
+        for (int i = 0; i < filesystems.size(); i++) {
+            FilesystemMount filesystem = filesystems.get(i);
+            String key = "filesystems[" + i + "].mountpoint";
+            Path mountpoint;
+            try {
+                mountpoint = fileSystem.getPath(filesystem.mountpoint());
+            } catch (InvalidPathException e) {
+                throw invalid(key, "not a valid path: " + e.getReason());
+            }
+            if (!mountpoint.isAbsolute()) {
+                throw invalid(key, "must be an absolute path");
+            }
+            mountpoints.put(filesystem.id(), mountpoint.normalize());
+        }
+        return new FileDownloadHandler(mountpoints);
+    }
+
+    private static ConfigurationException invalid(String key, String problem) {
+        return new ConfigurationException("Invalid configuration of download handler 'file', key '" + key + "': " + problem);
+    }
+}

@@ -1,0 +1,471 @@
+package io.stowage.file;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.Capability;
+import io.stowage.InvalidIdException;
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.ObjectAlreadyExistsException;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.ObjectStream;
+import io.stowage.StorageFullException;
+import io.stowage.Store;
+import io.stowage.StoreException;
+import io.stowage.StoredObject;
+import io.stowage.integrity.ContentVerifier;
+import io.stowage.integrity.VerifiedContent;
+import io.stowage.integrity.VerifyingInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Objects as files {@code <dir>/<id>} in one or more data dirs, with {@code file://}
+ * locations, the layout of Glance's filesystem store (so its data dirs can be served as
+ * they are).
+ *
+ * <ul>
+ *   <li><b>add</b> picks a dir ({@link DataDirChooser}), streams into a temp file in that dir
+ *       ({@link TempFile}) on two threads ({@link PipelinedCopy}), checks size and checksums,
+ *       sets the permissions, fsyncs the file, publishes it atomically and exclusively
+ *       ({@link Publisher}) and fsyncs the dir. Every failure removes the temp file.</li>
+ *   <li><b>get, size, delete</b> accept only {@code file:///<data dir>/<id>} (after
+ *       normalisation: {@code localhost}, {@code //}, {@code .} and percent-encoding); any
+ *       other path, {@code ..} (also encoded), a symlink whose target is not an object in a
+ *       data dir, or something other than a regular file is refused with
+ *       {@link InvalidLocationException} before anything is opened or removed.</li>
+ *   <li>Opening the store creates missing dirs and removes temp files left by adds that died.</li>
+ * </ul>
+ */
+final class FileStore implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
+    private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
+            Capability.READ, Capability.WRITE, Capability.DELETE, Capability.RANGE_READ));
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
+    private final String name;
+    private final List<DataDir> dirs;
+    private final Optional<Set<PosixFilePermission>> permissions;
+    private final int bufferSize;
+    private final ExecutorService writerThreads;
+    private final PipelinedCopy copy;
+    private final Publisher publisher;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FileStore(String name, List<DataDir> dirs, FileStoreConfig config) {
+        this.name = name;
+        this.dirs = dirs;
+        this.permissions = config.permissions();
+        this.bufferSize = config.bufferSize();
+        this.writerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), writerThreadFactory(name));
+        this.copy = new PipelinedCopy(bufferSize, FileStoreConfig.BUFFERS_PER_ADD, writerThreads);
+        Path lockDir = dirs.stream().map(DataDir::realPath).min(Comparator.comparing(Path::toString)).orElseThrow();
+        this.publisher = new Publisher(dirs, new StoreLock(lockDir));
+    }
+
+    /**
+     * Opens a store over the dirs of {@code config} on {@code fileSystem}: creates missing dirs
+     * and removes leftover temp files.
+     */
+    static FileStore open(String name, FileStoreConfig config, FileSystem fileSystem) throws StoreException {
+        requireNonNull(name, "name is null");
+        requireNonNull(config, "config is null");
+        requireNonNull(fileSystem, "fileSystem is null");
+        List<DataDir> dirs = DataDirs.open(name, config, fileSystem);
+        for (DataDir dir : dirs) {
+            try {
+                LeftoverTempFiles.removeFrom(dir.path());
+            } catch (IOException e) {
+                // The store still reads and writes; the leftovers are retried on the next open.
+                LOG.warn("Store '{}': cannot remove the temp files of unfinished adds from {}: {}", name, dir, e.toString());
+            }
+        }
+        return new FileStore(name, dirs, config);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(FileUris.SCHEME);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public boolean owns(Location location) {
+        requireNonNull(location, "location is null");
+        return locate(location).isPresent();
+    }
+
+    // ---------------------------------------------------------------- add
+
+    @Override
+    public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
+        requireNonNull(id, "id is null");
+        requireNonNull(data, "data is null");
+        requireNonNull(options, "options is null");
+        ensureOpen();
+        ContentVerifier verifier = ContentVerifier.forAdd(id, options);
+        failIfExists(id);
+        DataDir dir = chooseDir(id, options.expectedSize());
+        Location location = location(dir, id, options.metadata());
+        String action = "Adding object '" + id + "' to data dir " + dir + " of store '" + name + "'";
+        TempFile temp = createTemp(dir, id, action);
+        try {
+            VerifiedContent content = write(temp, dir, data, verifier, action);
+            seal(temp, dir, action);
+            boolean published;
+            try {
+                published = publisher.publish(temp.path(), dir, id);
+            } catch (IOException e) {
+                throw FilesystemErrors.writeFailure(action, dir, e, 1);
+            }
+            if (!published) {
+                throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "'");
+            }
+            temp.release();
+            syncPublished(dir, id, action);
+            return new StoredObject(id, location, content.size(), content.checksums());
+        } catch (IOException | RuntimeException | Error e) {
+            temp.discard(e);
+            throw e;
+        }
+    }
+
+    private void failIfExists(ObjectId id) throws StoreException {
+        for (DataDir dir : dirs) {
+            try {
+                if (Publisher.exists(dir.objectPath(id))) {
+                    throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "': "
+                            + location(dir, id, Map.of()));
+                }
+            } catch (StoreException e) {
+                throw e;
+            } catch (IOException e) {
+                throw FilesystemErrors.readFailure("Checking for object '" + id + "' in data dir " + dir, e);
+            }
+        }
+    }
+
+    private DataDir chooseDir(ObjectId id, OptionalLong expectedSize) throws StoreException {
+        List<DataDirChooser.Option<DataDir>> options = new ArrayList<>();
+        for (DataDir dir : dirs) {
+            try {
+                options.add(new DataDirChooser.Option<>(dir, dir.priority(), dir.usableSpace()));
+            } catch (IOException e) {
+                throw FilesystemErrors.readFailure("Reading the free space of data dir " + dir + " of store '" + name + "'", e);
+            }
+        }
+        return DataDirChooser.choose(options, expectedSize.orElse(0)).orElseThrow(() -> new StorageFullException(
+                "No data dir of store '" + name + "' has room for object '" + id + "' ("
+                        + (expectedSize.isPresent() ? expectedSize.getAsLong() + " bytes" : "size unknown") + "; free: "
+                        + options.stream().map(o -> o.dir() + " " + o.usableSpace() + " bytes")
+                                .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    private TempFile createTemp(DataDir dir, ObjectId id, String action) throws StoreException {
+        try {
+            return permissions.isPresent()
+                    ? TempFile.create(dir.path(), id, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : TempFile.create(dir.path(), id, new FileAttribute<?>[0]);
+        } catch (IOException e) {
+            throw FilesystemErrors.writeFailure(action, dir, e, 1);
+        }
+    }
+
+    private VerifiedContent write(TempFile temp, DataDir dir, InputStream data, ContentVerifier verifier, String action)
+            throws IOException {
+        VerifyingInputStream verifying = new VerifyingInputStream(data, verifier);
+        try {
+            copy.copy(verifying, temp.channel());
+        } catch (ChannelWriteException e) {
+            throw FilesystemErrors.writeFailure(action, dir, e.getCause(), bufferSize);
+        } catch (RejectedExecutionException e) {
+            throw new StoreException(action + " failed: the store is closed", e);
+        }
+        return verifying.result();
+    }
+
+    /** Final permissions, then fsync: the data and the metadata are durable before the object has a name. */
+    private void seal(TempFile temp, DataDir dir, String action) throws StoreException {
+        try {
+            if (permissions.isPresent()) {
+                Files.setPosixFilePermissions(temp.path(), permissions.get());
+            }
+            temp.channel().force(true);
+        } catch (IOException e) {
+            throw FilesystemErrors.writeFailure(action, dir, e, bufferSize);
+        }
+    }
+
+    /**
+     * fsyncs the dir so the new name survives a crash. If that fails, the add fails, so the
+     * object it just published is removed again: a caller never gets an error for an object
+     * that stays.
+     */
+    private void syncPublished(DataDir dir, ObjectId id, String action) throws StoreException {
+        try {
+            DirectorySync.sync(dir.path());
+        } catch (IOException e) {
+            StoreException failure = FilesystemErrors.writeFailure(action, dir, e, 1);
+            try {
+                Files.deleteIfExists(dir.objectPath(id));
+            } catch (IOException | RuntimeException cleanup) {
+                failure.addSuppressed(cleanup);
+            }
+            throw failure;
+        }
+    }
+
+    private Location location(DataDir dir, ObjectId id, Map<String, String> extraMetadata) {
+        List<String> segments = new ArrayList<>(dir.segments());
+        segments.add(id.value());
+        Map<String, String> metadata = new TreeMap<>(extraMetadata);
+        metadata.putAll(dir.metadata());
+        return Location.of(FileUris.uri(segments), metadata);
+    }
+
+    // ---------------------------------------------------------------- get, size, delete
+
+    @Override
+    public ObjectStream get(Location location, ByteRange range) throws IOException {
+        requireNonNull(location, "location is null");
+        requireNonNull(range, "range is null");
+        ensureOpen();
+        Path file = existingFile(location);
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw notFound(location);
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Opening " + location, e);
+        }
+        try {
+            long size = channel.size();
+            long length = range.lengthWithin(size, location);
+            channel.position(range.offset());
+            return new ObjectStream(Channels.newInputStream(channel), location, size, range.offset(), length);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                channel.close();
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            if (e instanceof StoreException || !(e instanceof IOException)) {
+                throw e;
+            }
+            throw FilesystemErrors.readFailure("Reading " + location, e);
+        }
+    }
+
+    @Override
+    public long size(Location location) throws IOException {
+        requireNonNull(location, "location is null");
+        ensureOpen();
+        return attributes(existingFile(location), location).size();
+    }
+
+    @Override
+    public void delete(Location location) throws IOException {
+        requireNonNull(location, "location is null");
+        ensureOpen();
+        ObjectPath object = owned(location);
+        Path path = object.dir().objectPath(object.id());
+        BasicFileAttributes attributes = attributes(path, location);
+        if (attributes.isSymbolicLink()) {
+            confinedTarget(path, location); // refuses a link leading elsewhere; the link itself is the object
+        } else if (!attributes.isRegularFile()) {
+            throw notARegularFile(location);
+        }
+        try {
+            Files.delete(path);
+        } catch (NoSuchFileException e) {
+            throw notFound(location);
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Deleting " + location, e);
+        }
+        try {
+            DirectorySync.sync(object.dir().path());
+        } catch (IOException e) {
+            // The object is gone; only the durability of its removal is in doubt.
+            LOG.warn("Store '{}': deleted {}, but syncing {} failed: {}", name, location, object.dir(), e.toString());
+        }
+    }
+
+    /** The regular file holding the object at {@code location}, a symlink resolved if it stays among the objects. */
+    private Path existingFile(Location location) throws StoreException {
+        ObjectPath object = owned(location);
+        Path path = object.dir().objectPath(object.id());
+        BasicFileAttributes attributes = attributes(path, location);
+        if (attributes.isSymbolicLink()) {
+            path = confinedTarget(path, location);
+            attributes = attributes(path, location);
+        }
+        if (!attributes.isRegularFile()) {
+            throw notARegularFile(location);
+        }
+        return path;
+    }
+
+    /**
+     * Where the symlink {@code link} leads, if that is an object: a file named as an id,
+     * directly in one of the data dirs. Anything else is refused.
+     */
+    private Path confinedTarget(Path link, Location location) throws StoreException {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (a symbolic link to nothing)");
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Resolving " + location, e);
+        }
+        Path parent = target.getParent();
+        Path fileName = target.getFileName();
+        boolean inDataDir = parent != null && dirs.stream().anyMatch(dir -> dir.realPath().equals(parent));
+        if (!inDataDir || fileName == null || !ObjectId.isValid(fileName.toString())) {
+            throw new InvalidLocationException("Location " + location + " is refused: it is a symbolic link leading out of "
+                    + "the data dirs of store '" + name + "'");
+        }
+        return target;
+    }
+
+    private static BasicFileAttributes attributes(Path path, Location location) throws StoreException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw notFound(location);
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Reading " + location, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- locations
+
+    /** An object's place: its dir and id. */
+    private record ObjectPath(DataDir dir, ObjectId id) {}
+
+    private ObjectPath owned(Location location) throws InvalidLocationException {
+        if (!FileUris.SCHEME.equals(location.scheme())) {
+            throw new InvalidLocationException("Location " + location + " is refused: store '" + name
+                    + "' serves file locations only");
+        }
+        return locate(location).orElseThrow(() -> new InvalidLocationException("Location " + location
+                + " is refused: it is not an object in a data dir of store '" + name + "' (expected file:///<data dir>/<id>"
+                + " with one of " + dirs + ")"));
+    }
+
+    /** Pure: compares the normalised path of the location with the data dirs; no filesystem access. */
+    private Optional<ObjectPath> locate(Location location) {
+        if (!FileUris.SCHEME.equals(location.scheme())) {
+            return Optional.empty();
+        }
+        Optional<List<String>> segments = FileUris.localPathSegments(location.uri());
+        if (segments.isEmpty() || segments.get().isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> path = segments.get();
+        String last = path.get(path.size() - 1);
+        if (!ObjectId.isValid(last)) {
+            return Optional.empty();
+        }
+        List<String> parent = path.subList(0, path.size() - 1);
+        for (DataDir dir : dirs) {
+            if (dir.isNamedBy(parent)) {
+                return Optional.of(new ObjectPath(dir, validId(last)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ObjectId validId(String value) {
+        try {
+            return ObjectId.of(value);
+        } catch (InvalidIdException e) {
+            throw new IllegalStateException("checked id refused: " + value, e);
+        }
+    }
+
+    private static ObjectNotFoundException notFound(Location location) {
+        return new ObjectNotFoundException("Object not found: " + location);
+    }
+
+    private InvalidLocationException notARegularFile(Location location) {
+        return new InvalidLocationException("Location " + location + " is refused: it is not a regular file in store '"
+                + name + "'");
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private void ensureOpen() throws StoreException {
+        if (closed.get()) {
+            throw new StoreException("Store '" + name + "' is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            writerThreads.shutdown();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FileStore[" + name + ", dirs=" + dirs + "]";
+    }
+
+    private static ThreadFactory writerThreadFactory(String storeName) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "stowage-file-writer-" + storeName + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

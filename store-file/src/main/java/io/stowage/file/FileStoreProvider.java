@@ -1,0 +1,44 @@
+package io.stowage.file;
+
+import io.stowage.Store;
+import io.stowage.StoreException;
+import io.stowage.StoreProvider;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.util.Set;
+
+/**
+ * The {@code file} store type: objects as files in local (or mounted) data dirs, with
+ * {@code file://} locations. See {@link FileStoreConfig} for the settings.
+ */
+public final class FileStoreProvider implements StoreProvider<FileStoreConfig> {
+    @Override
+    public String type() {
+        return "file";
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(FileUris.SCHEME);
+    }
+
+    @Override
+    public Class<FileStoreConfig> configType() {
+        return FileStoreConfig.class;
+    }
+
+    /** A store over data dirs of the default filesystem. */
+    @Override
+    public Store create(String name, FileStoreConfig config) throws StoreException {
+        return create(name, config, FileSystems.getDefault());
+    }
+
+    /**
+     * A store whose data dirs are paths of {@code fileSystem}, any {@code java.nio.file}
+     * filesystem (an in-memory one in tests, for example). Its locations are still
+     * {@code file:///<dir>/<id>}.
+     */
+    public Store create(String name, FileStoreConfig config, FileSystem fileSystem) throws StoreException {
+        return FileStore.open(name, config, fileSystem);
+    }
+}

@@ -1,0 +1,255 @@
+package io.stowage.file;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Copies a stream into a channel on two threads: the calling thread reads the source (and so
+ * runs whatever the source does per byte, such as the checksums of a
+ * {@link io.stowage.integrity.VerifyingInputStream}) while a writer thread writes the
+ * previous buffer. Hashing and disk writes overlap instead of taking turns, which is what
+ * lets an add with SHA-256 keep up with a raw copy on two cores.
+ *
+ * <p>Buffers are filled completely before they are handed over, so a source that returns a
+ * few bytes per read still produces large writes. Data that fits in one buffer is written on
+ * the calling thread without a hand-off, so small objects pay nothing for the pipeline. At
+ * most {@code bufferCount} buffers of {@code bufferSize} bytes exist per copy.
+ *
+ * <p>Failures: whatever the source throws (checked, unchecked or an error) passes through
+ * unchanged; a failure of the channel is a {@link ChannelWriteException} holding the
+ * channel's exception. In both cases the copy returns only after the writer thread has
+ * stopped touching the channel (it finishes at most the one write it is in), so the caller
+ * may close and delete the target at once. An interrupt of the calling thread stops the copy
+ * the same way and surfaces as {@link InterruptedIOException} with the interrupt status kept.
+ * The writer thread is never interrupted: an interrupt would close a {@link
+ * java.nio.channels.FileChannel} under it.
+ */
+final class PipelinedCopy {
+    private final int bufferSize;
+    private final int bufferCount;
+    private final Executor writerThreads;
+
+    /**
+     * @param bufferCount at least 2: one being filled while the other is written
+     * @param writerThreads runs one writer task per copy of more than one buffer
+     */
+    PipelinedCopy(int bufferSize, int bufferCount, Executor writerThreads) {
+        if (bufferSize < 1) {
+            throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
+        }
+        if (bufferCount < 2) {
+            throw new IllegalArgumentException("bufferCount must be at least 2: " + bufferCount);
+        }
+        this.bufferSize = bufferSize;
+        this.bufferCount = bufferCount;
+        this.writerThreads = requireNonNull(writerThreads, "writerThreads is null");
+    }
+
+    /**
+     * Copies {@code source} to its end into {@code target}, from the target's current position.
+     *
+     * @return the number of bytes copied
+     * @throws ChannelWriteException if writing failed
+     * @throws RejectedExecutionException if the writer thread cannot be started (its executor is shut down)
+     */
+    long copy(InputStream source, WritableByteChannel target) throws IOException {
+        requireNonNull(source, "source is null");
+        requireNonNull(target, "target is null");
+        byte[] first = new byte[bufferSize];
+        int length = fill(source, first);
+        if (length < bufferSize) {
+            writeOnCallingThread(target, first, length);
+            return length;
+        }
+        Writer writer = new Writer(target, bufferCount);
+        writerThreads.execute(writer);
+        try {
+            long total = 0;
+            byte[] buffer = first;
+            int allocated = 1;
+            while (true) {
+                writer.throwIfFailed();
+                writer.hand(buffer, length);
+                total += length;
+                if (length < bufferSize) {
+                    break;
+                }
+                if (allocated < bufferCount) {
+                    buffer = new byte[bufferSize];
+                    allocated++;
+                } else {
+                    buffer = writer.takeFreeBuffer();
+                }
+                length = fill(source, buffer);
+            }
+            writer.finish();
+            writer.throwIfFailed();
+            return total;
+        } catch (InterruptedException e) {
+            writer.abort(e);
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("Copy interrupted");
+            interrupted.initCause(e);
+            throw interrupted;
+        } catch (IOException | RuntimeException | Error e) {
+            writer.abort(e);
+            throw e;
+        }
+    }
+
+    /** Reads until {@code buffer} is full or the source ends; a read of 0 bytes is not the end. */
+    private static int fill(InputStream source, byte[] buffer) throws IOException {
+        int length = 0;
+        while (length < buffer.length) {
+            int n = source.read(buffer, length, buffer.length - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        return length;
+    }
+
+    private static void writeOnCallingThread(WritableByteChannel target, byte[] buffer, int length)
+            throws ChannelWriteException {
+        try {
+            writeFully(target, buffer, length);
+        } catch (IOException | RuntimeException e) {
+            throw new ChannelWriteException(e);
+        }
+    }
+
+    private static void writeFully(WritableByteChannel target, byte[] buffer, int length) throws IOException {
+        ByteBuffer data = ByteBuffer.wrap(buffer, 0, length);
+        while (data.hasRemaining()) {
+            target.write(data);
+        }
+    }
+
+    /**
+     * The writer task. Buffers circulate between two queues: {@code filled} (to write) and
+     * {@code free} (written, ready to refill). The writer always drains {@code filled} up to
+     * the end marker, returning every buffer, also after a failure or an abort (then without
+     * writing), so the reading side can never wait forever for a buffer.
+     */
+    private static final class Writer implements Runnable {
+        private static final Chunk END = new Chunk(new byte[0], 0);
+
+        private final WritableByteChannel target;
+        private final BlockingQueue<Chunk> filled;
+        private final BlockingQueue<byte[]> free;
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile Throwable failure;
+        private volatile boolean aborted;
+
+        Writer(WritableByteChannel target, int bufferCount) {
+            this.target = target;
+            // Room for every buffer plus the end marker: handing over never blocks.
+            this.filled = new ArrayBlockingQueue<>(bufferCount + 1);
+            this.free = new ArrayBlockingQueue<>(bufferCount);
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Chunk chunk;
+                    try {
+                        chunk = filled.take();
+                    } catch (InterruptedException e) {
+                        // Only a forced executor shutdown interrupts us; stop writing but keep draining.
+                        fail(e);
+                        continue;
+                    }
+                    if (chunk == END) {
+                        return;
+                    }
+                    if (failure == null && !aborted) {
+                        try {
+                            writeFully(target, chunk.buffer(), chunk.length());
+                        } catch (IOException | RuntimeException | Error e) {
+                            fail(e);
+                        }
+                    }
+                    free.add(chunk.buffer());
+                }
+            } finally {
+                stopped.countDown();
+            }
+        }
+
+        private void fail(Throwable e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        void hand(byte[] buffer, int length) {
+            if (!filled.offer(new Chunk(buffer, length))) {
+                throw new IllegalStateException("more buffers in flight than the pipeline holds");
+            }
+        }
+
+        byte[] takeFreeBuffer() throws InterruptedException {
+            return free.take();
+        }
+
+        /** Hands over the end marker and waits until everything handed over is written. */
+        void finish() throws InterruptedException {
+            if (!filled.offer(END)) {
+                throw new IllegalStateException("more buffers in flight than the pipeline holds");
+            }
+            stopped.await();
+        }
+
+        /** Tells the writer to write nothing more and waits until it has let go of the channel. */
+        void abort(Throwable cause) {
+            aborted = true;
+            filled.offer(END);
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    stopped.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // at most one buffer write is left; finish waiting, then keep the interrupt
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            Throwable writeFailure = failure;
+            if (writeFailure != null && writeFailure != cause && writeFailure != cause.getCause()) {
+                cause.addSuppressed(writeFailure);
+            }
+        }
+
+        void throwIfFailed() throws ChannelWriteException {
+            Throwable writeFailure = failure;
+            if (writeFailure instanceof Error error) {
+                throw error;
+            }
+            if (writeFailure instanceof InterruptedException) {
+                InterruptedIOException interrupted = new InterruptedIOException("The writer thread was interrupted");
+                interrupted.initCause(writeFailure);
+                throw new ChannelWriteException(interrupted);
+            }
+            if (writeFailure != null) {
+                throw new ChannelWriteException(writeFailure);
+            }
+        }
+    }
+
+    private record Chunk(byte[] buffer, int length) {}
+}

@@ -1,0 +1,181 @@
+package io.stowage.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
+import io.stowage.Capability;
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.Store;
+import io.stowage.tck.StoreTckEnvironment;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The file store as the TCK sees it: data dirs under a fresh temp dir of the real
+ * filesystem, or on an in-memory Jimfs filesystem. {@link #assertEmpty} looks into the dirs
+ * (no object, no temp file) and, on the real filesystem, at this process's open file
+ * descriptors (no stream left open on a data dir).
+ */
+final class FileStoreTckEnvironment implements StoreTckEnvironment {
+    private static final Path OPEN_FILE_DESCRIPTORS = Path.of("/proc/self/fd");
+
+    private final FileSystem fileSystem;
+    private final Path root;
+    private final List<Path> dirs;
+    private final FileStoreConfig config;
+    private final List<Long> extraBoundaries;
+
+    private FileStoreTckEnvironment(FileSystem fileSystem, Path root, List<String> dirSpecs, int bufferSize) {
+        this.fileSystem = fileSystem;
+        this.root = root;
+        List<Path> paths = new ArrayList<>();
+        List<String> specs = new ArrayList<>();
+        for (String spec : dirSpecs) {
+            int colon = spec.indexOf(':');
+            String name = colon < 0 ? spec : spec.substring(0, colon);
+            paths.add(root.resolve(name));
+            specs.add(root.resolve(spec).toString());
+        }
+        this.dirs = List.copyOf(paths);
+        this.config = new FileStoreConfig(specs, null, null, bufferSize);
+        List<Long> boundaries = new ArrayList<>();
+        for (int buffers = 1; buffers <= FileStoreConfig.BUFFERS_PER_ADD + 1; buffers++) {
+            long edge = (long) buffers * bufferSize;
+            boundaries.addAll(List.of(edge - 1, edge, edge + 1));
+        }
+        this.extraBoundaries = List.copyOf(boundaries);
+    }
+
+    /** Data dirs (names, optionally {@code name:priority}) in a new temp dir of the real filesystem. */
+    static FileStoreTckEnvironment onDisk(int bufferSize, String... dirs) throws IOException {
+        return new FileStoreTckEnvironment(FileSystems.getDefault(), Files.createTempDirectory("stowage-file-tck"),
+                List.of(dirs), bufferSize);
+    }
+
+    /** Data dirs on a new Jimfs filesystem of the given configuration. */
+    static FileStoreTckEnvironment inMemory(Configuration configuration, int bufferSize, String... dirs) throws IOException {
+        FileSystem fileSystem = Jimfs.newFileSystem(configuration);
+        return new FileStoreTckEnvironment(fileSystem, Files.createDirectories(fileSystem.getPath("/stowage")),
+                List.of(dirs), bufferSize);
+    }
+
+    FileStoreConfig config() {
+        return config;
+    }
+
+    List<Path> dirs() {
+        return dirs;
+    }
+
+    @Override
+    public Store createStore() throws Exception {
+        return new FileStoreProvider().create("tck", config, fileSystem);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.READ, Capability.WRITE, Capability.DELETE, Capability.RANGE_READ);
+    }
+
+    @Override
+    public void assertEmpty(Store store) throws Exception {
+        for (Path dir : dirs) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                assertThat(entries.map(path -> path.getFileName().toString()).filter(name -> !name.equals(StoreLock.FILE_NAME)))
+                        .as("objects and temp files left in %s", dir)
+                        .isEmpty();
+            }
+        }
+        if (fileSystem == FileSystems.getDefault() && Files.isDirectory(OPEN_FILE_DESCRIPTORS)) {
+            assertThat(openFilesUnder(root)).as("files under %s still open", root).isEmpty();
+        }
+    }
+
+    /** The files under {@code dir} this process has open (Linux). */
+    static List<Path> openFilesUnder(Path dir) throws IOException {
+        Path realDir = dir.toRealPath();
+        List<Path> open = new ArrayList<>();
+        try (Stream<Path> descriptors = Files.list(OPEN_FILE_DESCRIPTORS)) {
+            for (Path descriptor : descriptors.toList()) {
+                try {
+                    Path target = Files.readSymbolicLink(descriptor);
+                    if (target.startsWith(realDir)) {
+                        open.add(target);
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // the descriptor of the listing itself, or one closed since
+                }
+            }
+        }
+        return open;
+    }
+
+    @Override
+    public List<Location> notOwned(Location owned) {
+        String url = owned.url();
+        int slash = url.lastIndexOf('/');
+        String dir = url.substring(0, slash);
+        String id = url.substring(slash + 1);
+        String parent = dir.substring(0, dir.lastIndexOf('/'));
+        List<String> texts = List.of(
+                "file://stowage-tck-elsewhere.invalid" + url.substring("file://".length()),
+                "file:///etc/hostname",
+                dir + "/../" + id,
+                dir + "/../../../../../../../../etc/hostname",
+                dir + "/%2e%2e/" + id,
+                dir + "/%2E%2E/%2e%2e/etc/hostname",
+                dir + "%2F" + id,
+                dir + "/..%2F" + id,
+                dir + "/sub/" + id,
+                parent + "/" + id,
+                dir + "/" + id + "?version=1",
+                dir + "/" + id + "#part",
+                dir + "/" + id + "/",
+                dir + "/." + id + "~0123456789abcdef.stowage-tmp",
+                dir + "/" + StoreLock.FILE_NAME.replace("~", "%7E"),
+                dir + "/" + id + "%00");
+        List<Location> locations = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                locations.add(Location.parse(text, owned.metadata()));
+            } catch (InvalidLocationException e) {
+                throw new IllegalStateException("the TCK environment built an unparsable location " + text, e);
+            }
+        }
+        return locations;
+    }
+
+    @Override
+    public List<Long> boundarySizes() {
+        List<Long> sizes = new ArrayList<>(StoreTckEnvironment.super.boundarySizes());
+        sizes.addAll(extraBoundaries);
+        return sizes.stream().distinct().sorted().toList();
+    }
+
+    @Override
+    public long largeSize() {
+        return Math.max(StoreTckEnvironment.super.largeSize(), extraBoundaries.get(extraBoundaries.size() - 1) + 4097);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (fileSystem == FileSystems.getDefault()) {
+                TestFiles.deleteRecursively(root);
+            }
+        } finally {
+            if (fileSystem != FileSystems.getDefault()) {
+                fileSystem.close();
+            }
+        }
+    }
+}
