@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +19,9 @@ import java.util.regex.Pattern;
  * link-local or cloud-metadata address or name refuses unless {@code allowLinkLocal} is set
  * or an {@code allowedHosts} entry names it explicitly (an address entry for addresses, so a
  * name entry cannot let a rebinding DNS answer reach the metadata service); then, when
- * {@code allowedHosts} is not empty, the host must match one of its name entries or every
- * address one of its address entries.
+ * {@code allowedHosts} is not empty, a host name must match one of its name entries and an IP
+ * literal one of its address entries. So every decision but the denial of resolved addresses
+ * is made from the URL alone, without DNS (as {@code owns} needs).
  */
 final class HostRules {
     private static final Pattern NAME = Pattern.compile("(\\*\\.)?[a-z0-9_-]+(\\.[a-z0-9_-]+)*");
@@ -35,6 +37,11 @@ final class HostRules {
     private static final AddressBlock NAT64 = AddressBlock.parse("64:ff9b::/96");
     private static final Set<String> METADATA_NAMES = Set.of(
             "metadata.google.internal", "metadata.goog", "metadata", "instance-data", "instance-data.ec2.internal");
+
+    /** An entry without {@code :port} matches every port. */
+    static final int ANY_PORT = -1;
+    /** The port when it is not known (a resolver asked without one). */
+    static final int UNKNOWN_PORT = -2;
 
     private final Entries allowed;
     private final Entries denied;
@@ -63,13 +70,14 @@ final class HostRules {
     }
 
     /**
-     * The decision for a host before its name is resolved: for {@code owns} and before any
-     * request. An IP literal is decided completely; a name may still be refused by
-     * {@link #refusal(String, List)} once its addresses are known.
+     * The decision for a host and port before the name is resolved: for {@code owns} and
+     * before any request. An IP literal is decided completely; a name may still be refused by
+     * {@link #refusal(String, int, List)} once its addresses are known.
      *
+     * @param port the port connected to (the scheme's default when the URL names none)
      * @return why the host is refused, or empty when it may be tried
      */
-    Optional<String> refusal(String host) {
+    Optional<String> refusal(String host, int port) {
         requireNonNull(host, "host is null");
         String normal = normalise(host);
         if (normal.isEmpty()) {
@@ -77,31 +85,33 @@ final class HostRules {
         }
         Optional<InetAddress> literal = AddressBlock.literal(normal);
         if (literal.isPresent()) {
-            return refusal(normal, List.of(literal.get()));
+            return refusal(normal, port, List.of(literal.get()));
         }
-        Optional<String> byName = nameRefusal(normal);
+        Optional<String> byName = nameRefusal(normal, port);
         if (byName.isPresent()) {
             return byName;
         }
-        if (!allowed.isEmpty() && !allowed.matchesName(normal) && allowed.blocks.isEmpty()) {
-            return Optional.of("host '" + normal + "' is not in allowedHosts");
+        if (!allowed.isEmpty() && allowed.name(normal, port, false).isEmpty()) {
+            return Optional.of("host '" + shown(normal, port) + "' is not in allowedHosts");
         }
         return Optional.empty();
     }
 
     /**
-     * The decision for a host and the addresses its name resolved to (or the one address an
-     * IP literal spells).
+     * The decision for a host and port and the addresses the name resolved to (or the one
+     * address an IP literal spells).
      *
+     * @param port the port connected to, or {@link #UNKNOWN_PORT}: then entries naming a port
+     *     refuse (a denied one) or do not allow (an allowed one), failing closed
      * @return why the host is refused, or empty when it may be connected to
      */
-    Optional<String> refusal(String host, List<InetAddress> addresses) {
+    Optional<String> refusal(String host, int port, List<InetAddress> addresses) {
         requireNonNull(host, "host is null");
         requireNonNull(addresses, "addresses is null");
         String normal = normalise(host);
         boolean literal = AddressBlock.literal(normal).isPresent();
         if (!literal) {
-            Optional<String> byName = nameRefusal(normal);
+            Optional<String> byName = nameRefusal(normal, port);
             if (byName.isPresent()) {
                 return byName;
             }
@@ -111,37 +121,51 @@ final class HostRules {
         }
         for (InetAddress address : addresses) {
             String shown = address.getHostAddress();
-            Optional<AddressBlock> deny = withEmbeddedIpv4(address).stream()
-                    .map(denied::block).flatMap(Optional::stream).findFirst();
+            Optional<String> deny = withEmbeddedIpv4(address).stream()
+                    .map(candidate -> denied.block(candidate, port, true)).flatMap(Optional::stream).findFirst();
             if (deny.isPresent()) {
-                return Optional.of("host '" + normal + "' (" + shown + ") is denied by deniedHosts entry '" + deny.get() + "'");
+                return Optional.of("host '" + shown(normal, port) + "' (" + shown + ") is denied by deniedHosts entry '"
+                        + deny.get() + "'");
             }
-            if (isLinkLocalOrMetadata(address) && !allowLinkLocal && allowed.block(address).isEmpty()) {
+            if (isLinkLocalOrMetadata(address) && !allowLinkLocal && allowed.block(address, port, false).isEmpty()) {
                 return Optional.of("host '" + normal + "' (" + shown + ") is a link-local or cloud-metadata address,"
                         + " refused unless allowLinkLocal is set or allowedHosts lists the address");
             }
         }
-        if (allowed.isEmpty() || (!literal && allowed.matchesName(normal))) {
+        if (allowed.isEmpty()) {
             return Optional.empty();
         }
+        if (!literal) {
+            return allowed.name(normal, port, false).isPresent()
+                    ? Optional.empty()
+                    : Optional.of("host '" + shown(normal, port) + "' is not in allowedHosts");
+        }
         for (InetAddress address : addresses) {
-            if (allowed.block(address).isEmpty()) {
-                return Optional.of("host '" + normal + "' (" + address.getHostAddress() + ") is not in allowedHosts");
+            if (allowed.block(address, port, false).isEmpty()) {
+                return Optional.of("host '" + shown(normal, port) + "' (" + address.getHostAddress()
+                        + ") is not in allowedHosts");
             }
         }
         return Optional.empty();
     }
 
-    private Optional<String> nameRefusal(String name) {
-        Optional<String> deny = denied.name(name);
+    private Optional<String> nameRefusal(String name, int port) {
+        Optional<String> deny = denied.name(name, port, true);
         if (deny.isPresent()) {
-            return Optional.of("host '" + name + "' is denied by deniedHosts entry '" + deny.get() + "'");
+            return Optional.of("host '" + shown(name, port) + "' is denied by deniedHosts entry '" + deny.get() + "'");
         }
-        if (METADATA_NAMES.contains(name) && !allowLinkLocal && allowed.name(name).isEmpty()) {
+        if (METADATA_NAMES.contains(name) && !allowLinkLocal && allowed.name(name, port, false).isEmpty()) {
             return Optional.of("host '" + name + "' is a cloud-metadata name, refused unless allowLinkLocal is set"
                     + " or allowedHosts lists it");
         }
         return Optional.empty();
+    }
+
+    private static String shown(String host, int port) {
+        if (port == UNKNOWN_PORT) {
+            return host;
+        }
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     private static boolean isLinkLocalOrMetadata(InetAddress address) {
@@ -182,51 +206,83 @@ final class HostRules {
         return lower;
     }
 
-    /** One list of host entries, split into names, {@code *.domain} suffixes and address blocks. */
-    private record Entries(List<String> names, List<String> suffixes, List<AddressBlock> blocks) {
-        static Entries parse(String key, List<String> entries) {
-            List<String> names = new ArrayList<>();
-            List<String> suffixes = new ArrayList<>();
-            List<AddressBlock> blocks = new ArrayList<>();
-            for (String entry : entries) {
-                String normal = normalise(entry.trim());
+    /** One host entry: a name, a {@code *.domain} suffix or an address block, on any port or one port. */
+    private record Entry(String text, Optional<String> name, Optional<String> suffix, Optional<AddressBlock> block,
+            int port) {
+        boolean matchesPort(int wanted, boolean unknownMatches) {
+            return port == ANY_PORT || (wanted == UNKNOWN_PORT ? unknownMatches : wanted == port);
+        }
+    }
+
+    /** One list of host entries. */
+    private record Entries(List<Entry> entries) {
+        private static final Pattern WITH_PORT = Pattern.compile("(.+):(\\d{1,5})");
+        private static final Pattern BRACKETED_WITH_PORT = Pattern.compile("\\[(.+)]:(\\d{1,5})");
+
+        static Entries parse(String key, List<String> texts) {
+            List<Entry> entries = new ArrayList<>();
+            for (String text : texts) {
+                String trimmed = text.trim().toLowerCase(Locale.ROOT);
+                String host = trimmed;
+                int port = ANY_PORT;
+                Matcher bracketed = BRACKETED_WITH_PORT.matcher(trimmed);
+                Matcher withPort = WITH_PORT.matcher(trimmed);
+                if (bracketed.matches()) {
+                    host = bracketed.group(1);
+                    port = port(key, text, bracketed.group(2));
+                } else if (withPort.matches() && withPort.group(1).indexOf(':') < 0) {
+                    host = withPort.group(1);
+                    port = port(key, text, withPort.group(2));
+                }
+                String normal = normalise(host);
                 if (normal.indexOf('/') >= 0 || AddressBlock.literal(normal).isPresent()) {
                     try {
-                        blocks.add(AddressBlock.parse(normal));
+                        entries.add(new Entry(text, Optional.empty(), Optional.empty(), Optional.of(AddressBlock.parse(normal)),
+                                port));
                     } catch (IllegalArgumentException e) {
                         throw new IllegalArgumentException(key + " holds an invalid entry: " + e.getMessage());
                     }
                 } else if (NAME.matcher(normal).matches()) {
-                    if (normal.startsWith("*.")) {
-                        suffixes.add(normal.substring(1));
-                    } else {
-                        names.add(normal);
-                    }
+                    boolean suffix = normal.startsWith("*.");
+                    entries.add(new Entry(text, suffix ? Optional.empty() : Optional.of(normal),
+                            suffix ? Optional.of(normal.substring(1)) : Optional.empty(), Optional.empty(), port));
                 } else {
                     throw new IllegalArgumentException(key + " holds an entry that is neither a host name, *.domain,"
-                            + " an IP address nor a CIDR block: '" + entry + "'");
+                            + " an IP address nor a CIDR block (each optionally with :port): '" + text + "'");
                 }
             }
-            return new Entries(List.copyOf(names), List.copyOf(suffixes), List.copyOf(blocks));
+            return new Entries(List.copyOf(entries));
+        }
+
+        private static int port(String key, String text, String digits) {
+            int port = Integer.parseInt(digits);
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(key + " holds an entry with an invalid port: '" + text + "'");
+            }
+            return port;
         }
 
         boolean isEmpty() {
-            return names.isEmpty() && suffixes.isEmpty() && blocks.isEmpty();
+            return entries.isEmpty();
         }
 
-        boolean matchesName(String name) {
-            return name(name).isPresent();
+            /** The first name or suffix entry matching {@code name} on {@code port}. */
+        Optional<String> name(String name, int port, boolean unknownPortMatches) {
+            return entries.stream()
+                    .filter(entry -> entry.matchesPort(port, unknownPortMatches))
+                    .filter(entry -> entry.name().map(name::equals).orElse(false)
+                            || entry.suffix().map(name::endsWith).orElse(false))
+                    .map(Entry::text)
+                    .findFirst();
         }
 
-        Optional<String> name(String name) {
-            if (names.contains(name)) {
-                return Optional.of(name);
-            }
-            return suffixes.stream().filter(name::endsWith).findFirst().map(suffix -> "*" + suffix);
-        }
-
-        Optional<AddressBlock> block(InetAddress address) {
-            return blocks.stream().filter(block -> block.contains(address)).findFirst();
+        /** The first address entry covering {@code address} on {@code port}. */
+        Optional<String> block(InetAddress address, int port, boolean unknownPortMatches) {
+            return entries.stream()
+                    .filter(entry -> entry.matchesPort(port, unknownPortMatches))
+                    .filter(entry -> entry.block().map(block -> block.contains(address)).orElse(false))
+                    .map(Entry::text)
+                    .findFirst();
         }
     }
 }

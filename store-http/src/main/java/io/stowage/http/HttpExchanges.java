@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * relative {@code Location}s included, up to {@code maxRedirects}, loops refused, no change of
  * scheme but http to https, every target checked against the host rules), retries 5xx, 408,
  * 429 and connection failures with exponential backoff, and turns the final status into the
- * store's errors. Basic-auth credentials go only to the origin of the location itself.
+ * store's errors (400 and 414, a URL the server cannot take, are invalid locations). Basic-auth credentials go only to the origin of the location itself.
  */
 final class HttpExchanges implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpExchanges.class);
@@ -129,6 +129,12 @@ final class HttpExchanges implements Closeable {
                 throw new AccessDeniedException("Access denied to " + location + answeredBy(location, exchange)
                         + (authorization.isPresent() ? " (with the configured credentials)" : ""));
             }
+            if (status == 400 || status == 414) {
+                exchange.discardSmallBody();
+                exchange.close();
+                throw new InvalidLocationException("Location " + location + " is rejected by the server as malformed"
+                        + answeredBy(location, exchange));
+            }
             return exchange;
         }
     }
@@ -162,7 +168,7 @@ final class HttpExchanges implements Closeable {
             throw new InvalidLocationException("Redirect from " + exchange.shownUri()
                     + " to a URL with credentials refused (reading " + location + ")");
         }
-        Optional<String> refusal = rules.refusal(target.getHost());
+        Optional<String> refusal = rules.refusal(target.getHost(), port(target));
         if (refusal.isPresent()) {
             throw new InvalidLocationException("Redirect from " + exchange.shownUri() + " to "
                     + Redaction.url(target.toString()) + " refused: " + refusal.get() + " (reading " + location + ")");
@@ -173,10 +179,15 @@ final class HttpExchanges implements Closeable {
     private HttpExchange sendWithRetries(Location location, URI uri, Request request) throws StoreException {
         String shown = Redaction.url(uri.toString());
         for (int attempt = 0; ; attempt++) {
-            HttpUriRequestBase message = message(location, uri, request);
+            HttpUriRequestBase message;
             ClassicHttpResponse response;
             try {
+                message = message(location, uri, request);
                 response = client.http().executeOpen(null, message, null);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                // the client cannot turn the URL into a request (a character it cannot send, no host)
+                throw new InvalidLocationException("Location " + location + " cannot be requested"
+                        + (uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")") + ": " + e.getMessage(), e);
             } catch (IOException e) {
                 Optional<HostRefusedException> refused = causeOfType(e, HostRefusedException.class);
                 if (refused.isPresent()) {
@@ -234,7 +245,8 @@ final class HttpExchanges implements Closeable {
                 && port(a) == port(b);
     }
 
-    private static int port(URI uri) {
+    /** The port a URL connects to: its own, else the scheme's default. */
+    static int port(URI uri) {
         if (uri.getPort() >= 0) {
             return uri.getPort();
         }

@@ -97,6 +97,6 @@ final class HttpStore implements Store {
         if (host == null) {
             return Optional.of("no valid host");
         }
-        return rules.refusal(host);
+        return rules.refusal(host, HttpExchanges.port(location.uri()));
     }
 }

@@ -21,14 +21,16 @@ import java.util.List;
  *   tlsInsecure: false          # true turns TLS verification off; never the default
  *   username: "${WEB_USER}"     # basic auth, sent only to the host of the location itself
  *   password: "${WEB_PASSWORD}"
- *   allowedHosts: ["images.example.com", "*.cdn.example.com", "10.1.0.0/16"]
+ *   allowedHosts: ["images.example.com", "*.cdn.example.com", "10.1.0.0/16", "127.0.0.1:8080"]
  *   deniedHosts: ["10.1.2.3"]
  *   allowLinkLocal: false       # true lifts the default denial of link-local and cloud-metadata addresses
  * </pre>
  *
  * Host entries are host names (matched case-insensitively), {@code *.domain} (any name below
- * the domain), IP addresses or CIDR blocks. A denied entry always wins; with allowed entries,
- * anything they do not cover is refused. Link-local addresses (169.254.0.0/16, fe80::/10) and
+ * the domain), IP addresses or CIDR blocks, each optionally with {@code :port} (IPv6 in
+ * brackets: {@code [::1]:8080}) to match that port only. A denied entry always wins; with allowed entries,
+ * anything they do not cover is refused: a host name must match a name entry, an IP address
+ * an address entry. Link-local addresses (169.254.0.0/16, fe80::/10) and
  * the cloud metadata endpoints are refused unless {@code allowLinkLocal} is set or an address
  * entry of {@code allowedHosts} covers them. The rules are checked for the location, for every
  * redirect target and for the addresses a name resolves to when connecting.

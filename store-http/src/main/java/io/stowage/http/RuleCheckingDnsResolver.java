@@ -25,20 +25,24 @@ final class RuleCheckingDnsResolver implements DnsResolver {
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        Optional<InetAddress> literal = AddressBlock.literal(HostRules.normalise(host));
-        InetAddress[] addresses = literal.isPresent()
-                ? new InetAddress[] {literal.get()}
-                : SystemDefaultDnsResolver.INSTANCE.resolve(host);
-        Optional<String> refusal = rules.refusal(host, Arrays.asList(addresses));
-        if (refusal.isPresent()) {
-            throw new HostRefusedException(refusal.get());
-        }
-        return addresses;
+        return resolveChecked(host, HostRules.UNKNOWN_PORT);
     }
 
     @Override
     public List<InetSocketAddress> resolve(String host, int port) throws UnknownHostException {
-        return Arrays.stream(resolve(host)).map(address -> new InetSocketAddress(address, port)).toList();
+        return Arrays.stream(resolveChecked(host, port)).map(address -> new InetSocketAddress(address, port)).toList();
+    }
+
+    private InetAddress[] resolveChecked(String host, int port) throws UnknownHostException {
+        Optional<InetAddress> literal = AddressBlock.literal(HostRules.normalise(host));
+        InetAddress[] addresses = literal.isPresent()
+                ? new InetAddress[] {literal.get()}
+                : SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        Optional<String> refusal = rules.refusal(host, port, Arrays.asList(addresses));
+        if (refusal.isPresent()) {
+            throw new HostRefusedException(refusal.get());
+        }
+        return addresses;
     }
 
     @Override

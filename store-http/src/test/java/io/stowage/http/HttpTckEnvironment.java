@@ -33,6 +33,15 @@ final class HttpTckEnvironment implements StoreTckEnvironment {
         this.config = requireNonNull(config, "config is null");
     }
 
+    /**
+     * The store may read from the test server only ({@code allowedHosts: [127.0.0.1:PORT]}),
+     * so that no location the TCK makes up sends a DNS query or reaches another local service.
+     */
+    static HttpTckEnvironment of(ServedDirectory server) {
+        return new HttpTckEnvironment(server, TestConfigs.fast("allowedHosts",
+                List.of(server.base().getHost() + ":" + server.base().getPort())));
+    }
+
     @Override
     public Store createStore() throws Exception {
         return new HttpStoreProvider().create("tck-http", config);
@@ -70,11 +79,13 @@ final class HttpTckEnvironment implements StoreTckEnvironment {
         }
     }
 
-    /** Locations the default host rules refuse: link-local and metadata hosts (never contacted). */
+    /** Locations the host rules refuse: another port, link-local and metadata hosts (never contacted). */
     @Override
     public List<Location> notOwned(Location owned) {
         String path = owned.uri().getPath();
         return List.of(
+                Location.of(URI.create("http://127.0.0.1:" + (owned.uri().getPort() + 1) + path)),
+                Location.of(URI.create("http://localhost:" + owned.uri().getPort() + path)),
                 Location.of(URI.create("http://169.254.169.254" + path)),
                 Location.of(URI.create("http://[fe80::1]" + path)),
                 Location.of(URI.create("https://metadata.google.internal" + path)),

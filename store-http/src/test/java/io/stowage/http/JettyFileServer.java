@@ -7,9 +7,13 @@ import java.nio.file.Path;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
 import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -57,7 +61,17 @@ final class JettyFileServer implements ServedDirectory {
         files.setDirAllowed(false);
         files.setEtags(true);
         files.setAcceptRanges(true);
-        server.setHandler(files);
+        server.setHandler(new Handler.Wrapper(files) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) throws Exception {
+                if (Request.getPathInContext(request).endsWith("/")) {
+                    // a directory is no object (nginx is configured the same way)
+                    Response.writeError(request, response, callback, 404);
+                    return true;
+                }
+                return super.handle(request, response, callback);
+            }
+        });
         server.start();
         URI base = URI.create(scheme + "://127.0.0.1:" + connector.getLocalPort() + "/");
         return new JettyFileServer(server, root, base);

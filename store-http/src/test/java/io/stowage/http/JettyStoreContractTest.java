@@ -10,7 +10,6 @@ class JettyStoreContractTest extends StoreContractTest {
     @Override
     protected StoreTckEnvironment environment() throws Exception {
         Path work = Files.createTempDirectory("stowage-http-jetty");
-        return new HttpTckEnvironment(JettyFileServer.start(Files.createDirectory(work.resolve("www"))),
-                TestConfigs.fast());
+        return HttpTckEnvironment.of(JettyFileServer.start(Files.createDirectory(work.resolve("www"))));
     }
 }

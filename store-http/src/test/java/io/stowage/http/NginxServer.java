@@ -113,6 +113,7 @@ final class NginxServer implements ServedDirectory {
                 "    server_name localhost;",
                 "    root " + root + ";",
                 "    autoindex off;",
+                "    location ~ /$ { return 404; }  # a directory is no object",
                 "  }",
                 "}",
                 "");

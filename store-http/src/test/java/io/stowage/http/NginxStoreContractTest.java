@@ -10,7 +10,6 @@ class NginxStoreContractTest extends StoreContractTest {
     @Override
     protected StoreTckEnvironment environment() throws Exception {
         Path work = Files.createTempDirectory("stowage-http-nginx");
-        return new HttpTckEnvironment(NginxServer.start(Files.createDirectory(work.resolve("www")), work),
-                TestConfigs.fast());
+        return HttpTckEnvironment.of(NginxServer.start(Files.createDirectory(work.resolve("www")), work));
     }
 }
