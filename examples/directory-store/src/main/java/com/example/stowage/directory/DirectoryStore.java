@@ -1,0 +1,162 @@
+package com.example.stowage.directory;
+
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.Capability;
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.ObjectAlreadyExistsException;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.ObjectStream;
+import io.stowage.Store;
+import io.stowage.StoreException;
+import io.stowage.StoredObject;
+import io.stowage.integrity.ContentVerifier;
+import io.stowage.integrity.VerifiedContent;
+import io.stowage.integrity.VerifyingInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Objects as files in one directory: {@code dirstore://<store name>/<id>} is {@code <root>/<id>}.
+ * An add writes a hidden temp file, syncs it, and publishes it with a hard link, which fails
+ * if the id exists — so a half-written object is never visible and of two racing adds
+ * exactly one wins.
+ */
+final class DirectoryStore implements Store {
+    static final String SCHEME = "dirstore";
+
+    private final String name;
+    private final Path root;
+
+    DirectoryStore(String name, Path root) {
+        this.name = requireNonNull(name, "name is null");
+        this.root = requireNonNull(root, "root is null");
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(SCHEME);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public boolean owns(Location location) {
+        return idOf(location) != null;
+    }
+
+    @Override
+    public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
+        Path target = root.resolve(id.value());
+        if (Files.exists(target)) {
+            throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
+        }
+        // Fails before anything is written when the declared size is over the limit.
+        VerifyingInputStream verified = new VerifyingInputStream(data, ContentVerifier.forAdd(id, options));
+        Path temp = Files.createTempFile(root, ".add-", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                verified.transferTo(Channels.newOutputStream(channel));
+                channel.force(true);
+            }
+            VerifiedContent content = verified.result();
+            Files.createLink(target, temp); // fails if the id exists: one winner
+            return new StoredObject(id, Location.of(locationOf(id).uri(), options.metadata()), content.size(),
+                    content.checksums());
+        } catch (FileAlreadyExistsException e) {
+            throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public ObjectStream get(Location location, ByteRange range) throws IOException {
+        FileChannel channel = open(location);
+        try {
+            long size = channel.size();
+            long length = range.lengthWithin(size, location);
+            channel.position(range.offset());
+            return new ObjectStream(Channels.newInputStream(channel), location, size, range.offset(), length);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public long size(Location location) throws IOException {
+        try (FileChannel channel = open(location)) {
+            return channel.size();
+        }
+    }
+
+    @Override
+    public void delete(Location location) throws IOException {
+        try {
+            Files.delete(pathOf(location));
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location);
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held between calls
+    }
+
+    private FileChannel open(Location location) throws IOException {
+        try {
+            return FileChannel.open(pathOf(location), StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location);
+        }
+    }
+
+    private Location locationOf(ObjectId id) {
+        return Location.of(URI.create(SCHEME + "://" + name + "/" + id.value()));
+    }
+
+    /** The file of a location this store owns; anything else is refused before the disk is touched. */
+    private Path pathOf(Location location) throws StoreException {
+        String id = idOf(location);
+        if (id == null) {
+            throw new InvalidLocationException("Store '" + name + "' does not hold " + location);
+        }
+        return root.resolve(id);
+    }
+
+    /** The id a location names, or null when it is not a location of this store. */
+    private String idOf(Location location) {
+        URI uri = location.uri();
+        String path = uri.getRawPath();
+        if (!SCHEME.equals(location.scheme()) || !name.equals(uri.getRawAuthority()) || uri.getRawQuery() != null
+                || uri.getRawFragment() != null || path == null || !path.startsWith("/")) {
+            return null;
+        }
+        String id = path.substring(1);
+        return ObjectId.isValid(id) ? id : null;
+    }
+}

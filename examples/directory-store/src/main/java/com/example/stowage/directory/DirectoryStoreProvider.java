@@ -1,0 +1,43 @@
+package com.example.stowage.directory;
+
+import io.stowage.ConfigurationException;
+import io.stowage.Store;
+import io.stowage.StoreProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Creates directory stores; listed in {@code META-INF/services/io.stowage.StoreProvider}. */
+public final class DirectoryStoreProvider implements StoreProvider<DirectoryStoreConfig> {
+    @Override
+    public String type() {
+        return "directory";
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of(DirectoryStore.SCHEME);
+    }
+
+    @Override
+    public Class<DirectoryStoreConfig> configType() {
+        return DirectoryStoreConfig.class;
+    }
+
+    @Override
+    public Store create(String name, DirectoryStoreConfig config) throws ConfigurationException {
+        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            throw new ConfigurationException("Invalid configuration of store '" + name
+                    + "': a directory store's name is the host of its locations; use [a-z0-9-]");
+        }
+        Path root = Path.of(config.path()).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new ConfigurationException("Invalid configuration of store '" + name + "': key 'path': cannot create "
+                    + root + " (" + e.getMessage() + ")");
+        }
+        return new DirectoryStore(name, root);
+    }
+}
