@@ -1,6 +1,7 @@
 package io.stowage.cli;
 
 import io.stowage.StoreException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -47,6 +48,9 @@ final class ErrorReport {
             return oneLine(e.getReason()) + ": " + e.getFile();
         }
         String message = failure.getMessage();
+        if (failure.getClass() == IOException.class && message != null) {
+            return oneLine(message);
+        }
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + oneLine(message));
     }
 

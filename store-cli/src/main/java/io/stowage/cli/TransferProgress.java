@@ -79,9 +79,11 @@ final class TransferProgress implements ProgressListener, AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closed = true;
-        if (bar != null) {
-            bar.close();
+        if (!closed) {
+            closed = true;
+            if (bar != null) {
+                bar.close();
+            }
         }
     }
 
