@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.BackendUnavailableException;
 import io.stowage.IntegrityException;
+import io.stowage.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -72,11 +73,11 @@ final class ResumingObjectInputStream extends InputStream {
         }
         int wanted = (int) Math.min(length, end - position);
         while (true) {
-            if (body == null) {
-                body = reopen();
-            }
             IOException failure;
             try {
+                if (body == null) {
+                    body = reopen();
+                }
                 int n = body.read(buffer, offset, wanted);
                 if (n > 0) {
                     position += n;
@@ -86,12 +87,17 @@ final class ResumingObjectInputStream extends InputStream {
                     continue;
                 }
                 failure = new IOException("the body ended early");
+            } catch (BackendUnavailableException e) {
+                failure = e;
             } catch (InterruptedIOException e) {
                 if (!(e instanceof java.net.SocketTimeoutException)) {
                     discardBody();
                     throw e;
                 }
                 failure = e;
+            } catch (StoreException e) {
+                discardBody();
+                throw e;
             } catch (IOException | SdkException e) {
                 if (closed) {
                     throw new IOException("Stream of " + address + " is closed", e);

@@ -107,7 +107,8 @@ final class S3Upload {
                         .key(address.key())
                         .contentLength((long) length)
                         .contentType(OCTET_STREAM)
-                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null),
+                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null)
+                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(settings.attemptTimeoutFor(length))),
                 RequestBody.fromContentProvider(() -> new ByteArrayInputStream(data, 0, length), length, OCTET_STREAM)),
                 () -> "\"" + md5Hex(data, length) + "\"", null);
     }
@@ -180,7 +181,8 @@ final class S3Upload {
                                     .uploadId(uploadId)
                                     .partNumber(number)
                                     .contentLength((long) length)
-                                    .checksumAlgorithm(settings.sdkChecksums() ? ChecksumAlgorithm.CRC32 : null),
+                                    .checksumAlgorithm(settings.sdkChecksums() ? ChecksumAlgorithm.CRC32 : null)
+                                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(settings.attemptTimeoutFor(length))),
                             RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, length), length,
                                     OCTET_STREAM));
                     return CompletedPart.builder()

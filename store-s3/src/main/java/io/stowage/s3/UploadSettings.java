@@ -11,13 +11,15 @@ record UploadSettings(
         int concurrency,
         boolean sdkChecksums,
         boolean conditionalWrites,
-        int commitRetries) {
+        int commitRetries,
+        java.time.Duration readTimeout) {
 
     /** S3 allows at most this many parts in one upload. */
     static final int MAX_PARTS = 10_000;
 
     UploadSettings {
-        if (multipartThreshold < 0 || partSize <= 0 || concurrency <= 0 || commitRetries < 0) {
+        if (multipartThreshold < 0 || partSize <= 0 || concurrency <= 0 || commitRetries < 0
+                || readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("Invalid upload settings");
         }
     }
@@ -25,7 +27,18 @@ record UploadSettings(
     static UploadSettings of(S3StoreConfig config) {
         return new UploadSettings(config.multipartThreshold(), Math.toIntExact(config.partSize()),
                 config.uploadConcurrency(), config.checksumMode() == S3ChecksumMode.SDK_DEFAULT,
-                config.conditionalWrites(), config.retries());
+                config.conditionalWrites(), config.retries(), config.readTimeout());
+    }
+
+    /**
+     * How long one attempt to send {@code bytes} may take before it is abandoned (and retried):
+     * the read timeout for each started MiB, plus one. A blocked socket write has no timeout of
+     * its own, so without this a stalled connection would hang an upload forever; a connection
+     * moving at least a MiB per read timeout is never cut.
+     */
+    java.time.Duration attemptTimeoutFor(long bytes) {
+        long mebibytes = (bytes + S3StoreConfig.MIB - 1) / S3StoreConfig.MIB;
+        return readTimeout.multipliedBy(mebibytes + 2);
     }
 
     /**

@@ -15,7 +15,20 @@ final class MinioTestServer implements S3TestServer {
         this.container = container;
     }
 
+    /**
+     * Whether a Docker engine answers. Testcontainers is only asked when there is a sign of one
+     * ({@code DOCKER_HOST}, a Docker socket, a Testcontainers config), so that a machine
+     * without Docker does not log its failed probe.
+     */
     static boolean dockerAvailable() {
+        String home = System.getProperty("user.home");
+        boolean hint = System.getenv("DOCKER_HOST") != null
+                || java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(home, ".docker", "run", "docker.sock"))
+                || java.nio.file.Files.exists(java.nio.file.Path.of(home, ".testcontainers.properties"));
+        if (!hint) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
