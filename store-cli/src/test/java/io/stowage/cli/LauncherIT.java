@@ -1,0 +1,82 @@
+package io.stowage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.stowage.tck.source.Payload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher script running the packaged jar, as a user runs it. */
+class LauncherIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void addOnTheEmbeddedDefaultStoresUnderStowageDataAndMatchesSha256sum() throws Exception {
+        Path file = temp.resolve("image.bin");
+        Files.write(file, Payload.of(300_000, 7).bytes());
+        ForkedCli cli = new ForkedCli(temp, Map.of());
+
+        CliResult added = cli.run("add", "image.bin");
+
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        JsonNode json = added.json();
+        assertThat(json.get("checksums").get("sha256").asText()).isEqualTo(sha256sum(file));
+        assertThat(json.get("store").asText()).isEqualTo("local");
+        assertThat(json.get("size").asLong()).isEqualTo(300_000);
+        String id = json.get("id").asText();
+        assertThat(id).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(temp.resolve("stowage-data").resolve(id)).hasSameBinaryContentAs(file);
+
+        CliResult read = cli.run("get", json.get("location").asText());
+        assertThat(read.exitCode()).as(read.toString()).isZero();
+        assertThat(read.stdout()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void storesOnTheEmbeddedDefaultIsOneFileStoreNamedLocal() {
+        CliResult result = new ForkedCli(temp, Map.of()).run("stores");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdoutText()).isEqualTo("[{\"name\":\"local\",\"type\":\"file\",\"schemes\":[\"file\"],"
+                + "\"capabilities\":[\"READ\",\"WRITE\",\"DELETE\",\"RANGE_READ\"],\"default\":true}]\n");
+    }
+
+    @Test
+    void javaOptsReachTheJvm() {
+        CliResult result = new ForkedCli(temp, Map.of("JAVA_OPTS", "-Xmx64m -XX:+PrintCommandLineFlags")).run("providers");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stdoutText()).contains("-XX:MaxHeapSize=67108864");
+    }
+
+    @Test
+    void aMissingJarIsExplainedWithTheBuildCommand() throws Exception {
+        Path checkout = Files.createDirectories(temp.resolve("checkout"));
+        Path launcher = Files.copy(ForkedCli.launcher(), checkout.resolve("stowage"));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        CliResult result = new ForkedCli(temp, Map.of()).start(List.of(launcher.toString(), "stores")).finish();
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.stdout()).isEmpty();
+        assertThat(result.stderr()).isEqualTo("stowage: " + checkout.toRealPath().resolve("store-cli/target/stowage.jar")
+                + " is missing; build it first with:\n  (cd '" + checkout.toRealPath() + "' && ./mvnw -B -q install -DskipTests)\n");
+    }
+
+    static String sha256sum(Path file) throws Exception {
+        Process process = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.substring(0, 64);
+    }
+}
