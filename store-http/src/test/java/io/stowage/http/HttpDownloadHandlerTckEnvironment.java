@@ -20,8 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * The http download handler as the TCK sees it: objects are files a real server serves; the
- * handler must refuse hosts its rules deny (a configured denied host and the default-denied
- * link-local and metadata hosts, never contacted).
+ * handler must refuse what its host rules refuse (only loopback locations are used).
  */
 final class HttpDownloadHandlerTckEnvironment implements DownloadHandlerTckEnvironment {
     private final ServedDirectory server;
@@ -31,6 +30,13 @@ final class HttpDownloadHandlerTckEnvironment implements DownloadHandlerTckEnvir
     HttpDownloadHandlerTckEnvironment(ServedDirectory server, HttpStoreConfig config) {
         this.server = requireNonNull(server, "server is null");
         this.config = requireNonNull(config, "config is null");
+    }
+
+    /** A handler that may read from the server's address and port only, and denies the name "localhost". */
+    static HttpDownloadHandlerTckEnvironment of(ServedDirectory server) {
+        return new HttpDownloadHandlerTckEnvironment(server, TestConfigs.fast(
+                "allowedHosts", List.of(server.base().getHost() + ":" + server.base().getPort(), "localhost"),
+                "deniedHosts", List.of("localhost")));
     }
 
     @Override
@@ -66,14 +72,13 @@ final class HttpDownloadHandlerTckEnvironment implements DownloadHandlerTckEnvir
         }
     }
 
+    /** Loopback locations the rules refuse: a denied name of the server and a port not allowed. */
     @Override
     public List<Location> refused(Location existing) {
         String path = existing.uri().getPath();
         return List.of(
                 Location.of(URI.create("http://localhost:" + existing.uri().getPort() + path)),
-                Location.of(URI.create("http://169.254.169.254" + path)),
-                Location.of(URI.create("https://[fe80::1]" + path)),
-                Location.of(URI.create("http://metadata.google.internal" + path)));
+                Location.of(URI.create("http://127.0.0.1:" + (existing.uri().getPort() + 1) + path)));
     }
 
     @Override

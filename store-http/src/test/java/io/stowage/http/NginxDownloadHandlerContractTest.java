@@ -10,7 +10,6 @@ class NginxDownloadHandlerContractTest extends DownloadHandlerContractTest {
     @Override
     protected DownloadHandlerTckEnvironment environment() throws Exception {
         Path work = Files.createTempDirectory("stowage-http-handler-nginx");
-        return new HttpDownloadHandlerTckEnvironment(NginxServer.start(Files.createDirectory(work.resolve("www")), work),
-                TestConfigs.fast("deniedHosts", java.util.List.of("localhost")));
+        return HttpDownloadHandlerTckEnvironment.of(NginxServer.start(Files.createDirectory(work.resolve("www")), work));
     }
 }
