@@ -35,7 +35,8 @@ final class HttpExchange implements Closeable {
         this.uri = requireNonNull(uri, "uri is null");
         this.request = requireNonNull(request, "request is null");
         this.response = requireNonNull(response, "response is null");
-        this.drained = response.getEntity() == null;
+        // nothing to read: the connection can go back to the pool as it is
+        this.drained = response.getEntity() == null || response.getEntity().getContentLength() == 0;
     }
 
     /** The URI that gave this response. */
