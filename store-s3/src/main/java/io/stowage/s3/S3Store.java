@@ -211,7 +211,10 @@ final class S3Store implements Store {
             client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
             return true;
         } catch (SdkException e) {
-            if (S3Errors.status(e) == S3Errors.NOT_FOUND && !"NoSuchBucket".equals(S3Errors.code(e))) {
+            if ("NoSuchBucket".equals(S3Errors.code(e))) {
+                throw new StoreException("Cannot add " + address + ": bucket '" + address.bucket() + "' does not exist", e);
+            }
+            if (S3Errors.status(e) == S3Errors.NOT_FOUND) {
                 return false;
             }
             throw S3Errors.translate(e, "add", address);

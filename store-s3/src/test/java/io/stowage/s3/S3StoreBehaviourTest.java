@@ -163,6 +163,44 @@ class S3StoreBehaviourTest {
     }
 
     @Test
+    void anInterruptedMultipartAddAbortsItsUpload() throws Exception {
+        byte[] data = bytes(3 * 5 * 1024 * 1024, 8);
+        try (Store store = new S3StoreProvider().create("interrupted", config().build())) {
+            InputStream source = new ByteArrayInputStream(data) {
+                @Override
+                public synchronized int read(byte[] buffer, int offset, int length) {
+                    if (pos >= 6 * 1024 * 1024) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return super.read(buffer, offset, length);
+                }
+            };
+
+            Throwable failure = catchThrowable(() -> store.add(ObjectId.of("interrupted"), source, AddOptions.defaults()));
+
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+            assertThat(failure).isInstanceOf(java.io.InterruptedIOException.class);
+            assertThat(failure.getSuppressed()).as("a failed abort").isEmpty();
+        }
+    }
+
+    @Test
+    void theWhenRequiredChecksumModeRoundTripsBothUploadPaths() throws Exception {
+        try (Store store = new S3StoreProvider().create("when-required",
+                config().checksumMode(S3ChecksumMode.WHEN_REQUIRED).build())) {
+            for (int size : new int[] {1000, 6 * 1024 * 1024 + 1}) {
+                byte[] data = bytes(size, size);
+                StoredObject stored = store.add(ObjectId.of("plain-" + size), new ByteArrayInputStream(data),
+                        AddOptions.defaults());
+                try (ObjectStream in = store.get(stored.location())) {
+                    assertThat(in.readAllBytes()).isEqualTo(data);
+                }
+                store.delete(stored.location());
+            }
+        }
+    }
+
+    @Test
     void readsRangesAcrossPartBoundaries() throws Exception {
         byte[] data = bytes(11 * 1024 * 1024 + 3, 6);
         try (Store store = new S3StoreProvider().create("ranges", config().build())) {
