@@ -140,6 +140,10 @@ class StoresTest {
         assertThatThrownBy(() -> build("stores: {a: {type: scratch}}"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': key 'bucket' is required");
+        assertThatThrownBy(() -> build("stores: {a: {type: scratch, buckett: x}}"))
+                .as("a misspelt required key is named as unknown")
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid configuration of store 'a': unknown key 'buckett' (known keys: bucket, readOnly)");
         assertThatThrownBy(() -> build("stores: {a: {type: scratch, bucket: x, readOnly: [1]}}"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': key 'readOnly' expects true or false");

@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.stowage.ConfigurationException;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -51,6 +54,12 @@ public final class ConfigBinder {
             throw new ConfigurationException("Invalid configuration of " + subject + ": unknown key '"
                     + path(e, e.getPropertyName()) + "' (known keys: " + known(e.getKnownPropertyIds()) + ")");
         } catch (ValueInstantiationException e) {
+            // A misspelt required key fails the record's constructor before Jackson gets to report
+            // the unknown key; the unknown key is what the user needs to hear about.
+            ConfigurationException unknown = unknownKey(node, type, subject);
+            if (unknown != null) {
+                throw unknown;
+            }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ConfigurationException("Invalid configuration of " + subject + pathSuffix(e) + ": " + cause.getMessage());
         } catch (InvalidFormatException e) {
@@ -67,6 +76,23 @@ public final class ConfigBinder {
             throw new ConfigurationException("Invalid configuration of " + subject + ": cannot be read as "
                     + type.getSimpleName());
         }
+    }
+
+    /** The error for the first top-level key of {@code node} that {@code type} does not know, or null. */
+    private static ConfigurationException unknownKey(JsonNode node, Class<?> type, String subject) {
+        if (!node.isObject()) {
+            return null;
+        }
+        Set<String> known = MAPPER.getDeserializationConfig().introspect(MAPPER.constructType(type)).findProperties()
+                .stream().map(BeanPropertyDefinition::getName).collect(Collectors.toCollection(TreeSet::new));
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                return new ConfigurationException("Invalid configuration of " + subject + ": unknown key '" + name
+                        + "' (known keys: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
+            }
+        }
+        return null;
     }
 
     private static String pathSuffix(JsonMappingException e) {
