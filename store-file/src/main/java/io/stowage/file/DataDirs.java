@@ -43,6 +43,8 @@ final class DataDirs {
                 }
                 dirs.add(new DataDir(path, realPath, spec.priority(), fileStore,
                         metadataFor(storeName, path, config.filesystems(), fileSystem)));
+            } catch (ConfigurationException e) {
+                throw e;
             } catch (IOException e) {
                 throw invalid(storeName, key, "the data dir " + path + " cannot be opened: " + e);
             }

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class FileUris {
     static final String SCHEME = "file";
+    /** Unreserved and the other characters RFC 3986 allows as they are in a path segment. */
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@";
 
     private FileUris() {}
 
@@ -37,7 +39,7 @@ final class FileUris {
         return segments;
     }
 
-    /** {@code file:///a/b} for the segments, each percent-encoded except unreserved characters. */
+    /** {@code file:///a/b} for the segments, percent-encoded where RFC 3986 requires it (UTF-8). */
     static URI uri(List<String> segments) {
         StringBuilder text = new StringBuilder("file://");
         for (String segment : segments) {
@@ -45,7 +47,7 @@ final class FileUris {
             for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
                 char c = (char) (b & 0xff);
                 if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                        || c == '-' || c == '.' || c == '_' || c == '~') {
+                        || PATH_CHARACTERS.indexOf(c) >= 0) {
                     text.append(c);
                 } else {
                     text.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
