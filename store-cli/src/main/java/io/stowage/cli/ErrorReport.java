@@ -25,7 +25,7 @@ final class ErrorReport {
         ExitCode code = ExitCode.of(failure);
         PrintWriter err = failed.getErr();
         String message = failure instanceof StoreException ? oneLine(failure.getMessage()) : describe(failure);
-        if (code == ExitCode.UNEXPECTED && !debug) {
+        if (code == ExitCode.UNEXPECTED && !debug && !(failure instanceof StdoutClosedException)) {
             message += " (run with --debug for details)";
         }
         err.println("stowage: " + message);
@@ -48,7 +48,7 @@ final class ErrorReport {
             return oneLine(e.getReason()) + ": " + e.getFile();
         }
         String message = failure.getMessage();
-        if (failure.getClass() == IOException.class && message != null) {
+        if ((failure.getClass() == IOException.class || failure instanceof StdoutClosedException) && message != null) {
             return oneLine(message);
         }
         return failure.getClass().getSimpleName() + (message == null ? "" : ": " + oneLine(message));

@@ -62,7 +62,7 @@ final class Json {
         }
         out.println(text);
         if (out.checkError()) {
-            throw new IOException("Cannot write to stdout");
+            throw new StdoutClosedException();
         }
     }
 }

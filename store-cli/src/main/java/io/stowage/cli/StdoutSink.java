@@ -36,7 +36,7 @@ final class StdoutSink extends OutputStream {
 
     private void check() throws IOException {
         if (out.checkError()) {
-            throw new IOException("Cannot write to stdout (closed pipe?)");
+            throw new StdoutClosedException();
         }
     }
 }

@@ -137,6 +137,6 @@ class GetOutputTest {
                 java.io.InputStream.nullInputStream(), new java.io.PrintStream(closed), new java.io.PrintStream(err, true));
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("stowage: Cannot write to stdout (closed pipe?) (run with --debug for details)\n");
+        assertThat(err.toString()).isEqualTo("stowage: stdout was closed before all data was written\n");
     }
 }

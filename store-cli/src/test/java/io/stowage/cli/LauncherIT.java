@@ -72,6 +72,36 @@ class LauncherIT {
                 + " is missing; build it first with:\n  (cd '" + checkout.toRealPath() + "' && ./mvnw -B -q install -DskipTests)\n");
     }
 
+    @Test
+    void theClassDataSharingArchiveOfTheBuildIsUsed() throws Exception {
+        Path archive = ForkedCli.launcher().resolveSibling("store-cli/target/stowage.jsa");
+        assertThat(archive).as("made by the package phase").isRegularFile();
+        Path log = temp.resolve("class-load.log");
+
+        CliResult result = new ForkedCli(temp, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + log)).run("stores");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.readAllLines(log)).anySatisfy(line ->
+                assertThat(line).endsWith(" io.stowage.cli.StowageCli source: shared objects file (top)"));
+    }
+
+    @Test
+    void anArchiveThatDoesNotMatchTheJarIsIgnoredSilently() throws Exception {
+        Path checkout = Files.createDirectories(temp.resolve("checkout/store-cli/target")).getParent().getParent();
+        Path launcher = Files.copy(ForkedCli.launcher(), checkout.resolve("stowage"));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path built = ForkedCli.launcher().resolveSibling("store-cli/target");
+        // A copy gets a new modification time, so the archive no longer matches it.
+        Files.copy(built.resolve("stowage.jar"), checkout.resolve("store-cli/target/stowage.jar"));
+        Files.copy(built.resolve("stowage.jsa"), checkout.resolve("store-cli/target/stowage.jsa"));
+
+        CliResult result = new ForkedCli(temp, Map.of()).start(List.of(launcher.toString(), "providers")).finish();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.stderr()).isEmpty();
+        assertThat(result.stdoutText()).startsWith("{\"stores\":[").hasLineCount(1);
+    }
+
     static String sha256sum(Path file) throws Exception {
         Process process = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,10 @@
+package io.stowage.cli;
+
+import java.io.IOException;
+
+/** stdout stopped taking data (a closed pipe, as in {@code stowage get ... | head}). */
+final class StdoutClosedException extends IOException {
+    StdoutClosedException() {
+        super("stdout was closed before all data was written");
+    }
+}
