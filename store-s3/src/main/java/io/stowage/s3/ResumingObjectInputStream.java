@@ -81,6 +81,9 @@ final class ResumingObjectInputStream extends InputStream {
                 int n = body.read(buffer, offset, wanted);
                 if (n > 0) {
                     position += n;
+                    if (position == end) {
+                        finishBody();
+                    }
                     return n;
                 }
                 if (n == 0) {
@@ -126,6 +129,26 @@ final class ResumingObjectInputStream extends InputStream {
                         + position + ")", e);
             }
             throw S3Errors.translate(e, "resume reading", address);
+        }
+    }
+
+    /**
+     * Reads the end of the response once the last wanted byte arrived: the SDK checks the
+     * object's checksum there (in the {@code sdk-default} checksum mode), and a server that
+     * sends more than was asked is caught. The bytes already count as read, so a failure of the
+     * connection at this point changes nothing.
+     */
+    private void finishBody() throws IntegrityException {
+        int extra;
+        try {
+            extra = body.read();
+        } catch (SdkException e) {
+            throw new IntegrityException("The data S3 returned for " + address + " failed its checksum check", e);
+        } catch (IOException e) {
+            return; // every wanted byte arrived; the connection is dropped with the body
+        }
+        if (extra >= 0) {
+            throw new IntegrityException("S3 sent bytes past offset " + end + " of " + address);
         }
     }
 
