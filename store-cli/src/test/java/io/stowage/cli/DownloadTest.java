@@ -80,10 +80,10 @@ class DownloadTest {
         Stored stored = add("img", 1000, 1);
         Path target = out.resolve("img.raw");
 
-        CliResult result = cli.run("download", "--allowed-schemes", "file,s3", "-o", target.toString(), stored.location());
+        CliResult result = cli.run("download", "--allowed-schemes", "file,gopher", "-o", target.toString(), stored.location());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
-        assertThat(result.stderr()).startsWith("stowage: Invalid configuration of direct-download: allowed scheme 's3'"
+        assertThat(result.stderr()).startsWith("stowage: Invalid configuration of direct-download: allowed scheme 'gopher'"
                 + " has no download handler");
         assertThat(AddGetStatDeleteTest.listing(out)).isEmpty();
     }
