@@ -24,7 +24,12 @@ final class TckRunner {
     }
 
     static Outcome run(String engine, DiscoverySelector selector) {
-        EngineExecutionResults results = EngineTestKit.engine(engine).selectors(selector).execute();
+        // The test kit does not read junit-platform.properties: keep jqwik's database under target/ here too.
+        EngineExecutionResults results = EngineTestKit.engine(engine)
+                .configurationParameter("jqwik.database", "target/jqwik-database-selftest")
+                .configurationParameter("jqwik.reporting.usejunitplatform", "true")
+                .selectors(selector)
+                .execute();
         Set<String> failed = new TreeSet<>();
         results.allEvents().failed().stream().map(TckRunner::name).forEach(failed::add);
         return new Outcome(failed, results.testEvents().succeeded().count(), results.testEvents().aborted().count());
