@@ -45,6 +45,7 @@ import picocli.CommandLine;
  */
 public final class StowageCli {
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String STOWAGE_LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.log.io.stowage";
 
     private StowageCli() {}
 
@@ -96,10 +97,15 @@ public final class StowageCli {
         return code;
     }
 
-    /** Sets slf4j-simple's level before the first logger exists: warn, off with -q, debug with --debug. */
+    /**
+     * Sets slf4j-simple's level before the first logger exists: warn, off with -q, and with
+     * --debug debug for Stowage's own loggers and info for libraries (whose debug output, such
+     * as HTTP wire logs, would bury everything else).
+     */
     private static void configureLogging(StowageCommand root) {
         if (root.debug) {
-            System.setProperty(LOG_LEVEL_PROPERTY, "debug");
+            System.setProperty(LOG_LEVEL_PROPERTY, "info");
+            System.setProperty(STOWAGE_LOG_LEVEL_PROPERTY, "debug");
         } else if (root.quiet) {
             System.setProperty(LOG_LEVEL_PROPERTY, "off");
         } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
