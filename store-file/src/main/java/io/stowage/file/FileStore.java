@@ -111,7 +111,7 @@ final class FileStore implements Store {
         List<DataDir> dirs = DataDirs.open(name, config, fileSystem);
         for (DataDir dir : dirs) {
             try {
-                LeftoverTempFiles.removeFrom(dir.path());
+                LeftoverTempFiles.removeFrom(dir.realPath());
             } catch (IOException e) {
                 // The store still reads and writes; the leftovers are retried on the next open.
                 LOG.warn("Store '{}': cannot remove the temp files of unfinished adds from {}: {}", name, dir, e.toString());
@@ -167,7 +167,7 @@ final class FileStore implements Store {
             if (!published) {
                 throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "'");
             }
-            temp.release();
+            release(temp);
             syncPublished(dir, id, action);
             return new StoredObject(id, location, content.size(), content.checksums());
         } catch (IOException | RuntimeException | Error e) {
@@ -209,9 +209,10 @@ final class FileStore implements Store {
 
     private TempFile createTemp(DataDir dir, ObjectId id, String action) throws StoreException {
         try {
+            // By the real path: stores in this JVM that name the dir differently still see each other's temp files.
             return permissions.isPresent()
-                    ? TempFile.create(dir.path(), id, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : TempFile.create(dir.path(), id, new FileAttribute<?>[0]);
+                    ? TempFile.create(dir.realPath(), id, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : TempFile.create(dir.realPath(), id, new FileAttribute<?>[0]);
         } catch (IOException e) {
             throw FilesystemErrors.writeFailure(action, dir, e, 1);
         }
@@ -239,6 +240,19 @@ final class FileStore implements Store {
             temp.channel().force(true);
         } catch (IOException e) {
             throw FilesystemErrors.writeFailure(action, dir, e, bufferSize);
+        }
+    }
+
+    /**
+     * Lets go of the temp file once the object is published. A temp name that cannot be
+     * removed now does not fail the add (the object is complete and visible); the next open
+     * of the store removes it.
+     */
+    private void release(TempFile temp) {
+        try {
+            temp.release();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Store '{}': cannot remove the temp file {} of a published object: {}", name, temp.path(), e.toString());
         }
     }
 
