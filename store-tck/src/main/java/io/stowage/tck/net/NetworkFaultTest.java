@@ -17,6 +17,7 @@ import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
 import io.stowage.tck.source.Payload;
+import io.stowage.tck.source.Sources;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,10 +50,14 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class NetworkFaultTest {
+    /** The system property that fixes the seed of {@link #cutsAtRandomOffsetsGiveWholeDataOrAStoreError}. */
+    public static final String SEED_PROPERTY = "stowage.faults.seed";
+    private static final int RANDOM_CUT_ROUNDS = 4;
+
     private NetworkFaultTckEnvironment environment;
     private TcpFaultProxy proxy;
     private Store store;
-    private final List<Location> created = new ArrayList<>();
+    private final List<Location> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long seeds;
 
     /** The environment of the backend under test; called once per test class. */
@@ -211,6 +216,110 @@ public abstract class NetworkFaultTest {
         assertThat(failure).isInstanceOf(BackendUnavailableException.class);
         proxy.heal();
         assertReads(location, payload);
+    }
+
+    /**
+     * Cuts at random points, several rounds with seeds drawn from one seed (named in every
+     * message; {@value #SEED_PROPERTY} repeats a run): an add whose connections are all cut
+     * once when its source reaches a random byte, an add through connections that are each cut
+     * after a random number of bytes, and the same two faults for a read. Each must give the
+     * whole, correct object or a store error — never short or wrong data — and a failed add
+     * leaves nothing behind (no object, no pending multipart upload) and the id free.
+     */
+    @Test
+    void cutsAtRandomOffsetsGiveWholeDataOrAStoreError() throws Exception {
+        long seed = Long.getLong(SEED_PROPERTY, new java.util.Random().nextLong());
+        java.util.Random random = new java.util.Random(seed);
+        for (int round = 0; round < RANDOM_CUT_ROUNDS; round++) {
+            String trial = "round " + round + " of seed " + seed + " (-D" + SEED_PROPERTY + "=" + seed + ")";
+            Payload payload = Payload.of(environment.objectSize(), nextSeed());
+            Location location;
+            if (environment.capabilities().contains(Capability.WRITE)) {
+                long cutAt = (long) (random.nextDouble() * payload.size());
+                location = addThroughFault(payload, Sources.actingAfter(payload.open(), cutAt, proxy::cutAll),
+                        trial + ", add cut once at source byte " + cutAt);
+                environment.remove(store, location);
+                created.remove(location);
+                long everyConnection = 1 + (long) (random.nextDouble() * payload.size());
+                proxy.cutAfter(everyConnection);
+                location = addThroughFault(payload, payload.open(),
+                        trial + ", add with every connection cut after " + everyConnection + " bytes");
+            } else {
+                location = put(payload);
+            }
+            long readCut = (long) (random.nextDouble() * payload.size());
+            assertReadThroughFault(location, payload, readCut, -1, trial + ", read cut once at byte " + readCut);
+            long everyConnection = 1 + (long) (random.nextDouble() * payload.size());
+            assertReadThroughFault(location, payload, -1, everyConnection,
+                    trial + ", read with every connection cut after " + everyConnection + " bytes");
+            environment.remove(store, location);
+            created.remove(location);
+            environment.assertEmpty(store);
+        }
+    }
+
+    /**
+     * Adds {@code payload} from {@code source} while a fault is set; afterwards heals and
+     * returns the location of the object, added again without faults if the faulty add failed.
+     */
+    private Location addThroughFault(Payload payload, InputStream source, String trial) throws Exception {
+        ObjectId id = ObjectId.random();
+        Throwable failure = assertTimeoutPreemptively(environment.hangGuard(),
+                () -> catchThrowable(() -> add(id, source)), trial + ": hung");
+        proxy.cutAll();
+        proxy.heal();
+        if (failure == null) {
+            Location location = created.get(created.size() - 1);
+            assertReadsAs(location, payload, trial);
+            return location;
+        }
+        assertThat(failure).as("%s: failure", trial).isInstanceOf(StoreException.class);
+        try {
+            environment.assertEmpty(store);
+        } catch (AssertionError leftover) {
+            throw new AssertionError(trial + ": a failed add left something behind", leftover);
+        }
+        Location location = add(id, payload.open()).location();
+        assertReadsAs(location, payload, trial + ", added again");
+        return location;
+    }
+
+    /**
+     * Reads the object with either every open connection cut once after {@code cutOnceAt}
+     * bytes were read, or every connection cut after {@code cutEveryAfter} bytes (-1: not).
+     */
+    private void assertReadThroughFault(Location location, Payload payload, long cutOnceAt, long cutEveryAfter,
+            String trial) {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        if (cutEveryAfter >= 0) {
+            proxy.cutAfter(cutEveryAfter);
+        }
+        Throwable failure = assertTimeoutPreemptively(environment.hangGuard(), () -> catchThrowable(() -> {
+            try (ObjectStream stream = store.get(location)) {
+                if (cutOnceAt >= 0) {
+                    received.write(stream.readNBytes((int) cutOnceAt));
+                    proxy.cutAll();
+                }
+                stream.transferTo(received);
+            }
+        }), trial + ": hung");
+        proxy.cutAll();
+        proxy.heal();
+        byte[] bytes = received.toByteArray();
+        if (failure == null) {
+            assertThat(bytes.length).as("%s: bytes of a read that succeeded", trial).isEqualTo(payload.size());
+        } else {
+            assertThat(failure).as("%s: failure", trial).isInstanceOf(StoreException.class);
+        }
+        assertThat(payload.mismatch(new java.io.ByteArrayInputStream(bytes), 0, bytes.length))
+                .as("%s: the bytes received", trial).isEmpty();
+    }
+
+    private void assertReadsAs(Location location, Payload payload, String trial) throws IOException {
+        try (ObjectStream stream = store.get(location)) {
+            assertThat(stream.objectSize()).as("%s: size", trial).isEqualTo(payload.size());
+            assertThat(payload.mismatch(stream)).as("%s: data of %s", trial, location).isEmpty();
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -61,6 +61,15 @@ public final class Sources {
         return failingAfter(source, failAfter, () -> new IOException("injected source failure after " + failAfter + " bytes"));
     }
 
+    /**
+     * Returns the bytes of {@code source} unchanged and runs {@code action} once, right before
+     * the read that goes past byte {@code after} (a fault injected at a chosen point of an
+     * upload, e.g. cutting the connections that carry it).
+     */
+    public static InputStream actingAfter(InputStream source, long after, Runnable action) {
+        return new ActingInputStream(source, after, action);
+    }
+
     /** Counts what is read and whether the stream was closed. */
     public static TrackedInputStream tracked(InputStream source) {
         return new TrackedInputStream(source);
@@ -115,6 +124,55 @@ public final class Sources {
                 throw runtime;
             }
             return new IOException(e);
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
+    }
+
+    private static final class ActingInputStream extends InputStream {
+        private final InputStream source;
+        private final long after;
+        private final Runnable action;
+        private long position;
+        private boolean acted;
+
+        ActingInputStream(InputStream source, long after, Runnable action) {
+            this.source = requireNonNull(source, "source is null");
+            this.action = requireNonNull(action, "action is null");
+            if (after < 0) {
+                throw new IllegalArgumentException("after must not be negative: " + after);
+            }
+            this.after = after;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n;
+            do {
+                n = read(one, 0, 1);
+            } while (n == 0);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (!acted && position >= after) {
+                acted = true;
+                action.run();
+            }
+            int limit = acted ? length : (int) Math.min(length, after - position);
+            int n = source.read(buffer, offset, limit);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
         }
 
         @Override

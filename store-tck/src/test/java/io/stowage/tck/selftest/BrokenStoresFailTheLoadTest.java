@@ -1,0 +1,49 @@
+package io.stowage.tck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.stowage.Store;
+import io.stowage.tck.StoreTckEnvironment;
+import io.stowage.tck.load.LoadDriver;
+import io.stowage.tck.load.LoadProfile;
+import io.stowage.tck.load.LoadReport;
+import io.stowage.tck.selftest.BrokenStore.Defect;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The load driver has teeth: run against a memory store with a defect it can meet under load,
+ * it reports problems; a store that leaks streams fails the environment's leak check afterwards.
+ */
+class BrokenStoresFailTheLoadTest {
+    @ParameterizedTest
+    @EnumSource(value = Defect.class, names = {"TRUNCATES_LAST_BYTE", "IGNORES_RANGE_OFFSET", "LETS_DUPLICATE_OVERWRITE",
+            "REPORTS_WRONG_SIZE", "LEAKS_STREAMS"})
+    void aBrokenStoreFailsTheLoad(Defect defect) throws Exception {
+        LoadProfile profile = LoadProfile.standard(256 * 1024).withDuration(Duration.ofSeconds(1)).withOperationsPerThread(300);
+        try (StoreTckEnvironment environment = BrokenStoresFailTheContractTest.broken(defect);
+                Store store = environment.createStore()) {
+            LoadReport report = new LoadDriver(store, profile, true).run();
+
+            if (defect == Defect.LEAKS_STREAMS) {
+                assertThatThrownBy(() -> environment.assertEmpty(store))
+                        .isInstanceOf(AssertionError.class).hasMessageContaining("streams of the memory store not closed");
+            } else {
+                assertThat(report.problems()).as("problems found in a store that %s; %s", defect, report.summary())
+                        .anySatisfy(problem -> assertThat(problem).contains(expectedProblem(defect)));
+            }
+        }
+    }
+
+    private static String expectedProblem(Defect defect) {
+        return switch (defect) {
+            // a size off by one names an add that never wrote that many bytes
+            case TRUNCATES_LAST_BYTE, REPORTS_WRONG_SIZE -> "which no add of";
+            case IGNORES_RANGE_OFFSET -> "returned wrong data";
+            case LETS_DUPLICATE_OVERWRITE -> "(a duplicate got in)";
+            default -> throw new IllegalArgumentException("no load expectation for " + defect);
+        };
+    }
+}
