@@ -11,14 +11,10 @@ import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoredObject;
 import io.stowage.tck.source.Payload;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,21 +35,9 @@ class KillDuringAddTest {
         ObjectId id = ObjectId.of("killed-" + killAfter);
         Location location = Location.parse("file://" + dir + "/" + id);
         Path stderr = root.resolve("child-stderr.txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), AddUntilKilled.class.getName(),
-                dir.toString(), id.value(), Long.toString(killAfter))
-                .redirectError(stderr.toFile())
-                .start();
-        try {
-            BufferedReader stdout = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-            String line = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return stdout.readLine();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).get(120, TimeUnit.SECONDS);
-            assertThat(line).as("the child's first line (stderr: %s)", stderr).isEqualTo(AddUntilKilled.PAUSED);
+        try (ChildJvm child = ChildJvm.start(AddUntilKilled.class, stderr, dir.toString(), id.value(), Long.toString(killAfter))) {
+            assertThat(child.nextLine(Duration.ofSeconds(120))).as("the child's first line (stderr: %s)", stderr)
+                    .hasValue(AddUntilKilled.PAUSED);
 
             List<String> during = TestFiles.names(dir);
             assertThat(during).as("the dir while the child is writing").singleElement()
@@ -63,11 +47,7 @@ class KillDuringAddTest {
                 assertThatThrownBy(() -> meanwhile.get(location)).isInstanceOf(ObjectNotFoundException.class);
             }
 
-            child.destroyForcibly(); // SIGKILL on Unix
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
-        } finally {
-            child.destroyForcibly();
+            assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildJvm.KILLED);
         }
 
         assertThat(TestFiles.names(dir)).as("nobody removed the temp file yet").hasSize(1);
