@@ -36,6 +36,19 @@ public record DirectDownloadConfig(
         });
     }
 
+    /** The allowed schemes and each handler's keys, never a value: handler settings may hold secrets. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("DirectDownloadConfig[allowedSchemes=").append(allowedSchemes)
+                .append(", handlers={");
+        String separator = "";
+        for (Map.Entry<String, ObjectNode> handler : handlers.entrySet()) {
+            text.append(separator).append(handler.getKey()).append(' ').append(StowageConfig.shape(handler.getValue(), false));
+            separator = ", ";
+        }
+        return text.append("}]").toString();
+    }
+
     /** The same handler settings with other allowed schemes (the CLI's {@code --allowed-schemes}). */
     public DirectDownloadConfig withAllowedSchemes(List<String> schemes) {
         return new DirectDownloadConfig(schemes, handlers);

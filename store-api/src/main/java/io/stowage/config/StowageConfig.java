@@ -57,6 +57,34 @@ public record StowageConfig(
         }
     }
 
+    /**
+     * The shape of the config — the default, each store's name, type and the keys it sets, the
+     * direct-download section likewise — and never a value: values come from the environment
+     * and may be secrets.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("StowageConfig[default=").append(defaultStore).append(", stores={");
+        String separator = "";
+        for (Map.Entry<String, ObjectNode> store : stores.entrySet()) {
+            text.append(separator).append(store.getKey()).append('=').append(shape(store.getValue(), true));
+            separator = ", ";
+        }
+        return text.append("}, directDownload=").append(directDownload).append(']').toString();
+    }
+
+    /** {@code <type> with keys [a, b]}: the keys of a section, sorted, without their values. */
+    static String shape(ObjectNode section, boolean withType) {
+        java.util.SortedSet<String> keys = new java.util.TreeSet<>();
+        section.fieldNames().forEachRemaining(keys::add);
+        JsonNode type = section.get("type");
+        if (!withType) {
+            return "with keys " + keys;
+        }
+        keys.remove("type");
+        return (type != null && type.isTextual() ? type.textValue() : "(no type)") + " with keys " + keys;
+    }
+
     /** Reads a YAML or JSON config file, resolving {@code ${VAR}} from the process environment. */
     public static StowageConfig load(Path file) throws ConfigurationException {
         String text;

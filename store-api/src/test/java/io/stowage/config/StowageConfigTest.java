@@ -33,6 +33,25 @@ class StowageConfigTest {
     }
 
     @Test
+    void toStringShowsTheShapeButNoValueSinceValuesMayBeSecrets() throws Exception {
+        StowageConfig config = StowageConfig.parse("""
+                default: images
+                stores:
+                  images: { type: s3, bucket: images, accessKey: AKIDEXAMPLE, secretKey: "${S3_SECRET_KEY}" }
+                  local: { type: file, dirs: ["./data"] }
+                direct-download:
+                  allowed-schemes: [s3]
+                  handlers:
+                    s3: { accessKey: AKIDEXAMPLE, secretKey: "${S3_SECRET_KEY}" }
+                """, ENVIRONMENT::get);
+
+        assertThat(config.toString()).isEqualTo("StowageConfig[default=images, stores={images=s3 with keys [accessKey, bucket,"
+                + " secretKey], local=file with keys [dirs]}, directDownload=DirectDownloadConfig[allowedSchemes=[s3],"
+                + " handlers={s3 with keys [accessKey, secretKey]}]]");
+        assertThat(config.directDownload().toString()).doesNotContain("s3cr3t", "AKIDEXAMPLE");
+    }
+
+    @Test
     void readsJson() throws Exception {
         StowageConfig config = StowageConfig.parse("{\"stores\": {\"a\": {\"type\": \"memory\"}}}", ENVIRONMENT::get);
 
