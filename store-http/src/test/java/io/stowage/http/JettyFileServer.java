@@ -3,7 +3,9 @@ package io.stowage.http;
 import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.file.PathUtils;
 import org.eclipse.jetty.http.content.HttpContent;
 import org.eclipse.jetty.http.content.ResourceHttpContentFactory;
 import org.eclipse.jetty.io.ByteBufferPool;
@@ -22,11 +24,20 @@ final class JettyFileServer implements ServedDirectory {
     private final Server server;
     private final Path root;
     private final URI base;
+    private Path ownedDir;
 
     private JettyFileServer(Server server, Path root, URI base) {
         this.server = server;
         this.root = root;
         this.base = base;
+    }
+
+    /** Serves a new temp directory, removed again when the server is closed. */
+    static JettyFileServer startInTempDir(String prefix) throws Exception {
+        Path work = Files.createTempDirectory(prefix);
+        JettyFileServer server = start(Files.createDirectory(work.resolve("www")));
+        server.ownedDir = work;
+        return server;
     }
 
     static JettyFileServer start(Path root) throws Exception {
@@ -90,5 +101,8 @@ final class JettyFileServer implements ServedDirectory {
     @Override
     public void close() throws Exception {
         server.stop();
+        if (ownedDir != null) {
+            PathUtils.deleteDirectory(ownedDir);
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.file.PathUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ final class NginxServer implements ServedDirectory {
 
     private final Path root;
     private final Path work;
+    private Path ownedDir;
     private final URI base;
     private final long pid;
 
@@ -53,6 +55,14 @@ final class NginxServer implements ServedDirectory {
         return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
                 "nginx is not installed, so the nginx suite cannot run (it fails rather than skips): install the"
                         + " Debian package 'nginx' (apt-get install -y nginx) or set NGINX_BINARY"));
+    }
+
+    /** Starts nginx serving a new temp directory; the directory is removed again when nginx is closed. */
+    static NginxServer startInTempDir(String prefix) throws Exception {
+        Path work = Files.createTempDirectory(prefix);
+        NginxServer server = start(Files.createDirectory(work.resolve("www")), work);
+        server.ownedDir = work;
+        return server;
     }
 
     /** Starts nginx serving {@code root}, with its config, pid file, logs and temp files under {@code work}. */
@@ -142,6 +152,9 @@ final class NginxServer implements ServedDirectory {
         if (master.isPresent()) {
             master.get().destroy();
             master.get().onExit().get(30, TimeUnit.SECONDS);
+        }
+        if (ownedDir != null) {
+            PathUtils.deleteDirectory(ownedDir);
         }
     }
 

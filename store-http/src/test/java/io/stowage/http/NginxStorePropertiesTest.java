@@ -2,14 +2,11 @@ package io.stowage.http;
 
 import io.stowage.tck.StorePropertiesTest;
 import io.stowage.tck.StoreTckEnvironment;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** The TCK properties (random payloads, ranges, operation sequences, location strings) against nginx. */
 class NginxStorePropertiesTest extends StorePropertiesTest {
     @Override
     protected StoreTckEnvironment environment() throws Exception {
-        Path work = Files.createTempDirectory("stowage-http-nginx-properties");
-        return HttpTckEnvironment.of(NginxServer.start(Files.createDirectory(work.resolve("www")), work));
+        return HttpTckEnvironment.of(NginxServer.startInTempDir("stowage-http-nginx-properties"));
     }
 }
