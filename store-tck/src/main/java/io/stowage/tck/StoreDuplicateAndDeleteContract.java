@@ -1,0 +1,141 @@
+package io.stowage.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.Capability;
+import io.stowage.Location;
+import io.stowage.ObjectAlreadyExistsException;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.StoredObject;
+import io.stowage.tck.source.Payload;
+import io.stowage.tck.source.Sources;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Part of {@link StoreContractTest}: a duplicate add is refused and keeps the original, racing
+ * adds of one id have exactly one winner, and a delete removes exactly its object, after which
+ * it is not found and its id is free again.
+ */
+abstract class StoreDuplicateAndDeleteContract extends StoreFailedAddContract {
+    private static final int RACE_ROUNDS = 8;
+
+    @Test
+    void refusesADuplicateAndKeepsTheOriginal() throws Exception {
+        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        ObjectId id = newId();
+        Payload original = Payload.of(1000, nextSeed());
+        Payload other = Payload.of(1000, nextSeed());
+        StoredObject stored = add(id, original.open(), AddOptions.defaults());
+
+        assertThatThrownBy(() -> add(id, other.open(), AddOptions.defaults()))
+                .isInstanceOf(ObjectAlreadyExistsException.class)
+                .hasMessageContaining(id.value());
+        assertThatThrownBy(() -> add(id, Payload.of(0, 0).open(), AddOptions.defaults()))
+                .isInstanceOf(ObjectAlreadyExistsException.class);
+
+        assertThat(store().size(stored.location())).isEqualTo(1000);
+        assertReads(stored.location(), original);
+    }
+
+    @Test
+    void racingAddsOfOneIdHaveExactlyOneWinner() throws Exception {
+        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        int racers = Math.max(2, tckEnvironment().racingAdds());
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            for (int round = 0; round < RACE_ROUNDS; round++) {
+                raceOnce(pool, racers, round % 2 == 0 ? 1000 : 65_537);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void raceOnce(ExecutorService pool, int racers, long size) throws Exception {
+        ObjectId id = newId();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Payload> payloads = new ArrayList<>();
+        List<Future<StoredObject>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            Payload payload = Payload.of(size, nextSeed());
+            payloads.add(payload);
+            results.add(pool.submit(() -> {
+                start.await();
+                return add(id, Sources.shortReads(payload.open(), new Random(payload.seed()), 4096), AddOptions.defaults());
+            }));
+        }
+        start.countDown();
+        List<Integer> winners = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            try {
+                results.get(i).get();
+                winners.add(i);
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).as("a losing add").isInstanceOf(ObjectAlreadyExistsException.class);
+            }
+        }
+        assertThat(winners).as("adds of %s that succeeded", id).hasSize(1);
+        StoredObject winner = results.get(winners.get(0)).get();
+        assertReads(winner.location(), payloads.get(winners.get(0)));
+        delete(winner.location());
+    }
+
+    @Test
+    void idIsFreeAgainAfterDelete() throws Exception {
+        assumeTrue(has(Capability.WRITE) && has(Capability.DELETE), "the store lacks WRITE or DELETE");
+        ObjectId id = newId();
+        StoredObject first = add(id, Payload.of(500, nextSeed()).open(), AddOptions.defaults());
+        store().delete(first.location());
+        Payload second = Payload.of(700, nextSeed());
+
+        StoredObject again = add(id, second.open(), AddOptions.defaults());
+
+        assertThat(again.location().uri()).isEqualTo(first.location().uri());
+        assertReads(again.location(), second);
+    }
+
+    @Test
+    void deletedObjectsAreNotFound() throws Exception {
+        ObjectId id = newId();
+        Location location = put(id, Payload.of(100, nextSeed()));
+        delete(location);
+
+        assertThatThrownBy(() -> store().get(location).close()).isInstanceOf(ObjectNotFoundException.class)
+                .hasMessageContaining(id.value());
+        assertThatThrownBy(() -> store().size(location)).isInstanceOf(ObjectNotFoundException.class)
+                .hasMessageContaining(id.value());
+        if (has(Capability.RANGE_READ)) {
+            assertThatThrownBy(() -> store().get(location, ByteRange.of(1, 2)).close())
+                    .isInstanceOf(ObjectNotFoundException.class);
+        }
+        if (has(Capability.DELETE)) {
+            assertThatThrownBy(() -> store().delete(location)).isInstanceOf(ObjectNotFoundException.class)
+                    .hasMessageContaining(id.value());
+        }
+    }
+
+    @Test
+    void deleteRemovesOnlyItsObject() throws Exception {
+        assumeTrue(has(Capability.DELETE), "the store lacks DELETE");
+        Payload kept = Payload.of(300, nextSeed());
+        Location keptLocation = put(newId(), kept);
+        Location deleted = put(newId(), Payload.of(300, nextSeed()));
+
+        store().delete(deleted);
+
+        assertReads(keptLocation, kept);
+        assertThatThrownBy(() -> store().size(deleted)).isInstanceOf(ObjectNotFoundException.class);
+    }
+}
