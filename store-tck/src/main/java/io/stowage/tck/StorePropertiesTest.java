@@ -1,6 +1,5 @@
 package io.stowage.tck;
 
-import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.AddOptions;
@@ -9,12 +8,10 @@ import io.stowage.Capability;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
-import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoredObject;
 import io.stowage.tck.memory.MemoryStore;
-import io.stowage.tck.memory.MemoryStoreConfig;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
 import java.io.IOException;
@@ -55,67 +52,16 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * {@link StoreTckEnvironment#propertyTries()}{@code )} tries, removes what it put in and
  * checks {@link StoreTckEnvironment#assertEmpty} once at the end (not per try, so that a
  * network backend stays fast).
+ *
+ * <p>The properties are here; the environment, the store, the oracle and the reads compared
+ * between them are in {@link StorePropertyFixture}.
  */
-public abstract class StorePropertiesTest {
+public abstract class StorePropertiesTest extends StorePropertyFixture {
     private static final int MAX_CHUNK = 9000;
 
-    private StoreTckEnvironment environment;
-    private Store store;
-    private MemoryStore oracle;
-    private final List<Stored> fixtures = new ArrayList<>();
-
-    /** An object put into both the backend and the oracle. */
-    private record Stored(ObjectId id, Payload payload, Location location, Location oracleLocation) {}
-
-    /** What one operation did, comparable between the backend and the oracle. */
-    private record Outcome(String kind, long objectSize, long offset, long length, String sha256) {
-        static Outcome failed(Exception e) {
-            return new Outcome(StoreErrors.kind(e), -1, -1, -1, "");
-        }
-
-        static Outcome done() {
-            return new Outcome("ok", -1, -1, -1, "");
-        }
-    }
-
     /** The environment of the backend under test; called once per property. */
+    @Override
     protected abstract StoreTckEnvironment environment() throws Exception;
-
-    // ---------------------------------------------------------------- lifecycle (driven by StorePropertyLifecycle)
-
-    final void open() throws Exception {
-        environment = requireNonNull(environment(), "environment() returned null");
-        store = requireNonNull(environment.createStore(), "createStore() returned null");
-        oracle = new MemoryStore("tck-oracle", new MemoryStoreConfig("tck-oracle", environment.capabilities()));
-    }
-
-    final int tries() {
-        return Math.max(StoreTckEnvironment.DEFAULT_PROPERTY_TRIES, environment.propertyTries());
-    }
-
-    final void close() throws Exception {
-        try {
-            for (Stored fixture : fixtures) {
-                remove(fixture);
-            }
-            fixtures.clear();
-            environment.assertEmpty(store);
-        } finally {
-            try (AutoCloseable closingEnvironment = environment; Store closingStore = store) {
-                oracle.close();
-            }
-        }
-    }
-
-    final void closeAfterFailure(Throwable failure) {
-        try {
-            close();
-        } catch (Throwable e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    // ---------------------------------------------------------------- payloads and chunkings
 
     @Property(tries = StoreTckEnvironment.DEFAULT_PROPERTY_TRIES)
     @AddLifecycleHook(StorePropertyLifecycle.class)
@@ -127,8 +73,8 @@ public abstract class StorePropertiesTest {
         Stored stored;
         if (has(Capability.WRITE)) {
             int[] sizes = chunks.stream().mapToInt(Integer::intValue).toArray();
-            StoredObject actual = store.add(id, Sources.chunked(payload.open(), sizes), options);
-            StoredObject expected = oracle.add(id, Sources.chunked(payload.open(), sizes), options);
+            StoredObject actual = store().add(id, Sources.chunked(payload.open(), sizes), options);
+            StoredObject expected = oracle().add(id, Sources.chunked(payload.open(), sizes), options);
             stored = new Stored(id, payload, actual.location(), expected.location());
             try {
                 assertThat(actual.size()).as("stored size").isEqualTo(expected.size()).isEqualTo(size);
@@ -142,10 +88,10 @@ public abstract class StorePropertiesTest {
             stored = seed(id, payload);
         }
         try {
-            assertThat(read(store, stored.location(), ByteRange.ALL))
+            assertThat(read(store(), stored.location(), ByteRange.ALL))
                     .as("whole read of %s", stored.location())
-                    .isEqualTo(read(oracle, stored.oracleLocation(), ByteRange.ALL));
-            try (ObjectStream stream = store.get(stored.location())) {
+                    .isEqualTo(read(oracle(), stored.oracleLocation(), ByteRange.ALL));
+            try (ObjectStream stream = store().get(stored.location())) {
                 assertThat(payload.mismatch(stream)).as("data of %s", stored.location()).isEmpty();
             }
         } catch (AssertionError e) {
@@ -160,7 +106,7 @@ public abstract class StorePropertiesTest {
         return Arbitraries.oneOf(
                 Arbitraries.longs().between(0, 2048),
                 Arbitraries.longs().between(0, 200_000),
-                Arbitraries.of(new ArrayList<>(new TreeSet<>(environment.boundarySizes()))));
+                Arbitraries.of(new ArrayList<>(new TreeSet<>(tckEnvironment().boundarySizes()))));
     }
 
     @Provide
@@ -172,19 +118,17 @@ public abstract class StorePropertiesTest {
                 .filter(chunks -> chunks.stream().anyMatch(chunk -> chunk > 0));
     }
 
-    // ---------------------------------------------------------------- ranges
-
     @Property(tries = StoreTckEnvironment.DEFAULT_PROPERTY_TRIES)
     @AddLifecycleHook(StorePropertyLifecycle.class)
     void rangesReadLikeTheOracle(@ForAll("rangeReads") RangeRead read) throws Exception {
         Stored stored = fixtures().get(read.fixture());
-        Outcome expected = read(oracle, stored.oracleLocation(), read.range());
-        Outcome actual = read(store, stored.location(), read.range());
+        Outcome expected = read(oracle(), stored.oracleLocation(), read.range());
+        Outcome actual = read(store(), stored.location(), read.range());
 
         assertThat(actual).as("read of %s of %s (%d bytes)", read.range(), stored.location(), stored.payload().size())
                 .isEqualTo(expected);
         if (actual.kind().equals("ok")) {
-            try (ObjectStream stream = store.get(stored.location(), read.range())) {
+            try (ObjectStream stream = store().get(stored.location(), read.range())) {
                 assertThat(stored.payload().mismatch(stream, actual.offset(), actual.length())).isEmpty();
             }
         }
@@ -208,8 +152,6 @@ public abstract class StorePropertiesTest {
                     length.map(value -> ByteRange.of(offset, value)).orElse(ByteRange.from(offset))));
         });
     }
-
-    // ---------------------------------------------------------------- operation sequences
 
     /** One step of a random sequence on a pool of ids. */
     record Operation(String kind, int id, long size, long seed, long offset, long length) {
@@ -238,25 +180,25 @@ public abstract class StorePropertiesTest {
                 if (operation.kind().equals("add")) {
                     Payload payload = Payload.of(operation.size(), operation.seed());
                     if (!has(Capability.WRITE)) {
-                        if (oracle.ids().contains(id)) {
+                        if (oracle().ids().contains(id)) {
                             continue;
                         }
                         known.put(operation.id(), seed(id, payload));
                         continue;
                     }
-                    expected = add(oracle, id, payload).outcome();
-                    Added added = add(store, id, payload);
+                    expected = add(oracle(), id, payload).outcome();
+                    Added added = add(store(), id, payload);
                     actual = added.outcome();
                     if (added.location().isPresent()) {
-                        known.put(operation.id(), new Stored(id, payload, added.location().get(), oracle.locationOf(id)));
+                        known.put(operation.id(), new Stored(id, payload, added.location().get(), oracle().locationOf(id)));
                     }
                 } else {
                     Stored stored = known.get(operation.id());
                     if (stored == null) {
                         continue;
                     }
-                    expected = apply(oracle, stored.oracleLocation(), operation);
-                    actual = apply(store, stored.location(), operation);
+                    expected = apply(oracle(), stored.oracleLocation(), operation);
+                    actual = apply(store(), stored.location(), operation);
                 }
                 assertThat(actual).as("%s in %s", operation, operations).isEqualTo(expected);
             }
@@ -325,8 +267,6 @@ public abstract class StorePropertiesTest {
         return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofLength(10);
     }
 
-    // ---------------------------------------------------------------- location strings
-
     @Property(tries = StoreTckEnvironment.DEFAULT_PROPERTY_TRIES)
     @AddLifecycleHook(StorePropertyLifecycle.class)
     void randomLocationsAreRefusedOrResolvedToTheirObject(@ForAll("locationTexts") String text) throws Exception {
@@ -336,8 +276,8 @@ public abstract class StorePropertiesTest {
         } catch (InvalidLocationException refused) {
             return;
         }
-        boolean owned = store.owns(location);
-        Outcome read = read(store, location, ByteRange.ALL);
+        boolean owned = store().owns(location);
+        Outcome read = read(store(), location, ByteRange.ALL);
         Outcome size = sizeOf(location);
         if (!owned) {
             assertThat(read.kind()).as("read of %s, which the store does not own", location).isEqualTo("InvalidLocation");
@@ -382,86 +322,5 @@ public abstract class StorePropertiesTest {
             text = text.substring(0, at) + inserts.get(i) + text.substring(at);
         }
         return text;
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    private boolean has(Capability capability) {
-        return environment.capabilities().contains(capability);
-    }
-
-    /** Objects of edge sizes in both stores, put in on first use and removed when the property ends. */
-    private List<Stored> fixtures() throws Exception {
-        if (fixtures.isEmpty()) {
-            long[] sizes = {0, 1, 2, 1000, environment.boundarySizes().get(environment.boundarySizes().size() - 1)};
-            for (int i = 0; i < sizes.length; i++) {
-                ObjectId id = ObjectId.of("tck-fixture-" + i + "-" + Long.toString(System.nanoTime(), 36));
-                Payload payload = Payload.of(sizes[i], 31L * i + 7);
-                if (has(Capability.WRITE)) {
-                    Location location = store.add(id, payload.open(), AddOptions.defaults()).location();
-                    oracle.add(id, payload.open(), AddOptions.defaults());
-                    fixtures.add(new Stored(id, payload, location, oracle.locationOf(id)));
-                } else {
-                    fixtures.add(seed(id, payload));
-                }
-            }
-        }
-        return fixtures;
-    }
-
-    private Stored seed(ObjectId id, Payload payload) throws Exception {
-        Location location = environment.seed(store, id, payload.open(), payload.size());
-        oracle.seed(id, payload.open(), AddOptions.defaults());
-        return new Stored(id, payload, location, oracle.locationOf(id));
-    }
-
-    private void remove(Stored stored) throws Exception {
-        try {
-            environment.remove(store, stored.location());
-        } catch (ObjectNotFoundException gone) {
-            // removed by the sequence under test
-        }
-        try {
-            oracle.unseed(stored.oracleLocation());
-        } catch (ObjectNotFoundException gone) {
-            // removed by the sequence under test
-        }
-    }
-
-    private void removeAfterFailure(Stored stored, Throwable failure) {
-        try {
-            remove(stored);
-        } catch (Exception e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private Outcome sizeOf(Location location) {
-        try {
-            return new Outcome("ok", store.size(location), -1, -1, "");
-        } catch (IOException e) {
-            return Outcome.failed(e);
-        }
-    }
-
-    /** Reads a range to its end; the outcome holds the stream's numbers and the SHA-256 of the data. */
-    private static Outcome read(Store target, Location location, ByteRange range) {
-        try (ObjectStream stream = target.get(location, range)) {
-            java.security.MessageDigest digest = io.stowage.ChecksumAlgorithm.SHA256.newDigest();
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            int n;
-            while ((n = stream.read(buffer)) >= 0) {
-                digest.update(buffer, 0, n);
-                total += n;
-            }
-            if (total != stream.length()) {
-                return new Outcome("short read of " + total, stream.objectSize(), stream.offset(), stream.length(), "");
-            }
-            return new Outcome("ok", stream.objectSize(), stream.offset(), stream.length(),
-                    java.util.HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException e) {
-            return Outcome.failed(e);
-        }
     }
 }

@@ -14,7 +14,7 @@ final class StorePropertyLifecycle implements AroundPropertyHook {
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property)
             throws Throwable {
-        StorePropertiesTest suite = (StorePropertiesTest) context.testInstance();
+        StorePropertyFixture suite = (StorePropertyFixture) context.testInstance();
         suite.open();
         PropertyExecutionResult result;
         try {
