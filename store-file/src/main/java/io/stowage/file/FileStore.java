@@ -61,7 +61,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>add</b> picks a dir ({@link DataDirChooser}), streams into a temp file in that dir
- *       ({@link TempFile}) on two threads ({@link PipelinedCopy}), checks size and checksums,
+ *       ({@link TempFile}) on two threads ({@link PipelinedCopy}, which also starts writing it to the
+ *       device as it goes), checks size and checksums,
  *       sets the permissions, fsyncs the file, publishes it atomically and exclusively
  *       ({@link Publisher}) and fsyncs the dir. Every failure removes the temp file.</li>
  *   <li><b>get, size, delete</b> accept only {@code file:///<data dir>/<id>} (after
@@ -222,7 +223,7 @@ final class FileStore implements Store {
             throws IOException {
         VerifyingInputStream verifying = new VerifyingInputStream(data, verifier);
         try {
-            copy.copy(verifying, temp.channel());
+            copy.copy(verifying, temp.channel(), () -> temp.channel().force(false));
         } catch (ChannelWriteException e) {
             throw FilesystemErrors.writeFailure(action, dir, e.getCause(), bufferSize);
         } catch (RejectedExecutionException e) {

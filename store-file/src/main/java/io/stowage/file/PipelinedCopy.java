@@ -22,8 +22,18 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Buffers are filled completely before they are handed over, so a source that returns a
  * few bytes per read still produces large writes. Data that fits in one buffer is written on
- * the calling thread without a hand-off, so small objects pay nothing for the pipeline. At
- * most {@code bufferCount} buffers of {@code bufferSize} bytes exist per copy.
+ * the calling thread without a hand-off, so small objects pay nothing for the pipeline; data
+ * that fits in {@value #FIRST_READ} bytes does not even get a whole buffer (allocating and
+ * zeroing a megabyte would cost a small add more than its write). At most {@code bufferCount}
+ * buffers of {@code bufferSize} bytes exist per copy.
+ *
+ * <p>With an {@link EarlyFlush}, a copy that goes through the writer thread also forces the
+ * written data to the device every {@code flushInterval} bytes, on a third thread while the
+ * writing goes on (one flush at a time). The kernel would otherwise hold all of it in the page
+ * cache until the caller's final fsync, which then writes everything while the source and the
+ * hashing wait; flushed early, the device works while the source is still being read and
+ * hashed, and the final fsync finds little left. (There is no {@code sync_file_range} in Java;
+ * {@code fdatasync} on another thread is the portable way to start writeback early.)
  *
  * <p>Failures: whatever the source throws (checked, unchecked or an error) passes through
  * unchanged; a failure of the channel is a {@link ChannelWriteException} holding the
@@ -32,11 +42,26 @@ import java.util.concurrent.RejectedExecutionException;
  * may close and delete the target at once. An interrupt of the calling thread stops the copy
  * the same way and surfaces as {@link InterruptedIOException} with the interrupt status kept.
  * The writer thread is never interrupted: an interrupt would close a {@link
- * java.nio.channels.FileChannel} under it.
+ * java.nio.channels.FileChannel} under it. An early flush that fails fails the copy like a
+ * write; the copy returns only after a flush in progress has ended.
  */
 final class PipelinedCopy {
+    /** How much a copy reads before it takes a whole buffer. */
+    static final int FIRST_READ = 64 * 1024;
+    /** How much is written between two early flushes, by default: small enough to keep the device busy, large enough that each flush is worth its call. */
+    static final long DEFAULT_FLUSH_INTERVAL = 16L * 1024 * 1024;
+
+    /** Forces what was written so far to the device ({@code FileChannel.force(false)}). */
+    @FunctionalInterface
+    interface EarlyFlush {
+        EarlyFlush NONE = () -> { };
+
+        void flush() throws IOException;
+    }
+
     private final int bufferSize;
     private final int bufferCount;
+    private final long flushInterval;
     private final Executor writerThreads;
 
     /**
@@ -44,6 +69,17 @@ final class PipelinedCopy {
      * @param writerThreads runs one writer task per copy of more than one buffer
      */
     PipelinedCopy(int bufferSize, int bufferCount, Executor writerThreads) {
+        this(bufferSize, bufferCount, DEFAULT_FLUSH_INTERVAL, writerThreads);
+    }
+
+    /**
+     * @param flushInterval bytes written between two early flushes of a copy that has an {@link EarlyFlush}
+     * @param writerThreads runs one writer task per copy of more than one buffer, and its early flushes
+     */
+    PipelinedCopy(int bufferSize, int bufferCount, long flushInterval, Executor writerThreads) {
+        if (flushInterval < 1) {
+            throw new IllegalArgumentException("flushInterval must be positive: " + flushInterval);
+        }
         if (bufferSize < 1) {
             throw new IllegalArgumentException("bufferSize must be positive: " + bufferSize);
         }
@@ -52,6 +88,7 @@ final class PipelinedCopy {
         }
         this.bufferSize = bufferSize;
         this.bufferCount = bufferCount;
+        this.flushInterval = flushInterval;
         this.writerThreads = requireNonNull(writerThreads, "writerThreads is null");
     }
 
@@ -63,15 +100,35 @@ final class PipelinedCopy {
      * @throws RejectedExecutionException if the writer thread cannot be started (its executor is shut down)
      */
     long copy(InputStream source, WritableByteChannel target) throws IOException {
+        return copy(source, target, EarlyFlush.NONE);
+    }
+
+    /**
+     * Copies like {@link #copy(InputStream, WritableByteChannel)}, flushing early with {@code flush}
+     * (see the class comment) when the data takes the writer thread.
+     */
+    long copy(InputStream source, WritableByteChannel target, EarlyFlush flush) throws IOException {
         requireNonNull(source, "source is null");
         requireNonNull(target, "target is null");
-        byte[] first = new byte[bufferSize];
-        int length = fill(source, first);
+        requireNonNull(flush, "flush is null");
+        byte[] probe = new byte[Math.min(bufferSize, FIRST_READ)];
+        int probed = fill(source, probe, 0);
+        if (probed < probe.length) {
+            writeOnCallingThread(target, probe, probed);
+            return probed;
+        }
+        byte[] first = probe;
+        int length = probed;
+        if (probe.length < bufferSize) {
+            first = new byte[bufferSize];
+            System.arraycopy(probe, 0, first, 0, probed);
+            length = fill(source, first, probed);
+        }
         if (length < bufferSize) {
             writeOnCallingThread(target, first, length);
             return length;
         }
-        Writer writer = new Writer(target, bufferCount);
+        Writer writer = new Writer(target, bufferCount, flush, flushInterval, writerThreads);
         writerThreads.execute(writer);
         try {
             long total = 0;
@@ -90,7 +147,7 @@ final class PipelinedCopy {
                 } else {
                     buffer = writer.takeFreeBuffer();
                 }
-                length = fill(source, buffer);
+                length = fill(source, buffer, 0);
             }
             writer.finish();
             writer.throwIfFailed();
@@ -107,9 +164,12 @@ final class PipelinedCopy {
         }
     }
 
-    /** Reads until {@code buffer} is full or the source ends; a read of 0 bytes is not the end. */
-    private static int fill(InputStream source, byte[] buffer) throws IOException {
-        int length = 0;
+    /**
+     * Reads from {@code start} until {@code buffer} is full or the source ends; a read of 0 bytes is
+     * not the end. Returns the bytes now in the buffer.
+     */
+    private static int fill(InputStream source, byte[] buffer, int start) throws IOException {
+        int length = start;
         while (length < buffer.length) {
             int n = source.read(buffer, length, buffer.length - length);
             if (n < 0) {
@@ -149,42 +209,101 @@ final class PipelinedCopy {
         private final BlockingQueue<Chunk> filled;
         private final BlockingQueue<byte[]> free;
         private final CountDownLatch stopped = new CountDownLatch(1);
+        private final EarlyFlush flush;
+        private final long flushInterval;
+        private final Executor flushThreads;
         private volatile Throwable failure;
         private volatile boolean aborted;
+        /** Written since the last early flush began; only the writer thread touches it. */
+        private long unflushed;
+        /** Counted down when the early flush in progress ends; null before the first. */
+        private CountDownLatch flushing;
 
-        Writer(WritableByteChannel target, int bufferCount) {
+        Writer(WritableByteChannel target, int bufferCount, EarlyFlush flush, long flushInterval, Executor flushThreads) {
             this.target = target;
             // Room for every buffer plus the end marker: handing over never blocks.
             this.filled = new ArrayBlockingQueue<>(bufferCount + 1);
             this.free = new ArrayBlockingQueue<>(bufferCount);
+            this.flush = flush;
+            this.flushInterval = flushInterval;
+            this.flushThreads = flushThreads;
         }
 
         @Override
         public void run() {
             try {
-                while (true) {
-                    Chunk chunk;
-                    try {
-                        chunk = filled.take();
-                    } catch (InterruptedException e) {
-                        // Only a forced executor shutdown interrupts us; stop writing but keep draining.
-                        fail(e);
-                        continue;
-                    }
-                    if (chunk == END) {
-                        return;
-                    }
-                    if (failure == null && !aborted) {
-                        try {
-                            writeFully(target, chunk.buffer(), chunk.length());
-                        } catch (IOException | RuntimeException | Error e) {
-                            fail(e);
-                        }
-                    }
-                    free.add(chunk.buffer());
-                }
+                writeChunks();
             } finally {
+                awaitFlush();
                 stopped.countDown();
+            }
+        }
+
+        private void writeChunks() {
+            while (true) {
+                Chunk chunk;
+                try {
+                    chunk = filled.take();
+                } catch (InterruptedException e) {
+                    // Only a forced executor shutdown interrupts us; stop writing but keep draining.
+                    fail(e);
+                    continue;
+                }
+                if (chunk == END) {
+                    return;
+                }
+                if (failure == null && !aborted) {
+                    try {
+                        writeFully(target, chunk.buffer(), chunk.length());
+                        unflushed += chunk.length();
+                        flushIfDue();
+                    } catch (IOException | RuntimeException | Error e) {
+                        fail(e);
+                    }
+                }
+                free.add(chunk.buffer());
+            }
+        }
+
+        /** Starts an early flush when enough was written since the last one and none is running. */
+        private void flushIfDue() {
+            if (flush == EarlyFlush.NONE || unflushed < flushInterval || (flushing != null && flushing.getCount() > 0)) {
+                return;
+            }
+            CountDownLatch done = new CountDownLatch(1);
+            try {
+                flushThreads.execute(() -> {
+                    try {
+                        flush.flush();
+                    } catch (IOException | RuntimeException | Error e) {
+                        fail(e);
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                return; // the store is closing: the caller's final fsync still writes everything
+            }
+            flushing = done;
+            unflushed = 0;
+        }
+
+        /** Waits for the early flush in progress, so that nothing touches the channel once the copy returned. */
+        private void awaitFlush() {
+            if (flushing == null) {
+                return;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    flushing.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
 
