@@ -216,16 +216,8 @@ public final class LoadDriver {
             throw e;
         }
         attempt.returned = clock.incrementAndGet();
-        // Read in this order, the deletes that may have removed an earlier object are never undercounted.
-        long notFound = slot.deletesNotFound.sum();
-        long mayHaveRemoved = slot.deletesStarted.get() - notFound;
         attempt.status.set(Status.STORED);
         slot.stored.add(attempt);
-        long storedAdds = slot.stored.size();
-        if (storedAdds > 1 + mayHaveRemoved) {
-            problem(storedAdds + " adds of " + slot.id + " were stored, but only " + mayHaveRemoved
-                    + " deletes can have removed an object in between (a duplicate got in)");
-        }
         count(LoadEvent.ADDED);
         if (stored.size() != size) {
             problem("add of " + slot.id + " reported " + stored.size() + " bytes instead of " + size);
@@ -356,6 +348,7 @@ public final class LoadDriver {
             if (!readable) {
                 continue;
             }
+            checkNoDuplicateGotIn(slot, present.size());
             if (present.size() > 1) {
                 problem(slot.id + " is held " + present.size() + " times at once: " + present);
             } else if (present.size() == 1) {
@@ -368,6 +361,20 @@ public final class LoadDriver {
             if (attempt.seen && attempt.status.get() != Status.STORED) {
                 problem("the data of " + attempt + " was read, but the add was " + attempt.status.get());
             }
+        }
+    }
+
+    /**
+     * Every stored add but the one still present must have been removed by its own delete: more stored adds than
+     * that means one replaced another (a duplicate got in). Checked once every caller has finished, so the counts
+     * are final; counted while callers ran, an add could see the deletes before its own and another add's publish.
+     */
+    private void checkNoDuplicateGotIn(Slot slot, int present) {
+        long mayHaveRemoved = slot.deletesStarted.get() - slot.deletesNotFound.sum();
+        long storedAdds = slot.stored.size();
+        if (storedAdds > present + mayHaveRemoved) {
+            problem(storedAdds + " adds of " + slot.id + " were stored and " + present + " is still there, but only "
+                    + mayHaveRemoved + " deletes can have removed an object (a duplicate got in)");
         }
     }
 
