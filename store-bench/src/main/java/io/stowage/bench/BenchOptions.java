@@ -1,0 +1,149 @@
+package io.stowage.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What one benchmark run does, from the command line.
+ *
+ * @param size the object size of the transfer scenarios
+ * @param runs measured rounds per scenario (each round runs Stowage and every baseline once)
+ * @param warmups unmeasured rounds before them
+ * @param groups the scenario groups to run
+ * @param workDir where the temp workspace is made (source file, stores, S3 data); on the disk measured
+ * @param heapSize the object size of the forked heap probes
+ * @param smallObjects add+get+delete cycles per small-object run
+ * @param cliRuns measured starts of {@code stowage stores}
+ * @param repository the checkout holding the {@code stowage} launcher and {@code store-cli/target/stowage.jar}
+ */
+record BenchOptions(
+        long size,
+        int runs,
+        int warmups,
+        Set<Group> groups,
+        Path workDir,
+        long heapSize,
+        int smallObjects,
+        int cliRuns,
+        Path repository) {
+
+    /** The scenario groups, in the order they run. */
+    enum Group {
+        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI;
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Group of(String id) {
+            for (Group group : values()) {
+                if (group.id().equals(id.trim().toLowerCase(Locale.ROOT))) {
+                    return group;
+                }
+            }
+            throw new IllegalArgumentException("--only: unknown group '" + id + "' (groups: " + ids() + ")");
+        }
+
+        static String ids() {
+            return Arrays.stream(values()).map(Group::id).collect(Collectors.joining(","));
+        }
+    }
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar store-bench/target/store-bench.jar [options]",
+            "  --size SIZE         object size of the transfer scenarios (default 1g)",
+            "  --runs N            measured rounds per scenario (default 7)",
+            "  --warmups N         unmeasured rounds first (default 1)",
+            "  --only LIST         groups to run, of " + Group.ids() + " (default all)",
+            "  --dir DIR           where the temp workspace goes (default java.io.tmpdir)",
+            "  --heap-size SIZE    object size of the forked heap probes (default 2g)",
+            "  --small-count N     add+get+delete cycles per small-object run (default 1000)",
+            "  --cli-runs N        measured starts of `stowage stores` (default 10)",
+            "  --repo DIR          the checkout with ./stowage (default the current dir)",
+            "  --help");
+
+    BenchOptions {
+        requireNonNull(groups, "groups is null");
+        requireNonNull(workDir, "workDir is null");
+        requireNonNull(repository, "repository is null");
+        groups = groups.isEmpty() ? EnumSet.noneOf(Group.class) : EnumSet.copyOf(groups);
+        if (size < 1) {
+            throw new IllegalArgumentException("--size: must be at least 1 byte");
+        }
+        if (heapSize < 1) {
+            throw new IllegalArgumentException("--heap-size: must be at least 1 byte");
+        }
+        if (runs < 1 || warmups < 0 || smallObjects < 1 || cliRuns < 1) {
+            throw new IllegalArgumentException("--runs, --small-count and --cli-runs must be at least 1, --warmups at least 0");
+        }
+    }
+
+    static BenchOptions parse(List<String> args) {
+        long size = Sizes.GIB;
+        int runs = 7;
+        int warmups = 1;
+        Set<Group> groups = EnumSet.allOf(Group.class);
+        Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+        long heapSize = 2 * Sizes.GIB;
+        int smallObjects = 1000;
+        int cliRuns = 10;
+        Path repository = Path.of("").toAbsolutePath();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new HelpRequested();
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(option.startsWith("--") ? option + ": a value is missing" : "unknown argument '" + option + "'");
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--size" -> size = Sizes.parse(value, option);
+                case "--runs" -> runs = number(value, option);
+                case "--warmups" -> warmups = number(value, option);
+                case "--only" -> groups = Arrays.stream(value.split(",")).filter(id -> !id.isBlank()).map(Group::of)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(Group.class)));
+                case "--dir" -> workDir = Path.of(value);
+                case "--heap-size" -> heapSize = Sizes.parse(value, option);
+                case "--small-count" -> smallObjects = number(value, option);
+                case "--cli-runs" -> cliRuns = number(value, option);
+                case "--repo" -> repository = Path.of(value).toAbsolutePath();
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("--only: no group named (groups: " + Group.ids() + ")");
+        }
+        if (!Files.isDirectory(workDir)) {
+            throw new IllegalArgumentException("--dir: " + workDir + " is not a directory");
+        }
+        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository);
+    }
+
+    private static int number(String value, String option) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + ": expected a whole number, got '" + value + "'");
+        }
+    }
+
+    boolean runs(Group group) {
+        return groups.contains(group);
+    }
+
+    /** Thrown by {@link #parse} for {@code --help}. */
+    static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help", null, false, false);
+        }
+    }
+}

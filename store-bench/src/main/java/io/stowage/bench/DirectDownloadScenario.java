@@ -1,0 +1,108 @@
+package io.stowage.bench;
+
+import io.stowage.AddOptions;
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.Stores;
+import io.stowage.StoredObject;
+import io.stowage.config.StowageConfig;
+import io.stowage.download.DirectDownloader;
+import io.stowage.download.DownloadOptions;
+import io.stowage.download.DownloadResult;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A direct download through the {@code file} handler (Nova's path: copy from the shared
+ * filesystem, verify size and SHA-256, fsync, rename into place) against a plain copy of the
+ * same file with the same durable publish (in-kernel copy, fsync, rename, dir fsync) but no
+ * verification. No target: the ratio shows what the verification read costs.
+ */
+final class DirectDownloadScenario implements Scenario {
+    private static final String FILESYSTEM = "bench-fs";
+
+    @Override
+    public BenchOptions.Group group() {
+        return BenchOptions.Group.DIRECT;
+    }
+
+    @Override
+    public List<Row> run(BenchContext context) throws Exception {
+        long size = context.workspace().size();
+        Path storeDir = context.workspace().dir("direct-store");
+        Path targetDir = context.workspace().dir("direct-target");
+        List<Map<String, String>> mounts = List.of(Map.of("id", FILESYSTEM, "mountpoint", storeDir.toString()));
+        StowageConfig config = StowageConfig.fromTree(Map.of(
+                "stores", Map.of(StowageConfigs.STORE, Map.of("type", "file", "dirs", List.of(storeDir.toString()),
+                        "filesystems", mounts)),
+                "direct-download", Map.of("allowed-schemes", List.of("file"),
+                        "handlers", Map.of("file", Map.of("filesystems", mounts)))), System::getenv);
+        try (Stores stores = Stores.build(config); DirectDownloader downloader = DirectDownloader.fromConfig(config.directDownload())) {
+            StoredObject stored;
+            try (InputStream in = Files.newInputStream(context.workspace().source())) {
+                stored = stores.add(ObjectId.of("direct-source"), in, AddOptions.builder().expectedSize(size).build());
+            }
+            Location location = stored.location();
+            Path file = Path.of(URI.create(location.url()));
+            Path target = targetDir.resolve("target.bin");
+            Contender direct = new Contender() {
+                @Override
+                public String name() {
+                    return "direct download";
+                }
+
+                @Override
+                public Sample run() throws Exception {
+                    long start = System.nanoTime();
+                    DownloadResult result = downloader.download(List.of(location), target,
+                            DownloadOptions.none().withExpectedSize(size));
+                    long nanos = System.nanoTime() - start;
+                    if (result.source().isEmpty()) {
+                        throw new IllegalStateException("the direct download used no candidate");
+                    }
+                    Drain.check(name(), result.size(), size);
+                    Drain.check(name(), Files.size(target), size);
+                    Files.delete(target);
+                    return new Sample(nanos, size);
+                }
+            };
+            Contender copy = new Contender() {
+                @Override
+                public String name() {
+                    return "copy+fsync+rename";
+                }
+
+                @Override
+                public Sample run() throws Exception {
+                    long start = System.nanoTime();
+                    Path temp = targetDir.resolve(".target.bin.part");
+                    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                            FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                        long position = 0;
+                        while (position < size) {
+                            position += in.transferTo(position, size - position, out);
+                        }
+                        out.force(true);
+                    }
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                    Workspace.syncDir(targetDir);
+                    long nanos = System.nanoTime() - start;
+                    Drain.check(name(), Files.size(target), size);
+                    Files.delete(target);
+                    return new Sample(nanos, size);
+                }
+            };
+            Rounds rounds = context.rounds("direct download", List.of(direct, copy));
+            stores.delete(location);
+            return List.of(Comparison.row("direct download (file handler, " + Sizes.format(size) + ")", rounds,
+                    "direct download", "copy+fsync+rename", "plain copy+fsync+rename", Unit.BYTES, Target.NONE));
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.stowage.bench;
+
+import io.stowage.AddOptions;
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.ObjectStream;
+import io.stowage.Stores;
+import io.stowage.StoredObject;
+import io.stowage.config.StowageConfig;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * The s3 store against the raw AWS SDK v2, both talking to the same in-process S3Proxy (its
+ * filesystem blob store in the workspace), reading the same source file:
+ * <ul>
+ *   <li>add with a known size and with an unknown size, each against a raw multipart upload
+ *       with the store's default part size (8 MiB) and concurrency (4), the method the store
+ *       uses for objects past its 8 MiB threshold; and, for reference, a raw single streaming
+ *       PUT of the known size, and a raw multipart upload that reads its source through a SHA-256
+ *       digest (what Stowage's upload adds that costs CPU);</li>
+ *   <li>get to a null sink against the raw {@code getObject} stream, read through the same
+ *       128 KiB buffer, with the SDK's default HTTP client (Apache 4, the one the store uses)
+ *       and with Apache 5; the row compares with the faster of the two.</li>
+ * </ul>
+ * The raw clients keep the SDK's defaults otherwise (checksums when supported, retries).
+ */
+final class S3Scenarios implements Scenario {
+    private static final int PART_SIZE = 8 * 1024 * 1024;
+    private static final int CONCURRENCY = 4;
+
+    @Override
+    public BenchOptions.Group group() {
+        return BenchOptions.Group.S3;
+    }
+
+    @Override
+    public List<Row> run(BenchContext context) throws Exception {
+        long size = context.workspace().size();
+        Path source = context.workspace().source();
+        AtomicInteger sequence = new AtomicInteger();
+        ExecutorService partThreads = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
+            Thread thread = new Thread(runnable, "raw-sdk-part");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (EmbeddedS3 server = EmbeddedS3.start(context.workspace().dir("s3-data"));
+                S3Client raw = server.client(ApacheHttpClient.builder().build());
+                S3Client raw5 = server.client(Apache5HttpClient.builder().build());
+                Stores stores = Stores.build(StowageConfig.fromTree(server.storeConfig(), server.environment()::get))) {
+            Contender knownSize = stowageAdd("stowage known size", stores, source, size, sequence, true);
+            Contender unknownSize = stowageAdd("stowage unknown size", stores, source, size, sequence, false);
+            Contender multipart = rawMultipart("raw SDK multipart", raw, partThreads, source, size, sequence, false);
+            Contender hashedMultipart = rawMultipart("raw SDK multipart + SHA-256", raw, partThreads, source, size,
+                    sequence, true);
+            Contender singlePut = new Contender() {
+                @Override
+                public String name() {
+                    return "raw SDK single PUT";
+                }
+
+                @Override
+                public Sample run() throws Exception {
+                    String key = "raw-" + sequence.incrementAndGet();
+                    long start = System.nanoTime();
+                    try (InputStream in = Files.newInputStream(source)) {
+                        raw.putObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key).contentLength(size),
+                                RequestBody.fromInputStream(in, size));
+                    }
+                    long nanos = System.nanoTime() - start;
+                    Drain.check(name(), raw.headObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key)).contentLength(), size);
+                    raw.deleteObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key));
+                    return new Sample(nanos, size);
+                }
+            };
+            Rounds adds = context.rounds("s3 add", List.of(knownSize, unknownSize, multipart, hashedMultipart, singlePut));
+
+            StoredObject stored;
+            try (InputStream in = Files.newInputStream(source)) {
+                stored = stores.add(ObjectId.of("get-source"), in, AddOptions.builder().expectedSize(size).build());
+            }
+            Location location = stored.location();
+            Contender get = Contender.timed("stowage get", () -> {
+                try (ObjectStream in = stores.get(location)) {
+                    return Drain.check("stowage get", Drain.drain(in), size);
+                }
+            });
+            Contender rawGet = rawGet("raw SDK (Apache 4)", raw, size);
+            Contender rawGet5 = rawGet("raw SDK (Apache 5)", raw5, size);
+            Rounds gets = context.quickRounds("s3 get", List.of(get, rawGet, rawGet5));
+            stores.delete(location);
+
+            String sized = " (" + Sizes.format(size) + ")";
+            return List.of(
+                    Comparison.row("s3 add" + sized + ", known size", adds, "stowage known size", "raw SDK multipart",
+                            Unit.BYTES, Target.atLeast(0.90)),
+                    Comparison.row("s3 add" + sized + ", unknown size", adds, "stowage unknown size", "raw SDK multipart",
+                            Unit.BYTES, Target.atLeast(0.90)),
+                    Comparison.row("s3 add" + sized + ", known size vs multipart + SHA-256", adds, "stowage known size",
+                            "raw SDK multipart + SHA-256", Unit.BYTES, Target.NONE),
+                    Comparison.row("s3 add" + sized + ", known size vs one PUT", adds, "stowage known size",
+                            "raw SDK single PUT", Unit.BYTES, Target.NONE),
+                    Comparison.rowAgainstFastest("s3 get" + sized + " to a null sink", gets, "stowage get",
+                            List.of("raw SDK (Apache 4)", "raw SDK (Apache 5)"), Unit.BYTES, Target.atLeast(0.90)));
+        } finally {
+            partThreads.shutdownNow();
+        }
+    }
+
+    private static Contender stowageAdd(String name, Stores stores, Path source, long size, AtomicInteger sequence,
+            boolean sizeKnown) {
+        return new Contender() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Sample run() throws Exception {
+                ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());
+                AddOptions options = sizeKnown ? AddOptions.builder().expectedSize(size).build() : AddOptions.defaults();
+                long start = System.nanoTime();
+                StoredObject stored;
+                try (InputStream in = Files.newInputStream(source)) {
+                    stored = stores.add(id, in, options);
+                }
+                long nanos = System.nanoTime() - start;
+                Drain.check(name, stored.size(), size);
+                stores.delete(stored.location());
+                return new Sample(nanos, size);
+            }
+        };
+    }
+
+    /**
+     * The raw multipart upload of the source; with {@code hashed}, the source is read through a SHA-256 digest on
+     * the reading thread, the one thing Stowage's upload adds that costs CPU (the row shows what that costs when the
+     * server shares the machine's cores).
+     */
+    private static Contender rawMultipart(String name, S3Client client, ExecutorService partThreads, Path source,
+            long size, AtomicInteger sequence, boolean hashed) {
+        return new Contender() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Sample run() throws Exception {
+                String key = "raw-" + sequence.incrementAndGet();
+                long start = System.nanoTime();
+                long sent;
+                try (InputStream file = Files.newInputStream(source);
+                        InputStream in = hashed ? new DigestInputStream(file, MessageDigest.getInstance("SHA-256")) : file) {
+                    sent = RawMultipartUpload.upload(client, partThreads, EmbeddedS3.BUCKET, key, in, PART_SIZE, CONCURRENCY);
+                }
+                long nanos = System.nanoTime() - start;
+                Drain.check(name, sent, size);
+                client.deleteObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key));
+                return new Sample(nanos, size);
+            }
+        };
+    }
+
+    private static Contender rawGet(String name, S3Client client, long size) {
+        return Contender.timed(name, () -> {
+            try (ResponseInputStream<GetObjectResponse> in = client.getObject(request -> request
+                    .bucket(EmbeddedS3.BUCKET).key("get-source"))) {
+                return Drain.check(name, Drain.drain(in), size);
+            }
+        });
+    }
+}

@@ -1,0 +1,29 @@
+package io.stowage.bench;
+
+import io.stowage.Stores;
+import io.stowage.StoreException;
+import io.stowage.config.StowageConfig;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The registries the scenarios measure, built from config trees as an application would. */
+final class StowageConfigs {
+    static final String STORE = "bench";
+
+    private StowageConfigs() {}
+
+    /** One file store named {@value #STORE} over {@code dir}. */
+    static Map<String, Object> fileStore(Path dir) {
+        return Map.of("stores", Map.of(STORE, Map.of("type", "file", "dirs", List.of(dir.toString()))));
+    }
+
+    /** One http store named {@value #STORE} with its defaults. */
+    static Map<String, Object> httpStore() {
+        return Map.of("stores", Map.of(STORE, Map.of("type", "http")));
+    }
+
+    static Stores build(Map<String, Object> tree) throws StoreException {
+        return Stores.build(StowageConfig.fromTree(tree, System::getenv));
+    }
+}

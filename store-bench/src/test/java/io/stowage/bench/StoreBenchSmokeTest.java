@@ -1,0 +1,93 @@
+package io.stowage.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The harness runs end to end with tiny sizes and one round: every scenario of the groups that
+ * need no built CLI produces its rows, the transfers moved the right bytes (the contenders
+ * check that and would throw), the heap probes finished with intact data, and the workspace is
+ * gone afterwards. Nothing here looks at a speed: on a CI machine the ratios mean nothing.
+ */
+class StoreBenchSmokeTest {
+    @TempDir
+    Path workDir;
+
+    @Test
+    void runsEveryServerlessAndServerGroupAndPrintsOneRowPerComparison() throws Exception {
+        BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
+                "--small-count", "5", "--heap-size", "4m", "--only", "file,direct,small,http,s3,heap",
+                "--dir", workDir.toString()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        List<Row> rows = StoreBench.run(options, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        assertThat(rows).extracting(Row::scenario).containsExactly(
+                "file add (1 MiB) vs raw durable copy",
+                "file add (1 MiB) vs serial hash, then write",
+                "file get (1 MiB) to a null sink",
+                "direct download (file handler, 1 MiB)",
+                "small objects: 4 KiB add+get+delete",
+                "http get (1 MiB) vs curl",
+                "http get (1 MiB) vs raw Java client",
+                "s3 add (1 MiB), known size",
+                "s3 add (1 MiB), unknown size",
+                "s3 add (1 MiB), known size vs one PUT",
+                "s3 get (1 MiB) to a null sink",
+                "heap: file add 4 MiB, -Xmx64m",
+                "heap: file get 4 MiB, -Xmx64m",
+                "heap: http get 4 MiB, -Xmx64m",
+                "heap: s3 add 4 MiB, -Xmx128m",
+                "heap: s3 get 4 MiB, -Xmx128m");
+        assertThat(rows).filteredOn(row -> row.scenario().startsWith("heap:"))
+                .allSatisfy(row -> assertThat(row.verdict()).as(row.scenario() + ": " + row.stowage()).isEqualTo(Row.Verdict.PASS));
+        assertThat(rows).filteredOn(row -> !row.scenario().startsWith("heap:"))
+                .allSatisfy(row -> assertThat(row.ratio()).matches("\\d+\\.\\d\\d×"));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("| scenario ").contains("Machine: ");
+        assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).as("header and rows").isEqualTo(rows.size() + 1);
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertThat(left).as("left in the work dir").isEmpty();
+        }
+    }
+
+    @Test
+    void refusesUnknownGroupsAndOptions() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "file,ftp")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown group 'ftp'");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--fast");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--size", "lots")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--size");
+    }
+
+    @Test
+    void readsSizesAsPowersOf1024() {
+        assertThat(Sizes.parse("1g", "--size")).isEqualTo(1L << 30);
+        assertThat(Sizes.parse("512M", "--size")).isEqualTo(512L << 20);
+        assertThat(Sizes.parse("4KiB", "--size")).isEqualTo(4096);
+        assertThat(Sizes.parse("4096", "--size")).isEqualTo(4096);
+    }
+
+    @Test
+    void pairRatiosAreTakenWithinEachRound() {
+        List<Sample> ours = List.of(new Sample(1_000_000_000, 100), new Sample(2_000_000_000, 100));
+        List<Sample> theirs = List.of(new Sample(500_000_000, 100), new Sample(4_000_000_000L, 100));
+
+        assertThat(Comparison.pairRatios(ours, theirs)).containsExactly(0.5, 2.0);
+        assertThat(Stats.median(List.of(3.0, 1.0, 2.0))).isEqualTo(2.0);
+        assertThat(Stats.median(List.of(4.0, 1.0, 2.0, 3.0))).isEqualTo(2.5);
+    }
+}
