@@ -33,33 +33,15 @@ final class CliStartScenario implements Scenario {
         }
         Path cwd = context.workspace().dir("cli");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Contender stores = new Contender() {
-            @Override
-            public String name() {
-                return "stowage stores";
+        Contender stores = Contender.of("stowage stores", () -> {
+            Timed timed = time(cwd, List.of(launcher.toString(), "stores"));
+            if (!timed.output().contains("\"name\"") || !timed.output().contains("\"local\"")) {
+                throw new IllegalStateException("`stowage stores` printed no store list: " + timed.output());
             }
-
-            @Override
-            public Sample run() throws Exception {
-                Timed timed = time(cwd, List.of(launcher.toString(), "stores"));
-                if (!timed.output().contains("\"name\"") || !timed.output().contains("\"local\"")) {
-                    throw new IllegalStateException("`stowage stores` printed no store list: " + timed.output());
-                }
-                return new Sample(timed.nanos(), 1);
-            }
-        };
-        Contender jvm = new Contender() {
-            @Override
-            public String name() {
-                return "java -version";
-            }
-
-            @Override
-            public Sample run() throws Exception {
-                return new Sample(time(cwd, List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                        "-version")).nanos(), 1);
-            }
-        };
+            return new Sample(timed.nanos(), 1);
+        });
+        Contender jvm = Contender.of("java -version", () -> new Sample(time(cwd, List.of(java, "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-version")).nanos(), 1));
         Rounds rounds = Rounds.run("cli start", List.of(stores, jvm), 1, context.options().cliRuns(), context.log());
         List<Double> ours = Stats.seconds(rounds.samples("stowage stores"));
         List<Double> floor = Stats.seconds(rounds.samples("java -version"));

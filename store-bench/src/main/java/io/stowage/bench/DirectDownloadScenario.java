@@ -8,7 +8,7 @@ import io.stowage.StoredObject;
 import io.stowage.config.StowageConfig;
 import io.stowage.download.DirectDownloader;
 import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.FileChannel;
@@ -52,57 +52,40 @@ final class DirectDownloadScenario implements Scenario {
             Location location = stored.location();
             Path file = Path.of(URI.create(location.url()));
             Path target = targetDir.resolve("target.bin");
-            Contender direct = new Contender() {
-                @Override
-                public String name() {
-                    return "direct download";
-                }
-
-                @Override
-                public Sample run() throws Exception {
-                    long start = System.nanoTime();
-                    DownloadResult result = downloader.download(List.of(location), target,
-                            DownloadOptions.none().withExpectedSize(size));
-                    long nanos = System.nanoTime() - start;
-                    if (result.source().isEmpty()) {
-                        throw new IllegalStateException("the direct download used no candidate");
-                    }
-                    Drain.check(name(), result.size(), size);
-                    Drain.check(name(), Files.size(target), size);
-                    Files.delete(target);
-                    return new Sample(nanos, size);
-                }
-            };
-            Contender copy = new Contender() {
-                @Override
-                public String name() {
-                    return "copy+fsync+rename";
-                }
-
-                @Override
-                public Sample run() throws Exception {
-                    long start = System.nanoTime();
-                    Path temp = targetDir.resolve(".target.bin.part");
-                    try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
-                            FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                        long position = 0;
-                        while (position < size) {
-                            position += in.transferTo(position, size - position, out);
+            Contender direct = Contender.timedThen("direct download",
+                    () -> downloader.download(List.of(location), target, DownloadOptions.none().withExpectedSize(size)),
+                    result -> {
+                        if (result.source().isEmpty()) {
+                            throw new IllegalStateException("the direct download used no candidate");
                         }
-                        out.force(true);
+                        Drain.check("direct download", result.size(), size);
+                        return removeTarget("direct download", target, size);
+                    });
+            Contender copy = Contender.timedThen("copy+fsync+rename", () -> {
+                Path temp = targetDir.resolve(".target.bin.part");
+                try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                        FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                    long position = 0;
+                    while (position < size) {
+                        position += in.transferTo(position, size - position, out);
                     }
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                    Workspace.syncDir(targetDir);
-                    long nanos = System.nanoTime() - start;
-                    Drain.check(name(), Files.size(target), size);
-                    Files.delete(target);
-                    return new Sample(nanos, size);
+                    out.force(true);
                 }
-            };
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                Workspace.syncDir(targetDir);
+                return target;
+            }, copied -> removeTarget("copy+fsync+rename", copied, size));
             Rounds rounds = context.rounds("direct download", List.of(direct, copy));
             stores.delete(location);
             return List.of(Comparison.row("direct download (file handler, " + Sizes.format(size) + ")", rounds,
                     "direct download", "copy+fsync+rename", "plain copy+fsync+rename", Unit.BYTES, Target.NONE));
         }
+    }
+
+    /** Checks that {@code target} holds {@code size} bytes, deletes it, and returns the size. */
+    private static long removeTarget(String contender, Path target, long size) throws IOException {
+        long written = Files.size(target);
+        Files.delete(target);
+        return Drain.check(contender, written, size);
     }
 }

@@ -40,26 +40,15 @@ final class FileScenarios implements Scenario {
         Path rawDir = context.workspace().dir("file-raw");
         AtomicInteger sequence = new AtomicInteger();
         try (Stores stores = StowageConfigs.build(StowageConfigs.fileStore(storeDir))) {
-            Contender add = new Contender() {
-                @Override
-                public String name() {
-                    return "stowage add";
+            Contender add = Contender.timedThen("stowage add", () -> {
+                ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());
+                try (InputStream in = Files.newInputStream(source)) {
+                    return stores.add(id, in, AddOptions.builder().expectedSize(size).build());
                 }
-
-                @Override
-                public Sample run() throws Exception {
-                    ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());
-                    StoredObject stored;
-                    long start = System.nanoTime();
-                    try (InputStream in = Files.newInputStream(source)) {
-                        stored = stores.add(id, in, AddOptions.builder().expectedSize(size).build());
-                    }
-                    long nanos = System.nanoTime() - start;
-                    Drain.check(name(), stored.size(), size);
-                    stores.delete(stored.location());
-                    return new Sample(nanos, size);
-                }
-            };
+            }, added -> {
+                stores.delete(added.location());
+                return Drain.check("stowage add", added.size(), size);
+            });
             Contender raw = rawCopy("raw durable copy", source, rawDir, size, sequence, false);
             Contender serial = rawCopy("serial hash+copy", source, rawDir, size, sequence, true);
             Rounds adds = context.rounds("file add", List.of(add, raw, serial));
@@ -95,26 +84,17 @@ final class FileScenarios implements Scenario {
     }
 
     private static Contender rawCopy(String name, Path source, Path dir, long size, AtomicInteger sequence, boolean hash) {
-        return new Contender() {
-            @Override
-            public String name() {
-                return name;
+        return Contender.timedThen(name, () -> {
+            String file = "raw-" + sequence.incrementAndGet();
+            try (InputStream in = Files.newInputStream(source)) {
+                Drain.check(name, DurableCopy.copy(in, dir, file,
+                        hash ? Optional.of(ChecksumAlgorithm.SHA256.newDigest()) : Optional.empty()), size);
             }
-
-            @Override
-            public Sample run() throws Exception {
-                String file = "raw-" + sequence.incrementAndGet();
-                long start = System.nanoTime();
-                long copied;
-                try (InputStream in = Files.newInputStream(source)) {
-                    copied = DurableCopy.copy(in, dir, file,
-                            hash ? Optional.of(ChecksumAlgorithm.SHA256.newDigest()) : Optional.empty());
-                }
-                long nanos = System.nanoTime() - start;
-                Drain.check(name, copied, size);
-                Files.delete(dir.resolve(file));
-                return new Sample(nanos, size);
-            }
-        };
+            return dir.resolve(file);
+        }, copy -> {
+            long copied = Files.size(copy);
+            Files.delete(copy);
+            return Drain.check(name, copied, size);
+        });
     }
 }

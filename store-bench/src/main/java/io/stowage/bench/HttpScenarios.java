@@ -43,17 +43,7 @@ final class HttpScenarios implements Scenario {
                     return Drain.check("stowage get", Drain.drain(in), size);
                 }
             });
-            Contender curl = new Contender() {
-                @Override
-                public String name() {
-                    return "curl";
-                }
-
-                @Override
-                public Sample run() throws Exception {
-                    return curl(url, size);
-                }
-            };
+            Contender curl = Contender.of("curl", () -> curl(url, size));
             Contender apacheClient = Contender.timed("Apache HttpClient 5", () -> {
                 try (CloseableHttpResponse response = apache.execute(new HttpGet(url))) {
                     if (response.getCode() != 200) {

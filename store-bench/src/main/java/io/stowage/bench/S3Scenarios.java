@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +33,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  *       PUT of the known size, and a raw multipart upload that reads its source through a SHA-256
  *       digest (what Stowage's upload adds that costs CPU);</li>
  *   <li>get to a null sink against the raw {@code getObject} stream, read through the same
- *       128 KiB buffer, with the SDK's default HTTP client (Apache 4, the one the store uses)
- *       and with Apache 5; the row compares with the faster of the two.</li>
+ *       128 KiB buffer, with the SDK's Apache 4 client and with Apache 5 (the one the store
+ *       uses, the SDK's default); the row compares with the faster of the two.</li>
  * </ul>
  * The raw clients keep the SDK's defaults otherwise (checksums when supported, retries).
  */
@@ -64,29 +63,17 @@ final class S3Scenarios implements Scenario {
                 Stores stores = Stores.build(StowageConfig.fromTree(server.storeConfig(), server.environment()::get))) {
             Contender knownSize = stowageAdd("stowage known size", stores, source, size, sequence, true);
             Contender unknownSize = stowageAdd("stowage unknown size", stores, source, size, sequence, false);
-            Contender multipart = rawMultipart("raw SDK multipart", raw, partThreads, source, size, sequence, false);
-            Contender hashedMultipart = rawMultipart("raw SDK multipart + SHA-256", raw, partThreads, source, size,
+            Contender multipart = rawMultipart("raw SDK multipart", raw5, partThreads, source, size, sequence, false);
+            Contender hashedMultipart = rawMultipart("raw SDK multipart + SHA-256", raw5, partThreads, source, size,
                     sequence, true);
-            Contender singlePut = new Contender() {
-                @Override
-                public String name() {
-                    return "raw SDK single PUT";
+            Contender singlePut = Contender.timedThen("raw SDK single PUT", () -> {
+                String key = "raw-" + sequence.incrementAndGet();
+                try (InputStream in = Files.newInputStream(source)) {
+                    raw5.putObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key).contentLength(size),
+                            RequestBody.fromInputStream(in, size));
                 }
-
-                @Override
-                public Sample run() throws Exception {
-                    String key = "raw-" + sequence.incrementAndGet();
-                    long start = System.nanoTime();
-                    try (InputStream in = Files.newInputStream(source)) {
-                        raw.putObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key).contentLength(size),
-                                RequestBody.fromInputStream(in, size));
-                    }
-                    long nanos = System.nanoTime() - start;
-                    Drain.check(name(), raw.headObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key)).contentLength(), size);
-                    raw.deleteObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key));
-                    return new Sample(nanos, size);
-                }
-            };
+                return key;
+            }, key -> removeRaw("raw SDK single PUT", raw5, key, size));
             Rounds adds = context.rounds("s3 add", List.of(knownSize, unknownSize, multipart, hashedMultipart, singlePut));
 
             StoredObject stored;
@@ -123,27 +110,16 @@ final class S3Scenarios implements Scenario {
 
     private static Contender stowageAdd(String name, Stores stores, Path source, long size, AtomicInteger sequence,
             boolean sizeKnown) {
-        return new Contender() {
-            @Override
-            public String name() {
-                return name;
+        return Contender.timedThen(name, () -> {
+            ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());
+            AddOptions options = sizeKnown ? AddOptions.builder().expectedSize(size).build() : AddOptions.defaults();
+            try (InputStream in = Files.newInputStream(source)) {
+                return stores.add(id, in, options);
             }
-
-            @Override
-            public Sample run() throws Exception {
-                ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());
-                AddOptions options = sizeKnown ? AddOptions.builder().expectedSize(size).build() : AddOptions.defaults();
-                long start = System.nanoTime();
-                StoredObject stored;
-                try (InputStream in = Files.newInputStream(source)) {
-                    stored = stores.add(id, in, options);
-                }
-                long nanos = System.nanoTime() - start;
-                Drain.check(name, stored.size(), size);
-                stores.delete(stored.location());
-                return new Sample(nanos, size);
-            }
-        };
+        }, added -> {
+            stores.delete(added.location());
+            return Drain.check(name, added.size(), size);
+        });
     }
 
     /**
@@ -153,27 +129,21 @@ final class S3Scenarios implements Scenario {
      */
     private static Contender rawMultipart(String name, S3Client client, ExecutorService partThreads, Path source,
             long size, AtomicInteger sequence, boolean hashed) {
-        return new Contender() {
-            @Override
-            public String name() {
-                return name;
+        return Contender.timedThen(name, () -> {
+            String key = "raw-" + sequence.incrementAndGet();
+            try (InputStream file = Files.newInputStream(source);
+                    InputStream in = hashed ? new DigestInputStream(file, MessageDigest.getInstance("SHA-256")) : file) {
+                RawMultipartUpload.upload(client, partThreads, EmbeddedS3.BUCKET, key, in, PART_SIZE, CONCURRENCY);
             }
+            return key;
+        }, key -> removeRaw(name, client, key, size));
+    }
 
-            @Override
-            public Sample run() throws Exception {
-                String key = "raw-" + sequence.incrementAndGet();
-                long start = System.nanoTime();
-                long sent;
-                try (InputStream file = Files.newInputStream(source);
-                        InputStream in = hashed ? new DigestInputStream(file, MessageDigest.getInstance("SHA-256")) : file) {
-                    sent = RawMultipartUpload.upload(client, partThreads, EmbeddedS3.BUCKET, key, in, PART_SIZE, CONCURRENCY);
-                }
-                long nanos = System.nanoTime() - start;
-                Drain.check(name, sent, size);
-                client.deleteObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key));
-                return new Sample(nanos, size);
-            }
-        };
+    /** Checks that the object at {@code key} holds {@code size} bytes, deletes it, and returns the size. */
+    private static long removeRaw(String contender, S3Client client, String key, long size) {
+        long stored = client.headObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key)).contentLength();
+        client.deleteObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key));
+        return Drain.check(contender, stored, size);
     }
 
     private static Contender rawGet(String name, S3Client client, long size) {
