@@ -5,12 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
-import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
-import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
 import io.stowage.StorageFullException;
 import io.stowage.Store;
@@ -21,15 +19,10 @@ import io.stowage.integrity.VerifiedContent;
 import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,7 +34,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -69,7 +61,8 @@ import org.slf4j.LoggerFactory;
  *       normalisation: {@code localhost}, {@code //}, {@code .} and percent-encoding); any
  *       other path, {@code ..} (also encoded), a symlink whose target is not an object in a
  *       data dir, or something other than a regular file is refused with
- *       {@link InvalidLocationException} before anything is opened or removed.</li>
+ *       {@link InvalidLocationException} before anything is opened or removed
+ *       ({@link ObjectLocator}); get reads a range of the file ({@link ObjectFileReader}).</li>
  *   <li>Opening the store creates missing dirs and removes temp files left by adds that died.</li>
  * </ul>
  */
@@ -86,6 +79,7 @@ final class FileStore implements Store {
     private final int bufferSize;
     private final ExecutorService writerThreads;
     private final PipelinedCopy copy;
+    private final ObjectLocator locator;
     private final Publisher publisher;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -99,6 +93,7 @@ final class FileStore implements Store {
         this.copy = new PipelinedCopy(bufferSize, FileStoreConfig.BUFFERS_PER_ADD, writerThreads);
         Path lockDir = dirs.stream().map(DataDir::realPath).min(Comparator.comparing(Path::toString)).orElseThrow();
         this.publisher = new Publisher(dirs, new StoreLock(lockDir));
+        this.locator = new ObjectLocator(name, dirs);
     }
 
     /**
@@ -139,7 +134,7 @@ final class FileStore implements Store {
     @Override
     public boolean owns(Location location) {
         requireNonNull(location, "location is null");
-        return locate(location).isPresent();
+        return locator.locate(location).isPresent();
     }
 
     // ---------------------------------------------------------------- add
@@ -153,7 +148,7 @@ final class FileStore implements Store {
         ContentVerifier verifier = ContentVerifier.forAdd(id, options);
         failIfExists(id);
         DataDir dir = chooseDir(id, options.expectedSize());
-        Location location = location(dir, id, options.metadata());
+        Location location = locator.location(dir, id, options.metadata());
         String action = "Adding object '" + id + "' to data dir " + dir + " of store '" + name + "'";
         TempFile temp = createTemp(dir, id, action);
         try {
@@ -182,7 +177,7 @@ final class FileStore implements Store {
             try {
                 if (Publisher.exists(dir.objectPath(id))) {
                     throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "': "
-                            + location(dir, id, Map.of()));
+                            + locator.location(dir, id, Map.of()));
                 }
             } catch (StoreException e) {
                 throw e;
@@ -276,14 +271,6 @@ final class FileStore implements Store {
         }
     }
 
-    private Location location(DataDir dir, ObjectId id, Map<String, String> extraMetadata) {
-        List<String> segments = new ArrayList<>(dir.segments());
-        segments.add(id.value());
-        Map<String, String> metadata = new TreeMap<>(extraMetadata);
-        metadata.putAll(dir.metadata());
-        return Location.of(FileUris.uri(segments), metadata);
-    }
-
     // ---------------------------------------------------------------- get, size, delete
 
     @Override
@@ -291,56 +278,26 @@ final class FileStore implements Store {
         requireNonNull(location, "location is null");
         requireNonNull(range, "range is null");
         ensureOpen();
-        Path file = existingFile(location);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw notFound(location);
-        } catch (IOException e) {
-            throw FilesystemErrors.readFailure("Opening " + location, e);
-        }
-        try {
-            long size = channel.size();
-            long length = range.lengthWithin(size, location);
-            channel.position(range.offset());
-            return new ObjectStream(Channels.newInputStream(channel), location, size, range.offset(), length);
-        } catch (IOException | RuntimeException | Error e) {
-            try {
-                channel.close();
-            } catch (IOException | RuntimeException closing) {
-                e.addSuppressed(closing);
-            }
-            if (e instanceof StoreException || !(e instanceof IOException)) {
-                throw e;
-            }
-            throw FilesystemErrors.readFailure("Reading " + location, e);
-        }
+        return ObjectFileReader.open(locator.existingFile(location), location, range);
     }
 
     @Override
     public long size(Location location) throws IOException {
         requireNonNull(location, "location is null");
         ensureOpen();
-        return attributes(existingFile(location), location).size();
+        return ObjectLocator.attributes(locator.existingFile(location), location).size();
     }
 
     @Override
     public void delete(Location location) throws IOException {
         requireNonNull(location, "location is null");
         ensureOpen();
-        ObjectPath object = owned(location);
+        ObjectLocator.ObjectPath object = locator.deletable(location);
         Path path = object.dir().objectPath(object.id());
-        BasicFileAttributes attributes = attributes(path, location);
-        if (attributes.isSymbolicLink()) {
-            confinedTarget(path, location); // refuses a link leading elsewhere; the link itself is the object
-        } else if (!attributes.isRegularFile()) {
-            throw notARegularFile(location);
-        }
         try {
             Files.delete(path);
         } catch (NoSuchFileException e) {
-            throw notFound(location);
+            throw FilesystemErrors.notFound(location);
         } catch (IOException e) {
             throw FilesystemErrors.readFailure("Deleting " + location, e);
         }
@@ -350,109 +307,6 @@ final class FileStore implements Store {
             // The object is gone; only the durability of its removal is in doubt.
             LOG.warn("Store '{}': deleted {}, but syncing {} failed: {}", name, location, object.dir(), e.toString());
         }
-    }
-
-    /** The regular file holding the object at {@code location}, a symlink resolved if it stays among the objects. */
-    private Path existingFile(Location location) throws StoreException {
-        ObjectPath object = owned(location);
-        Path path = object.dir().objectPath(object.id());
-        BasicFileAttributes attributes = attributes(path, location);
-        if (attributes.isSymbolicLink()) {
-            path = confinedTarget(path, location);
-            attributes = attributes(path, location);
-        }
-        if (!attributes.isRegularFile()) {
-            throw notARegularFile(location);
-        }
-        return path;
-    }
-
-    /**
-     * Where the symlink {@code link} leads, if that is an object: a file named as an id,
-     * directly in one of the data dirs. Anything else is refused.
-     */
-    private Path confinedTarget(Path link, Location location) throws StoreException {
-        Path target;
-        try {
-            target = link.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new ObjectNotFoundException("Object not found: " + location + " (a symbolic link to nothing)");
-        } catch (IOException e) {
-            throw FilesystemErrors.readFailure("Resolving " + location, e);
-        }
-        Path parent = target.getParent();
-        Path fileName = target.getFileName();
-        boolean inDataDir = parent != null && dirs.stream().anyMatch(dir -> dir.realPath().equals(parent));
-        if (!inDataDir || fileName == null || !ObjectId.isValid(fileName.toString())) {
-            throw new InvalidLocationException("Location " + location + " is refused: it is a symbolic link leading out of "
-                    + "the data dirs of store '" + name + "'");
-        }
-        return target;
-    }
-
-    private static BasicFileAttributes attributes(Path path, Location location) throws StoreException {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw notFound(location);
-        } catch (IOException e) {
-            throw FilesystemErrors.readFailure("Reading " + location, e);
-        }
-    }
-
-    // ---------------------------------------------------------------- locations
-
-    /** An object's place: its dir and id. */
-    private record ObjectPath(DataDir dir, ObjectId id) {}
-
-    private ObjectPath owned(Location location) throws InvalidLocationException {
-        if (!FileUris.SCHEME.equals(location.scheme())) {
-            throw new InvalidLocationException("Location " + location + " is refused: store '" + name
-                    + "' serves file locations only");
-        }
-        return locate(location).orElseThrow(() -> new InvalidLocationException("Location " + location
-                + " is refused: it is not an object in a data dir of store '" + name + "' (expected file:///<data dir>/<id>"
-                + " with one of " + dirs + ")"));
-    }
-
-    /** Pure: compares the normalised path of the location with the data dirs; no filesystem access. */
-    private Optional<ObjectPath> locate(Location location) {
-        if (!FileUris.SCHEME.equals(location.scheme())) {
-            return Optional.empty();
-        }
-        Optional<List<String>> segments = FileUris.localPathSegments(location.uri());
-        if (segments.isEmpty() || segments.get().isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> path = segments.get();
-        String last = path.get(path.size() - 1);
-        if (!ObjectId.isValid(last)) {
-            return Optional.empty();
-        }
-        List<String> parent = path.subList(0, path.size() - 1);
-        for (DataDir dir : dirs) {
-            if (dir.isNamedBy(parent)) {
-                return Optional.of(new ObjectPath(dir, validId(last)));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static ObjectId validId(String value) {
-        try {
-            return ObjectId.of(value);
-        } catch (InvalidIdException e) {
-            throw new IllegalStateException("checked id refused: " + value, e);
-        }
-    }
-
-    private static ObjectNotFoundException notFound(Location location) {
-        return new ObjectNotFoundException("Object not found: " + location);
-    }
-
-    private InvalidLocationException notARegularFile(Location location) {
-        return new InvalidLocationException("Location " + location + " is refused: it is not a regular file in store '"
-                + name + "'");
     }
 
     // ---------------------------------------------------------------- lifecycle

@@ -1,6 +1,8 @@
 package io.stowage.file;
 
 import io.stowage.AccessDeniedException;
+import io.stowage.Location;
+import io.stowage.ObjectNotFoundException;
 import io.stowage.StorageFullException;
 import io.stowage.StoreException;
 import java.io.IOException;
@@ -25,6 +27,10 @@ final class FilesystemErrors {
             return new StorageFullException(action + " failed: no space left in " + dir, cause);
         }
         return readFailure(action, cause);
+    }
+
+    static ObjectNotFoundException notFound(Location location) {
+        return new ObjectNotFoundException("Object not found: " + location);
     }
 
     /** A failure where running out of space is not the question. */
