@@ -21,23 +21,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Drives one store with many callers at once — adds, whole and range reads (some abandoned
@@ -65,7 +57,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class LoadDriver {
     private static final long SMALL_SIZE = 1000;
-    private static final int MAX_PROBLEMS = 50;
     private static final int MAX_CHUNK = 64 * 1024;
     private static final int ABANDON_AFTER = 4096;
     private static final int MAX_RANGE_OFFSET = (int) SMALL_SIZE;
@@ -73,12 +64,10 @@ public final class LoadDriver {
     private final Store store;
     private final LoadProfile profile;
     private final boolean ranges;
-    private final List<Slot> slots = new ArrayList<>();
-    private final ConcurrentMap<Long, Attempt> attemptsBySize = new ConcurrentHashMap<>();
+    private final List<LoadSlot> slots = new ArrayList<>();
+    private final LoadLedger ledger = new LoadLedger();
     private final AtomicLong attemptNumbers = new AtomicLong();
     private final AtomicLong clock = new AtomicLong();
-    private final Map<LoadEvent, LongAdder> counts = new EnumMap<>(LoadEvent.class);
-    private final Queue<String> problems = new ConcurrentLinkedQueue<>();
 
     /**
      * @param store a store with {@code READ}, {@code WRITE} and {@code DELETE}, holding none of
@@ -90,10 +79,7 @@ public final class LoadDriver {
         this.profile = requireNonNull(profile, "profile is null");
         this.ranges = rangeReads;
         for (int i = 0; i < profile.slots(); i++) {
-            slots.add(new Slot(idOf(i)));
-        }
-        for (LoadEvent event : LoadEvent.values()) {
-            counts.put(event, new LongAdder());
+            slots.add(new LoadSlot(idOf(i)));
         }
     }
 
@@ -124,22 +110,20 @@ public final class LoadDriver {
                 try {
                     future.get(Math.max(1, guard - (System.nanoTime() - started)), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.ExecutionException e) {
-                    problem("a caller died: " + describe(e.getCause()));
+                    ledger.problem("a caller died: " + LoadLedger.describe(e.getCause()));
                 } catch (java.util.concurrent.TimeoutException e) {
-                    problem("a caller was still busy 2 minutes after the deadline (a hung operation)");
+                    ledger.problem("a caller was still busy 2 minutes after the deadline (a hung operation)");
                 }
             }
         } finally {
             callers.shutdownNow();
             if (!callers.awaitTermination(30, TimeUnit.SECONDS)) {
-                problem("callers did not stop within 30 s of being interrupted");
+                ledger.problem("callers did not stop within 30 s of being interrupted");
             }
         }
-        checkEndState();
+        new LoadEndCheck(store, ledger).check(slots);
         removeEverything();
-        Map<LoadEvent, Long> totals = new EnumMap<>(LoadEvent.class);
-        counts.forEach((event, adder) -> totals.put(event, adder.sum()));
-        return new LoadReport(profile, totals, new ArrayList<>(problems), Duration.ofNanos(System.nanoTime() - started));
+        return new LoadReport(profile, ledger.totals(), ledger.problems(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The id of slot {@code index}. */
@@ -155,8 +139,8 @@ public final class LoadDriver {
 
     private void call(Random random, long deadline) {
         for (int i = 0; i < profile.operationsPerThread() && System.nanoTime() < deadline
-                && problems.size() < MAX_PROBLEMS; i++) {
-            Slot slot = slots.get(random.nextInt(slots.size()));
+                && !ledger.full(); i++) {
+            LoadSlot slot = slots.get(random.nextInt(slots.size()));
             Location location = slot.latest.get();
             int dice = random.nextInt(100);
             String operation = "?";
@@ -184,18 +168,16 @@ public final class LoadDriver {
                     delete(slot, location);
                 }
             } catch (Exception | AssertionError e) {
-                problem(operation + " failed outside the contract: " + describe(e));
+                ledger.problem(operation + " failed outside the contract: " + LoadLedger.describe(e));
             }
         }
     }
 
-    private void add(Slot slot, Random random) throws IOException {
+    private void add(LoadSlot slot, Random random) throws IOException {
         long number = attemptNumbers.incrementAndGet();
         long size = (number % profile.largeEvery() == 0 ? profile.largeSize() : SMALL_SIZE) + number;
-        Attempt attempt = new Attempt(number, slot, size, profile.seed() ^ (number * 0x9E3779B97F4A7C15L));
-        if (attemptsBySize.putIfAbsent(size, attempt) != null) {
-            throw new IllegalStateException("two adds of " + size + " bytes");
-        }
+        LoadAttempt attempt = new LoadAttempt(number, slot, size, profile.seed() ^ (number * 0x9E3779B97F4A7C15L));
+        ledger.register(attempt);
         Payload payload = attempt.payload();
         InputStream source = random.nextBoolean() ? payload.open()
                 : Sources.shortReads(payload.open(), new Random(number), MAX_CHUNK);
@@ -205,26 +187,26 @@ public final class LoadDriver {
         try {
             stored = store.add(slot.id, source, options);
         } catch (ObjectAlreadyExistsException refused) {
-            attempt.status.set(Status.REFUSED);
+            attempt.status.set(LoadAttempt.Status.REFUSED);
             if (attempt.seen) {
-                problem("the data of an add of " + slot.id + " refused as a duplicate (" + size + " bytes) was read");
+                ledger.problem("the data of an add of " + slot.id + " refused as a duplicate (" + size + " bytes) was read");
             }
-            count(LoadEvent.DUPLICATE_REFUSED);
+            ledger.count(LoadEvent.DUPLICATE_REFUSED);
             return;
         } catch (IOException | RuntimeException e) {
-            attempt.status.set(Status.FAILED);
+            attempt.status.set(LoadAttempt.Status.FAILED);
             throw e;
         }
         attempt.returned = clock.incrementAndGet();
-        attempt.status.set(Status.STORED);
+        attempt.status.set(LoadAttempt.Status.STORED);
         slot.stored.add(attempt);
-        count(LoadEvent.ADDED);
+        ledger.count(LoadEvent.ADDED);
         if (stored.size() != size) {
-            problem("add of " + slot.id + " reported " + stored.size() + " bytes instead of " + size);
+            ledger.problem("add of " + slot.id + " reported " + stored.size() + " bytes instead of " + size);
         }
         String sha256 = stored.checksums().value(ChecksumAlgorithm.SHA256).orElse("(none)");
         if (!sha256.equals(payload.sha256())) {
-            problem("add of " + slot.id + " (" + size + " bytes) reported SHA-256 " + sha256 + " instead of " + payload.sha256());
+            ledger.problem("add of " + slot.id + " (" + size + " bytes) reported SHA-256 " + sha256 + " instead of " + payload.sha256());
         }
         // A store with several data dirs may put an id elsewhere each time: the callers use the latest location.
         slot.locations.add(stored.location());
@@ -232,24 +214,24 @@ public final class LoadDriver {
     }
 
     /** Reads {@code range}, at most {@code limit} bytes of it (fewer: the stream is abandoned), and checks them. */
-    private void read(Slot slot, Location location, ByteRange range, long limit) throws IOException {
+    private void read(LoadSlot slot, Location location, ByteRange range, long limit) throws IOException {
         long deletesBefore = slot.deletesStarted.get();
         ObjectStream stream;
         try {
             stream = store.get(location, range);
         } catch (ObjectNotFoundException gone) {
-            count(LoadEvent.NOT_FOUND);
+            ledger.count(LoadEvent.NOT_FOUND);
             return;
         }
         try (stream) {
-            Optional<Attempt> writer = writerOf(slot, stream.objectSize(), "read of " + location);
+            Optional<LoadAttempt> writer = ledger.writerOf(slot, stream.objectSize(), "read of " + location);
             if (writer.isEmpty()) {
                 return;
             }
-            Attempt attempt = writer.get();
+            LoadAttempt attempt = writer.get();
             long expected = range.lengthWithin(stream.objectSize(), location);
             if (stream.offset() != range.offset() || stream.length() != expected) {
-                problem("read of " + range + " of " + location + " (" + stream.objectSize() + " bytes) describes offset "
+                ledger.problem("read of " + range + " of " + location + " (" + stream.objectSize() + " bytes) describes offset "
                         + stream.offset() + " and length " + stream.length() + " instead of " + range.offset() + " and "
                         + expected);
                 return;
@@ -265,239 +247,59 @@ public final class LoadDriver {
             } catch (IOException | UncheckedIOException e) {
                 Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
                 if (cause instanceof StoreException && slot.deletesStarted.get() != deletesBefore) {
-                    count(LoadEvent.READ_BROKEN_BY_DELETE);
+                    ledger.count(LoadEvent.READ_BROKEN_BY_DELETE);
                     return;
                 }
-                problem("read of " + range + " of " + location + " failed midway, with no delete of it running: "
-                        + describe(cause));
+                ledger.problem("read of " + range + " of " + location + " failed midway, with no delete of it running: "
+                        + LoadLedger.describe(cause));
                 return;
             }
             if (mismatch.isPresent()) {
-                problem("read of " + range + " of " + location + " returned wrong data (" + attempt + "): " + mismatch.get());
+                ledger.problem("read of " + range + " of " + location + " returned wrong data (" + attempt + "): " + mismatch.get());
                 return;
             }
-            count(limit < expected ? LoadEvent.READ_ABANDONED : range.isAll() ? LoadEvent.READ : LoadEvent.RANGE_READ);
+            ledger.count(limit < expected ? LoadEvent.READ_ABANDONED : range.isAll() ? LoadEvent.READ : LoadEvent.RANGE_READ);
         }
     }
 
-    private void size(Slot slot, Location location) throws IOException {
+    private void size(LoadSlot slot, Location location) throws IOException {
         long size;
         try {
             size = store.size(location);
         } catch (ObjectNotFoundException gone) {
-            count(LoadEvent.NOT_FOUND);
+            ledger.count(LoadEvent.NOT_FOUND);
             return;
         }
-        if (writerOf(slot, size, "size of " + location).isPresent()) {
-            count(LoadEvent.SIZED);
+        if (ledger.writerOf(slot, size, "size of " + location).isPresent()) {
+            ledger.count(LoadEvent.SIZED);
         }
     }
 
-    private void delete(Slot slot, Location location) throws IOException {
+    private void delete(LoadSlot slot, Location location) throws IOException {
         slot.deletesStarted.incrementAndGet();
         long started = clock.incrementAndGet();
         try {
             store.delete(location);
         } catch (ObjectNotFoundException gone) {
             slot.deletesNotFound.increment();
-            count(LoadEvent.DELETE_NOT_FOUND);
+            ledger.count(LoadEvent.DELETE_NOT_FOUND);
             return;
         }
-        slot.deletes.add(new Delete(started, clock.incrementAndGet()));
-        count(LoadEvent.DELETED);
-    }
-
-    /** The add whose data has {@code size} bytes, if it was an add of {@code slot}; else a problem. */
-    private Optional<Attempt> writerOf(Slot slot, long size, String what) {
-        Attempt attempt = attemptsBySize.get(size);
-        if (attempt == null || attempt.slot != slot) {
-            problem(what + " found an object of " + size + " bytes, which no add of " + slot.id + " wrote"
-                    + (attempt == null ? "" : " (an add of " + attempt.slot.id + " did)"));
-            return Optional.empty();
-        }
-        attempt.seen = true;
-        if (attempt.status.get() == Status.REFUSED || attempt.status.get() == Status.FAILED) {
-            problem(what + " found the data of " + attempt + ", which was not stored");
-        }
-        return Optional.of(attempt);
-    }
-
-    // ---------------------------------------------------------------- the end
-
-    private void checkEndState() {
-        for (Slot slot : slots) {
-            List<Attempt> present = new ArrayList<>();
-            boolean readable = true;
-            for (Location location : slot.locations) {
-                try (ObjectStream stream = store.get(location)) {
-                    Optional<Attempt> writer = writerOf(slot, stream.objectSize(), "final read of " + location);
-                    if (writer.isEmpty()) {
-                        readable = false;
-                        continue;
-                    }
-                    present.add(writer.get());
-                    writer.get().payload().mismatch(stream)
-                            .ifPresent(m -> problem("final read of " + location + " returned wrong data: " + m));
-                } catch (ObjectNotFoundException gone) {
-                    // not at this location
-                } catch (IOException | RuntimeException e) {
-                    problem("final read of " + location + " failed: " + describe(e));
-                    readable = false;
-                }
-            }
-            if (!readable) {
-                continue;
-            }
-            checkNoDuplicateGotIn(slot, present.size());
-            if (present.size() > 1) {
-                problem(slot.id + " is held " + present.size() + " times at once: " + present);
-            } else if (present.size() == 1) {
-                checkStillThere(slot, present.get(0));
-            } else {
-                checkGone(slot);
-            }
-        }
-        for (Attempt attempt : attemptsBySize.values()) {
-            if (attempt.seen && attempt.status.get() != Status.STORED) {
-                problem("the data of " + attempt + " was read, but the add was " + attempt.status.get());
-            }
-        }
-    }
-
-    /**
-     * Every stored add but the one still present must have been removed by its own delete: more stored adds than
-     * that means one replaced another (a duplicate got in). Checked once every caller has finished, so the counts
-     * are final; counted while callers ran, an add could see the deletes before its own and another add's publish.
-     */
-    private void checkNoDuplicateGotIn(Slot slot, int present) {
-        long mayHaveRemoved = slot.deletesStarted.get() - slot.deletesNotFound.sum();
-        long storedAdds = slot.stored.size();
-        if (storedAdds > present + mayHaveRemoved) {
-            problem(storedAdds + " adds of " + slot.id + " were stored and " + present + " is still there, but only "
-                    + mayHaveRemoved + " deletes can have removed an object (a duplicate got in)");
-        }
-    }
-
-    /** The object of {@code present} is there at the end: nothing after its add may have replaced or removed it. */
-    private void checkStillThere(Slot slot, Attempt present) {
-        for (Delete delete : slot.deletes) {
-            if (delete.started > present.returned) {
-                problem(slot.id + " still holds " + present + ", although a delete that began after that add returned"
-                        + " succeeded (a delete that removed nothing)");
-                return;
-            }
-        }
-        for (Attempt other : slot.stored) {
-            if (other != present && other.started > present.returned) {
-                problem(slot.id + " holds " + present + ", although " + other + ", which began after it returned, was"
-                        + " stored too");
-                return;
-            }
-        }
-    }
-
-    /** {@code slot} holds nothing at the end: a delete must have ended after its last stored add began. */
-    private void checkGone(Slot slot) {
-        Attempt last = null;
-        for (Attempt attempt : slot.stored) {
-            if (last == null || attempt.started > last.started) {
-                last = attempt;
-            }
-        }
-        if (last == null) {
-            return;
-        }
-        for (Delete delete : slot.deletes) {
-            if (delete.ended > last.started) {
-                return;
-            }
-        }
-        problem(slot.id + " is gone, although no delete succeeded after " + last + " began (a lost object)");
+        slot.deletes.add(new LoadSlot.Delete(started, clock.incrementAndGet()));
+        ledger.count(LoadEvent.DELETED);
     }
 
     private void removeEverything() {
-        for (Slot slot : slots) {
+        for (LoadSlot slot : slots) {
             for (Location location : slot.locations) {
                 try {
                     store.delete(location);
                 } catch (ObjectNotFoundException alreadyGone) {
                     // nothing left there
                 } catch (IOException | RuntimeException e) {
-                    problem("removing " + location + " after the run failed: " + describe(e));
+                    ledger.problem("removing " + location + " after the run failed: " + LoadLedger.describe(e));
                 }
             }
-        }
-    }
-
-    // ---------------------------------------------------------------- bookkeeping
-
-    private void count(LoadEvent event) {
-        counts.get(event).increment();
-    }
-
-    private void problem(String text) {
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(text);
-        }
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(e.getClass().getName() + ": " + e.getMessage());
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(" / caused by ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
-        }
-        StackTraceElement[] trace = e.getStackTrace();
-        if (trace.length > 0) {
-            text.append(" at ").append(trace[0]);
-        }
-        return text.toString();
-    }
-
-    private enum Status { PENDING, STORED, REFUSED, FAILED }
-
-    /** One id the callers share. */
-    private static final class Slot {
-        final ObjectId id;
-        final AtomicReference<Location> latest = new AtomicReference<>();
-        final java.util.Set<Location> locations = ConcurrentHashMap.newKeySet();
-        final Queue<Attempt> stored = new ConcurrentLinkedQueue<>();
-        final Queue<Delete> deletes = new ConcurrentLinkedQueue<>();
-        final AtomicLong deletesStarted = new AtomicLong();
-        final LongAdder deletesNotFound = new LongAdder();
-
-        Slot(ObjectId id) {
-            this.id = id;
-        }
-    }
-
-    /** A delete that succeeded, stamped by the logical clock when it began and when it returned. */
-    private record Delete(long started, long ended) {}
-
-    /** One add: its id, its unique size and its data, and when it began and returned (logical clock). */
-    private static final class Attempt {
-        final long number;
-        final Slot slot;
-        final long size;
-        final long seed;
-        final AtomicReference<Status> status = new AtomicReference<>(Status.PENDING);
-        volatile boolean seen;
-        volatile long started;
-        volatile long returned;
-
-        Attempt(long number, Slot slot, long size, long seed) {
-            this.number = number;
-            this.slot = slot;
-            this.size = size;
-            this.seed = seed;
-        }
-
-        Payload payload() {
-            return Payload.of(size, seed);
-        }
-
-        @Override
-        public String toString() {
-            return "add #" + number + " of " + slot.id + " (" + size + " bytes)";
         }
     }
 }

@@ -1,0 +1,31 @@
+package io.stowage.tck.load;
+
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/** One id the load's callers share, and what they did to it. */
+final class LoadSlot {
+    final ObjectId id;
+    /** The location of the latest stored add, which the callers read and delete. */
+    final AtomicReference<Location> latest = new AtomicReference<>();
+    /** Every location an add of this id reported (a store with several dirs may move an id). */
+    final Set<Location> locations = ConcurrentHashMap.newKeySet();
+    final Queue<LoadAttempt> stored = new ConcurrentLinkedQueue<>();
+    final Queue<Delete> deletes = new ConcurrentLinkedQueue<>();
+    final AtomicLong deletesStarted = new AtomicLong();
+    final LongAdder deletesNotFound = new LongAdder();
+
+    LoadSlot(ObjectId id) {
+        this.id = id;
+    }
+
+    /** A delete that succeeded, stamped by the logical clock when it began and when it returned. */
+    record Delete(long started, long ended) {}
+}
