@@ -189,7 +189,12 @@ public final class DirectDownloader implements Closeable {
         try {
             file.reset();
             handlers.get(candidate.scheme()).download(candidate, file.temp());
-            return Optional.of(verify(file.temp(), candidate.toString(), options));
+            // The device writes the file back while the verification reads it from the page cache.
+            try (BackgroundSync sync = BackgroundSync.start(file.temp())) {
+                VerifiedContent content = verify(file.temp(), candidate.toString(), options);
+                sync.await();
+                return Optional.of(content);
+            }
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
