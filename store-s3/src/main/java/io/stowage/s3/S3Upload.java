@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  */
 final class S3Upload {
     private static final String OCTET_STREAM = "application/octet-stream";
+    private static final String NO_SUCH_UPLOAD = "NoSuchUpload";
     private static final int INITIAL_BUFFER = 64 * 1024;
     private static final long BACKOFF_BASE_MILLIS = 100;
     private static final long BACKOFF_MAX_MILLIS = 5_000;
@@ -201,13 +202,42 @@ final class S3Upload {
     }
 
     private void complete(String uploadId, List<CompletedPart> parts, List<String> partETags) throws IOException {
-        commit(attempt -> commitClient.completeMultipartUpload(request -> request
+        commit(attempt -> {
+            try {
+                commitClient.completeMultipartUpload(request -> request
                         .bucket(address.bucket())
                         .key(address.key())
                         .uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(parts))
-                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null)),
-                () -> compositeETag(partETags), "NoSuchUpload");
+                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null));
+            } catch (SdkException e) {
+                if (!completedDespite(e, uploadId)) {
+                    throw e;
+                }
+            }
+        }, () -> compositeETag(partETags), NO_SUCH_UPLOAD);
+    }
+
+    /**
+     * Whether a completion that failed with {@code e} completed the upload all the same. A server
+     * may write the object and then fail to read it back for its answer because a concurrent delete
+     * removed it in between (S3Proxy answers 404 {@code NoSuchKey}). Nothing aborts the upload
+     * before the completion, so an upload that is gone now was completed.
+     */
+    private boolean completedDespite(SdkException e, String uploadId) {
+        if (S3Errors.status(e) != S3Errors.NOT_FOUND || NO_SUCH_UPLOAD.equals(S3Errors.code(e))) {
+            return false;
+        }
+        try {
+            client.listParts(request -> request
+                    .bucket(address.bucket())
+                    .key(address.key())
+                    .uploadId(uploadId)
+                    .maxParts(1));
+            return false;
+        } catch (SdkException check) {
+            return S3Errors.status(check) == S3Errors.NOT_FOUND && NO_SUCH_UPLOAD.equals(S3Errors.code(check));
+        }
     }
 
     @FunctionalInterface
@@ -330,7 +360,7 @@ final class S3Upload {
                     .key(address.key())
                     .uploadId(uploadId));
         } catch (SdkException e) {
-            if (!(S3Errors.status(e) == S3Errors.NOT_FOUND && "NoSuchUpload".equals(S3Errors.code(e)))) {
+            if (!(S3Errors.status(e) == S3Errors.NOT_FOUND && NO_SUCH_UPLOAD.equals(S3Errors.code(e)))) {
                 primary.addSuppressed(new StoreException("Aborting the multipart upload of " + address
                         + " failed; the upload may be left behind: " + S3Errors.code(e), e));
             }
