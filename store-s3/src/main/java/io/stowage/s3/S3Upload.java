@@ -202,42 +202,13 @@ final class S3Upload {
     }
 
     private void complete(String uploadId, List<CompletedPart> parts, List<String> partETags) throws IOException {
-        commit(attempt -> {
-            try {
-                commitClient.completeMultipartUpload(request -> request
+        commit(attempt -> commitClient.completeMultipartUpload(request -> request
                         .bucket(address.bucket())
                         .key(address.key())
                         .uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(parts))
-                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null));
-            } catch (SdkException e) {
-                if (!completedDespite(e, uploadId)) {
-                    throw e;
-                }
-            }
-        }, () -> compositeETag(partETags), NO_SUCH_UPLOAD);
-    }
-
-    /**
-     * Whether a completion that failed with {@code e} completed the upload all the same. A server
-     * may write the object and then fail to read it back for its answer because a concurrent delete
-     * removed it in between (S3Proxy answers 404 {@code NoSuchKey}). Nothing aborts the upload
-     * before the completion, so an upload that is gone now was completed.
-     */
-    private boolean completedDespite(SdkException e, String uploadId) {
-        if (S3Errors.status(e) != S3Errors.NOT_FOUND || NO_SUCH_UPLOAD.equals(S3Errors.code(e))) {
-            return false;
-        }
-        try {
-            client.listParts(request -> request
-                    .bucket(address.bucket())
-                    .key(address.key())
-                    .uploadId(uploadId)
-                    .maxParts(1));
-            return false;
-        } catch (SdkException check) {
-            return S3Errors.status(check) == S3Errors.NOT_FOUND && NO_SUCH_UPLOAD.equals(S3Errors.code(check));
-        }
+                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null)),
+                () -> compositeETag(partETags), NO_SUCH_UPLOAD);
     }
 
     @FunctionalInterface
@@ -251,9 +222,14 @@ final class S3Upload {
     }
 
     /**
-     * Sends a commit, retrying what may be retried. A refusal that follows an attempt whose
-     * answer was lost ({@code 412}, or a 404 with {@code goneCode} when not null) is checked
-     * against the object now there: if it carries our ETag, our earlier attempt committed it.
+     * Sends a commit, retrying what may be retried. After an attempt that may have committed (no
+     * answer, a 5xx, or a completion answered with a 404 other than {@code goneCode}), a refusal
+     * is checked: a 412 is ours if the object now there carries our ETag; a 404 with
+     * {@code goneCode} (the upload is gone) means our earlier attempt completed it, since nothing
+     * aborts the upload before its completion, even when a concurrent delete has removed the
+     * object since.
+     *
+     * @param goneCode the error code of a completion whose upload is gone; null for a single PUT
      */
     private void commit(Attempt attempt, ETagOfOurs ours, String goneCode) throws IOException {
         boolean mayHaveCommitted = false;
@@ -263,20 +239,23 @@ final class S3Upload {
                 return;
             } catch (SdkException e) {
                 int status = S3Errors.status(e);
-                boolean refused = status == S3Errors.PRECONDITION_FAILED
-                        || (status == S3Errors.NOT_FOUND && goneCode != null && goneCode.equals(S3Errors.code(e)));
-                if (refused && mayHaveCommitted && committedByUs(ours)) {
+                boolean completion = goneCode != null;
+                boolean gone = completion && status == S3Errors.NOT_FOUND && goneCode.equals(S3Errors.code(e));
+                if (mayHaveCommitted && (gone || (status == S3Errors.PRECONDITION_FAILED && committedByUs(ours)))) {
                     return;
                 }
                 if (status == S3Errors.PRECONDITION_FAILED) {
                     throw new ObjectAlreadyExistsException("Object already exists: " + address, e);
                 }
                 boolean noAnswer = !(e instanceof AwsServiceException);
-                boolean retryable = noAnswer || status >= 500 || status == 429 || status == S3Errors.CONFLICT;
+                // S3Proxy completes an upload, then fails to read back the object a concurrent delete has just
+                // removed, and answers 404 NoSuchKey: the completion may have happened.
+                boolean stumbled = completion && status == S3Errors.NOT_FOUND && !gone;
+                boolean retryable = noAnswer || stumbled || status >= 500 || status == 429 || status == S3Errors.CONFLICT;
                 if (!retryable || n >= settings.commitRetries() || S3Errors.isInterruption(e)) {
                     throw S3Errors.translate(e, "add", address);
                 }
-                mayHaveCommitted |= noAnswer || status >= 500;
+                mayHaveCommitted |= noAnswer || stumbled || status >= 500;
                 backOff(n);
             }
         }
