@@ -15,6 +15,8 @@ import java.nio.file.StandardOpenOption;
 final class AtomicTarget {
     private final Path target;
     private final Path temp;
+    /** Whether the temp file's current content has reached the device (see {@link #synced()}). */
+    private boolean synced;
 
     private AtomicTarget(Path target, Path temp) {
         this.target = target;
@@ -34,14 +36,23 @@ final class AtomicTarget {
 
     /** Empties the temp file for the next attempt. */
     void reset() throws IOException {
+        synced = false;
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.truncate(0);
         }
     }
 
+    /** Records that the temp file's content was forced to the device since it was last written. */
+    void synced() {
+        synced = true;
+    }
+
+    /** Forces the temp file to the device unless that was done already, renames it over the target, syncs the dir. */
     void publish() throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        if (!synced) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(target.getParent());

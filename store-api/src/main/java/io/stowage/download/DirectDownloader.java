@@ -193,6 +193,7 @@ public final class DirectDownloader implements Closeable {
             try (BackgroundSync sync = BackgroundSync.start(file.temp())) {
                 VerifiedContent content = verify(file.temp(), candidate.toString(), options);
                 sync.await();
+                file.synced();
                 return Optional.of(content);
             }
         } catch (InterruptedIOException e) {
