@@ -44,6 +44,7 @@ class StoreBenchSmokeTest {
                 "http get (1 MiB) vs raw Java client",
                 "s3 add (1 MiB), known size",
                 "s3 add (1 MiB), unknown size",
+                "s3 add (1 MiB), known size vs multipart + SHA-256",
                 "s3 add (1 MiB), known size vs one PUT",
                 "s3 get (1 MiB) to a null sink",
                 "heap: file add 4 MiB, -Xmx64m",
