@@ -7,9 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The temp dir of one benchmark run, on the disk being measured: the source file every
@@ -90,18 +89,13 @@ final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Removes {@code root} and everything below it, if it is there. */
     static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+        try {
+            PathUtils.deleteDirectory(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
