@@ -2,7 +2,6 @@ package io.stowage.file;
 
 import io.stowage.ObjectId;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.OverlappingFileLockException;
@@ -51,6 +50,7 @@ final class TempFile {
      * Creates a new temp file for {@code id} in {@code dir}, exclusively, locked and open for writing.
      *
      * @param attributes the attributes to create it with (owner-only permissions when the store sets permissions)
+     * @throws FileLockUnavailableException if the filesystem gives no lock on it (the file is removed again)
      */
     static TempFile create(Path dir, ObjectId id, FileAttribute<?>... attributes) throws IOException {
         String prefix = id.value().length() > ID_PREFIX ? id.value().substring(0, ID_PREFIX) : id.value();
@@ -72,7 +72,8 @@ final class TempFile {
                 throw e;
             }
             try {
-                if (lock(channel) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                lock(channel, path);
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     // A store in another process removed it between our create and our lock: take a new name.
                     channel.close();
                     IN_FLIGHT.remove(path);
@@ -90,24 +91,18 @@ final class TempFile {
     }
 
     /**
-     * Locks the whole file exclusively. A filesystem without locks (or with locking off)
-     * gets no lock: its temp files are protected only within this JVM.
-     *
-     * @return whether a lock is held
+     * Locks the whole file exclusively. A filesystem that answers with an error instead of a
+     * lock (no lock support, {@code ENOLCK}) fails the add: without the lock, a store opening
+     * in another process would take the file for a dead add's and remove it while it is
+     * written.
      */
-    private static boolean lock(FileChannel channel) throws IOException {
+    private static void lock(FileChannel channel, Path path) throws IOException {
         try {
             channel.lock();
-            return true;
         } catch (FileLockInterruptionException e) {
-            InterruptedIOException interrupted = new InterruptedIOException("Interrupted while locking a temp file");
-            interrupted.initCause(e);
-            throw interrupted;
-        } catch (UnsupportedOperationException | OverlappingFileLockException e) {
-            return false;
-        } catch (IOException e) {
-            // e.g. ENOLCK on a network filesystem without a lock manager
-            return false;
+            throw e; // an interrupt, not a missing lock
+        } catch (UnsupportedOperationException | OverlappingFileLockException | IOException e) {
+            throw new FileLockUnavailableException(path, e);
         }
     }
 
