@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
+import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
@@ -57,14 +58,20 @@ import org.slf4j.LoggerFactory;
  *       ({@link TempFile}) on two threads ({@link PipelinedCopy}, which also starts writing it to the
  *       device as it goes), checks size and checksums,
  *       sets the permissions, fsyncs the file, publishes it atomically and exclusively
- *       ({@link Publisher}) and fsyncs the dir. Every failure removes the temp file.</li>
+ *       ({@link Publisher}) and fsyncs the dir. Every failure before the publish removes the temp
+ *       file; an interrupt is one ({@link io.stowage.OperationInterruptedException}). Where the
+ *       filesystem gives no lock that an add needs, the add is refused ({@link
+ *       FileLockUnavailableException}); a failed dir sync after the publish fails the add but
+ *       keeps the object, which a reader may already have.</li>
  *   <li><b>get, size, delete</b> accept only {@code file:///<data dir>/<id>} (after
  *       normalisation: {@code localhost}, {@code //}, {@code .} and percent-encoding); any
  *       other path, {@code ..} (also encoded), a symlink whose target is not an object in a
  *       data dir, or something other than a regular file is refused with
  *       {@link InvalidLocationException} before anything is opened or removed
  *       ({@link ObjectLocator}); get reads a range of the file ({@link ObjectFileReader}).</li>
- *   <li>Opening the store creates missing dirs and removes temp files left by adds that died.</li>
+ *   <li>Opening the store creates missing dirs, finds out whether their filesystems fold case
+ *       (then file names escape upper case: {@link ObjectFileNaming}) and removes temp files
+ *       left by adds that died.</li>
  * </ul>
  */
 final class FileStore implements Store {
@@ -147,6 +154,7 @@ final class FileStore implements Store {
         requireNonNull(options, "options is null");
         ensureOpen();
         ContentVerifier verifier = ContentVerifier.forAdd(id, options);
+        checkFileNames(id);
         failIfExists(id);
         DataDir dir = chooseDir(id, options.expectedSize());
         Location location = locator.location(dir, id, options.metadata());
@@ -164,6 +172,19 @@ final class FileStore implements Store {
         } catch (IOException | RuntimeException | Error e) {
             temp.discard(e);
             throw e;
+        }
+    }
+
+    /** Refuses an id whose file name would be too long in a dir that escapes upper case (it takes two characters there). */
+    private void checkFileNames(ObjectId id) throws InvalidIdException {
+        for (DataDir dir : dirs) {
+            int length = dir.fileName(id).length();
+            if (length > ObjectFileNaming.MAX_FILE_NAME) {
+                throw new InvalidIdException("Object id '" + id + "' is refused by store '" + name + "': data dir " + dir
+                        + " escapes upper-case letters and '_' in file names (its filesystem folds case), so the object's"
+                        + " file name would have " + length + " characters, more than the " + ObjectFileNaming.MAX_FILE_NAME
+                        + " a file name may have");
+            }
         }
     }
 

@@ -55,9 +55,7 @@ final class TempFile {
     static TempFile create(Path dir, ObjectId id, FileAttribute<?>... attributes) throws IOException {
         String prefix = id.value().length() > ID_PREFIX ? id.value().substring(0, ID_PREFIX) : id.value();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            byte[] random = new byte[8];
-            ThreadLocalRandom.current().nextBytes(random);
-            Path path = dir.resolve("." + prefix + "~" + HexFormat.of().formatHex(random) + SUFFIX);
+            Path path = dir.resolve(newName(prefix));
             // Listed before it exists: a store opening in this JVM can then never see it unlisted.
             IN_FLIGHT.add(path);
             FileChannel channel;
@@ -104,6 +102,16 @@ final class TempFile {
         } catch (UnsupportedOperationException | OverlappingFileLockException | IOException e) {
             throw new FileLockUnavailableException(path, e);
         }
+    }
+
+    /**
+     * A new random temp-file name starting with {@code prefix} (at most 200 characters of an
+     * id's): whatever a crash leaves under such a name, the next open removes.
+     */
+    static String newName(String prefix) {
+        byte[] random = new byte[8];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "." + prefix + "~" + HexFormat.of().formatHex(random) + SUFFIX;
     }
 
     /** Whether {@code fileName} is the name of a temp file of this module. */
