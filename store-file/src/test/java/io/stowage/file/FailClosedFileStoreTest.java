@@ -7,6 +7,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Feature;
 import com.google.common.jimfs.Jimfs;
 import io.stowage.AddOptions;
+import io.stowage.ConfigurationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
@@ -200,5 +201,17 @@ class FailClosedFileStoreTest {
                 assertThat(payload.mismatch(stream)).isEmpty();
             }
         }
+    }
+
+    /** A dir whose listing fails cannot be probed nor swept: opening fails with a configuration error, not an unchecked one. */
+    @Test
+    void aDirThatCannotBeListedRefusesToOpen() throws Exception {
+        FaultyFileSystem disk = faultyJimfs(Configuration.unix());
+        disk.failListings(dir -> true);
+
+        assertThatThrownBy(() -> new FileStoreProvider().create("unlistable", FileStoreConfig.ofDirs("/data"), disk))
+                .isExactlyInstanceOf(ConfigurationException.class)
+                .hasMessage("Invalid configuration of store 'unlistable', key 'dirs[0]': cannot tell whether the data dir"
+                        + " /data tells names apart by case: java.io.IOException: Input/output error");
     }
 }

@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * A filesystem that is another one (the real one, Jimfs) with faults the tests switch on:
- * lock requests answered with {@code ENOLCK}, as on an NFS mount without a lock manager, and
- * a hook that runs when a directory is forced to the device (it may fail the sync, or
- * interrupt the syncing thread). Everything else passes through. Two instances over one
+ * lock requests answered with {@code ENOLCK}, as on an NFS mount without a lock manager, a dir
+ * listing that fails part way, and a hook that runs when a directory is forced to the device
+ * (it may fail the sync, or interrupt the syncing thread). Everything else passes through. Two instances over one
  * filesystem see the same files but are two filesystems, as two processes are: a path of one
  * never equals a path of the other.
  */
@@ -34,6 +34,7 @@ final class FaultyFileSystem extends FileSystem {
     private final FaultyFileSystemProvider provider = new FaultyFileSystemProvider(this);
     private volatile Predicate<Path> failingLocks = path -> false;
     private volatile DirectorySyncHook directorySync = DirectorySyncHook.NONE;
+    private volatile Predicate<Path> failingListings = path -> false;
 
     private FaultyFileSystem(FileSystem delegate) {
         this.delegate = delegate;
@@ -52,6 +53,15 @@ final class FaultyFileSystem extends FileSystem {
     /** From now on, {@code hook} runs each time a directory is forced to the device, before the sync. */
     void onDirectorySync(DirectorySyncHook hook) {
         directorySync = hook;
+    }
+
+    /** From now on, iterating over the entries of a dir that {@code which} accepts fails with {@code EIO}. */
+    void failListings(Predicate<Path> which) {
+        failingListings = which;
+    }
+
+    boolean listingFails(Path dir) {
+        return failingListings.test(dir);
     }
 
     boolean locksFail(Path file) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessMode;
 import java.nio.file.CopyOption;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.FileSystem;
@@ -79,6 +80,9 @@ final class FaultyFileSystemProvider extends FileSystemProvider {
                 return new Iterator<>() {
                     @Override
                     public boolean hasNext() {
+                        if (fileSystem.listingFails(dir)) {
+                            throw new DirectoryIteratorException(new IOException("Input/output error"));
+                        }
                         return iterator.hasNext();
                     }
 

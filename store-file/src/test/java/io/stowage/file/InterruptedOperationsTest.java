@@ -16,11 +16,20 @@ import io.stowage.StoredObject;
 import io.stowage.download.DownloadHandler;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
+import java.io.InterruptedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +134,63 @@ class InterruptedOperationsTest {
             assertThat(thrown).isInstanceOf(InvalidLocationException.class)
                     .hasMessage("Location " + location + " is refused by the file download handler: 'a*b' is not a valid name"
                             + " on the filesystem of C:\\mnt\\images");
+        }
+    }
+
+    /** An add waiting for the store lock (several dirs) that another add holds stops when interrupted. */
+    @Test
+    void anAddWaitingForTheStoreLockStopsWhenInterrupted() throws Exception {
+        Path low = root.resolve("a");
+        Path high = root.resolve("b");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of(low + ":1", high + ":2"), null,
+                null, null))) {
+            Future<?> holder = threads.submit(() -> new StoreLock(low.toRealPath()).holding(() -> {
+                held.countDown();
+                try {
+                    return release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    throw new InterruptedIOException("the holder was interrupted");
+                }
+            }));
+            assertThat(held.await(60, TimeUnit.SECONDS)).as("the lock is held").isTrue();
+            AtomicReference<Thread> adderThread = new AtomicReference<>();
+            Future<Throwable> add = threads.submit(() -> {
+                adderThread.set(Thread.currentThread());
+                Throwable thrown = catchThrowable(() -> store.add(ObjectId.of("waiting"), Payload.of(1000, 5).open(),
+                        AddOptions.defaults()));
+                return thrown != null && Thread.interrupted() ? thrown : new AssertionError("interrupt not kept", thrown);
+            });
+            awaitParkedOnALock(adderThread);
+            adderThread.get().interrupt();
+
+            assertThat(add.get(60, TimeUnit.SECONDS)).isInstanceOf(OperationInterruptedException.class)
+                    .hasMessage("Adding object 'waiting' to data dir " + high + " of store 'two' was interrupted");
+            assertThat(TestFiles.names(high)).isEmpty();
+            release.countDown();
+            holder.get(60, TimeUnit.SECONDS);
+            assertThat(TestFiles.names(low)).containsExactly(StoreLock.FILE_NAME);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    /** Waits (60 s at most) until the thread in {@code thread} is parked on a {@link java.util.concurrent.locks.ReentrantLock}. */
+    private static void awaitParkedOnALock(AtomicReference<Thread> thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Thread t = thread.get();
+            Object blocker = t == null ? null : LockSupport.getBlocker(t);
+            if (blocker != null && blocker.getClass().getName().startsWith(ReentrantLock.class.getName())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the add never waited for the store lock");
+            }
+            Thread.onSpinWait();
         }
     }
 }
