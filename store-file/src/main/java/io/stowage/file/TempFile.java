@@ -70,7 +70,13 @@ final class TempFile {
                 throw e;
             }
             try {
-                lock(channel, path);
+                if (!lock(channel, path)) {
+                    // This JVM still holds a lock on a removed file whose inode the new one got: take a new name.
+                    channel.close();
+                    Files.deleteIfExists(path);
+                    IN_FLIGHT.remove(path);
+                    continue;
+                }
                 if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     // A store in another process removed it between our create and our lock: take a new name.
                     channel.close();
@@ -93,13 +99,19 @@ final class TempFile {
      * lock (no lock support, {@code ENOLCK}) fails the add: without the lock, a store opening
      * in another process would take the file for a dead add's and remove it while it is
      * written.
+     *
+     * @return false if the lock overlaps one this JVM holds: a store sweeping leftovers here
+     *     holds the lock of a file it has just removed, and the new file got its inode
      */
-    private static void lock(FileChannel channel, Path path) throws IOException {
+    private static boolean lock(FileChannel channel, Path path) throws IOException {
         try {
             channel.lock();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
         } catch (FileLockInterruptionException e) {
             throw e; // an interrupt, not a missing lock
-        } catch (UnsupportedOperationException | OverlappingFileLockException | IOException e) {
+        } catch (UnsupportedOperationException | IOException e) {
             throw new FileLockUnavailableException(path, e);
         }
     }
