@@ -7,27 +7,32 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One opened data dir: the path as configured (absolute, normalised; locations use it, as
  * Glance's do), its real path (symlinks resolved; locations naming it are accepted too), its
- * priority, the filesystem it lives on and the location metadata of its objects.
+ * priority, the filesystem it lives on, how its object files are named and the location
+ * metadata of its objects.
  */
 final class DataDir {
     private final Path path;
     private final Path realPath;
     private final int priority;
     private final java.nio.file.FileStore fileStore;
+    private final ObjectFileNaming naming;
     private final Map<String, String> metadata;
     private final List<String> segments;
     private final List<String> realSegments;
     private volatile boolean hardLinks = true;
 
-    DataDir(Path path, Path realPath, int priority, java.nio.file.FileStore fileStore, Map<String, String> metadata) {
+    DataDir(Path path, Path realPath, int priority, java.nio.file.FileStore fileStore, ObjectFileNaming naming,
+            Map<String, String> metadata) {
         this.path = requireNonNull(path, "path is null");
         this.realPath = requireNonNull(realPath, "realPath is null");
         this.priority = priority;
         this.fileStore = requireNonNull(fileStore, "fileStore is null");
+        this.naming = requireNonNull(naming, "naming is null");
         this.metadata = Map.copyOf(metadata);
         this.segments = List.copyOf(FileUris.segments(path));
         this.realSegments = List.copyOf(FileUris.segments(realPath));
@@ -52,7 +57,21 @@ final class DataDir {
 
     /** Where the object {@code id} lives in this dir. */
     Path objectPath(ObjectId id) {
-        return path.resolve(id.value());
+        return path.resolve(fileName(id));
+    }
+
+    /** The name of the file of object {@code id} in this dir. */
+    String fileName(ObjectId id) {
+        return naming.fileName(id);
+    }
+
+    /** The object whose file in this dir is named {@code fileName}, if it is the name of one. */
+    Optional<ObjectId> objectNamed(String fileName) {
+        return naming.id(fileName);
+    }
+
+    ObjectFileNaming naming() {
+        return naming;
     }
 
     /** Whether {@code segments} name this dir, by its configured or its real path. */

@@ -11,9 +11,16 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Opens the data dirs of a file store config: creates them, resolves them and checks them against each other. */
+/**
+ * Opens the data dirs of a file store config: creates them, resolves them, finds out how object
+ * files are named on their filesystems ({@link CaseFoldingProbe}) and checks them against each other.
+ */
 final class DataDirs {
+    private static final Logger LOG = LoggerFactory.getLogger(DataDirs.class);
+
     private DataDirs() {}
 
     /** The dirs in config order. Every problem is a {@link ConfigurationException} naming the store and the key. */
@@ -41,7 +48,7 @@ final class DataDirs {
                     throw invalid(storeName, "filePermissions", "the data dir " + path
                             + " is on a filesystem without POSIX permissions");
                 }
-                dirs.add(new DataDir(path, realPath, spec.priority(), fileStore,
+                dirs.add(new DataDir(path, realPath, spec.priority(), fileStore, naming(storeName, key, realPath),
                         metadataFor(storeName, path, config.filesystems(), fileSystem)));
             } catch (ConfigurationException e) {
                 throw e;
@@ -63,6 +70,26 @@ final class DataDirs {
             }
         }
         return List.copyOf(dirs);
+    }
+
+    /**
+     * {@link ObjectFileNaming#ESCAPED} where the filesystem folds case or is Windows-style (its
+     * device names are reserved whatever the case rules), else {@link ObjectFileNaming#ID}.
+     */
+    private static ObjectFileNaming naming(String storeName, String key, Path dir) throws ConfigurationException {
+        boolean windows = dir.getFileSystem().getSeparator().equals("\\");
+        boolean foldsCase;
+        try {
+            foldsCase = CaseFoldingProbe.foldsCase(dir);
+        } catch (IOException e) {
+            throw invalid(storeName, key, "cannot tell whether the data dir " + dir + " tells names apart by case: " + e);
+        }
+        if (!foldsCase && !windows) {
+            return ObjectFileNaming.ID;
+        }
+        LOG.info("Store '{}': the data dir {} is on a {} filesystem; object files there are named with upper-case letters,"
+                + " '_', Windows device names and a final '.' escaped", storeName, dir, foldsCase ? "case-folding" : "Windows-style");
+        return ObjectFileNaming.ESCAPED;
     }
 
     /** {@code id} and {@code mountpoint} of the deepest configured filesystem the dir is under, if any. */

@@ -1,6 +1,7 @@
 package io.stowage.file;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -23,6 +24,30 @@ final class DirectorySync {
         }
         try (channel) {
             channel.force(true);
+        }
+    }
+
+    /**
+     * Like {@link #sync}, for a step that must finish once it has begun (the name it makes
+     * durable is already visible): an interrupt of the calling thread does not stop it (a sync
+     * the interrupt cut short runs again) and is set again when this returns or throws.
+     */
+    static void syncThroughInterrupts(Path dir) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    sync(dir);
+                    return;
+                } catch (ClosedByInterruptException e) {
+                    interrupted = true;
+                    Thread.interrupted();
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

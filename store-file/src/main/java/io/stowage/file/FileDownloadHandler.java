@@ -6,10 +6,12 @@ import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
+import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,13 +48,25 @@ final class FileDownloadHandler implements DownloadHandler {
         this.mountpoints = Map.copyOf(requireNonNull(mountpoints, "mountpoints is null"));
     }
 
+    /**
+     * Copies the object's file into {@code target}. Every failure is in the store's error
+     * family: an interrupt of the calling thread is an {@link io.stowage.OperationInterruptedException},
+     * a full target disk a {@link io.stowage.StorageFullException}.
+     */
     @Override
     public void download(Location location, Path target) throws IOException {
         requireNonNull(location, "location is null");
         requireNonNull(target, "target is null");
         Path source = localFile(location);
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-                FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        FileChannel in;
+        try {
+            in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + source + ")");
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Opening " + source + " for " + location, e);
+        }
+        try (in; FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             long size = in.size();
             long position = 0;
             while (position < size) {
@@ -63,13 +77,15 @@ final class FileDownloadHandler implements DownloadHandler {
                 }
                 position += n;
             }
-        } catch (NoSuchFileException e) {
-            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + source + ")");
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            throw FilesystemErrors.copyFailure("Copying " + location + " from " + source + " to " + target, e);
         }
     }
 
     /** The local file for {@code location}, checked to stay inside the local mountpoint. */
-    Path localFile(Location location) throws IOException {
+    Path localFile(Location location) throws StoreException {
         if (!FileUris.SCHEME.equals(location.scheme())) {
             throw refused(location, "the file handler reads file locations only");
         }
@@ -101,13 +117,17 @@ final class FileDownloadHandler implements DownloadHandler {
         }
         Path local = localMountpoint;
         for (String segment : under.subList(prefix.size(), under.size())) {
-            local = local.resolve(segment);
+            try {
+                local = local.resolve(segment);
+            } catch (InvalidPathException e) {
+                throw refused(location, "'" + segment + "' is not a valid name on the filesystem of " + localMountpoint);
+            }
         }
         return confined(location, local, localMountpoint);
     }
 
     /** Resolves symlinks of {@code local} and refuses it unless it is a regular file inside the mountpoint. */
-    private static Path confined(Location location, Path local, Path localMountpoint) throws IOException {
+    private static Path confined(Location location, Path local, Path localMountpoint) throws StoreException {
         Path real;
         Path realMountpoint;
         try {
@@ -115,16 +135,28 @@ final class FileDownloadHandler implements DownloadHandler {
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException("Object not found: " + location + " (the mountpoint " + localMountpoint
                     + " does not exist)");
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Resolving the mountpoint " + localMountpoint + " for " + location, e);
         }
         try {
             real = local.toRealPath();
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + local + ")");
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Resolving " + local + " for " + location, e);
         }
         if (!real.startsWith(realMountpoint) || real.equals(realMountpoint)) {
             throw refused(location, "it leads out of the mountpoint " + localMountpoint + " through a symbolic link");
         }
-        if (!Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + local + ")");
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Reading " + real + " for " + location, e);
+        }
+        if (!attributes.isRegularFile()) {
             throw refused(location, local + " is not a regular file");
         }
         return real;

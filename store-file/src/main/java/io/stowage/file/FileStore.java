@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
+import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
+import io.stowage.OperationInterruptedException;
 import io.stowage.StorageFullException;
 import io.stowage.Store;
 import io.stowage.StoreException;
@@ -56,14 +58,20 @@ import org.slf4j.LoggerFactory;
  *       ({@link TempFile}) on two threads ({@link PipelinedCopy}, which also starts writing it to the
  *       device as it goes), checks size and checksums,
  *       sets the permissions, fsyncs the file, publishes it atomically and exclusively
- *       ({@link Publisher}) and fsyncs the dir. Every failure removes the temp file.</li>
+ *       ({@link Publisher}) and fsyncs the dir. Every failure before the publish removes the temp
+ *       file; an interrupt is one ({@link io.stowage.OperationInterruptedException}). Where the
+ *       filesystem gives no lock that an add needs, the add is refused ({@link
+ *       FileLockUnavailableException}); a failed dir sync after the publish fails the add but
+ *       keeps the object, which a reader may already have.</li>
  *   <li><b>get, size, delete</b> accept only {@code file:///<data dir>/<id>} (after
  *       normalisation: {@code localhost}, {@code //}, {@code .} and percent-encoding); any
  *       other path, {@code ..} (also encoded), a symlink whose target is not an object in a
  *       data dir, or something other than a regular file is refused with
  *       {@link InvalidLocationException} before anything is opened or removed
  *       ({@link ObjectLocator}); get reads a range of the file ({@link ObjectFileReader}).</li>
- *   <li>Opening the store creates missing dirs and removes temp files left by adds that died.</li>
+ *   <li>Opening the store creates missing dirs, finds out whether their filesystems fold case
+ *       (then file names escape upper case: {@link ObjectFileNaming}) and removes temp files
+ *       left by adds that died.</li>
  * </ul>
  */
 final class FileStore implements Store {
@@ -146,6 +154,7 @@ final class FileStore implements Store {
         requireNonNull(options, "options is null");
         ensureOpen();
         ContentVerifier verifier = ContentVerifier.forAdd(id, options);
+        checkFileNames(id);
         failIfExists(id);
         DataDir dir = chooseDir(id, options.expectedSize());
         Location location = locator.location(dir, id, options.metadata());
@@ -154,21 +163,28 @@ final class FileStore implements Store {
         try {
             VerifiedContent content = write(temp, dir, data, verifier, action);
             seal(temp, dir, action);
-            boolean published;
-            try {
-                published = publisher.publish(temp.path(), dir, id);
-            } catch (IOException e) {
-                throw FilesystemErrors.writeFailure(action, dir, e, 1);
-            }
-            if (!published) {
+            if (!publish(temp, dir, id, action)) {
                 throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "'");
             }
             release(temp);
-            syncPublished(dir, id, action);
+            syncPublished(dir, location, action);
             return new StoredObject(id, location, content.size(), content.checksums());
         } catch (IOException | RuntimeException | Error e) {
             temp.discard(e);
             throw e;
+        }
+    }
+
+    /** Refuses an id whose file name would be too long in a dir that escapes upper case (it takes two characters there). */
+    private void checkFileNames(ObjectId id) throws InvalidIdException {
+        for (DataDir dir : dirs) {
+            int length = dir.fileName(id).length();
+            if (length > ObjectFileNaming.MAX_FILE_NAME) {
+                throw new InvalidIdException("Object id '" + id + "' is refused by store '" + name + "': data dir " + dir
+                        + " escapes upper-case letters and '_' in file names (its filesystem folds case), so the object's"
+                        + " file name would have " + length + " characters, more than the " + ObjectFileNaming.MAX_FILE_NAME
+                        + " a file name may have");
+            }
         }
     }
 
@@ -209,6 +225,9 @@ final class FileStore implements Store {
             return permissions.isPresent()
                     ? TempFile.create(dir.realPath(), id, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
                     : TempFile.create(dir.realPath(), id, new FileAttribute<?>[0]);
+        } catch (FileLockUnavailableException e) {
+            throw refused(action, e, "without a lock on its temp file, a store opening the dir in another process could"
+                    + " remove the file while it is written");
         } catch (IOException e) {
             throw FilesystemErrors.writeFailure(action, dir, e, 1);
         }
@@ -221,6 +240,8 @@ final class FileStore implements Store {
             copy.copy(verifying, temp.channel(), () -> temp.channel().force(false));
         } catch (ChannelWriteException e) {
             throw FilesystemErrors.writeFailure(action, dir, e.getCause(), bufferSize);
+        } catch (OperationInterruptedException e) {
+            throw FilesystemErrors.interrupted(action, e);
         } catch (RejectedExecutionException e) {
             throw new StoreException(action + " failed: the store is closed", e);
         }
@@ -240,6 +261,28 @@ final class FileStore implements Store {
     }
 
     /**
+     * Publishes exclusively ({@link Publisher}); false when the id is taken. Where publishing
+     * needs the store lock and the filesystem gives none, the add is refused instead of
+     * publishing unguarded.
+     */
+    private boolean publish(TempFile temp, DataDir dir, ObjectId id, String action) throws StoreException {
+        try {
+            return publisher.publish(temp.path(), dir, id);
+        } catch (FileLockUnavailableException e) {
+            throw refused(action, e, "publishing into it needs the store lock, without which an add of the same id in"
+                    + " another process could pass the same check and one object replace the other");
+        } catch (IOException e) {
+            throw FilesystemErrors.writeFailure(action, dir, e, 1);
+        }
+    }
+
+    private StoreException refused(String action, FileLockUnavailableException cause, String why) {
+        StoreException refusal = new StoreException(action + " is refused: " + cause.getMessage() + "; " + why, cause);
+        LOG.warn("{}", refusal.getMessage());
+        return refusal;
+    }
+
+    /**
      * Lets go of the temp file once the object is published. A temp name that cannot be
      * removed now does not fail the add (the object is complete and visible); the next open
      * of the store removes it.
@@ -253,20 +296,19 @@ final class FileStore implements Store {
     }
 
     /**
-     * fsyncs the dir so the new name survives a crash. If that fails, the add fails, so the
-     * object it just published is removed again: a caller never gets an error for an object
-     * that stays.
+     * fsyncs the dir so the new name survives a crash; an interrupt does not stop it (the add
+     * has committed). If the sync fails, the add fails, but the object stays: it is visible
+     * from the moment it was published, a reader may hold it already, and an object once
+     * visible stays until it is deleted. The error says so and names its location.
      */
-    private void syncPublished(DataDir dir, ObjectId id, String action) throws StoreException {
+    private void syncPublished(DataDir dir, Location location, String action) throws StoreException {
         try {
-            DirectorySync.sync(dir.path());
+            DirectorySync.syncThroughInterrupts(dir.path());
         } catch (IOException e) {
-            StoreException failure = FilesystemErrors.writeFailure(action, dir, e, 1);
-            try {
-                Files.deleteIfExists(dir.objectPath(id));
-            } catch (IOException | RuntimeException cleanup) {
-                failure.addSuppressed(cleanup);
-            }
+            StoreException failure = new StoreException(action + " failed after the object was published: syncing the"
+                    + " data dir failed (" + e + "), so the object may not survive a crash. It is readable and stays"
+                    + " until deleted: " + location, e);
+            LOG.warn("{}", failure.getMessage());
             throw failure;
         }
     }
@@ -302,7 +344,7 @@ final class FileStore implements Store {
             throw FilesystemErrors.readFailure("Deleting " + location, e);
         }
         try {
-            DirectorySync.sync(object.dir().path());
+            DirectorySync.syncThroughInterrupts(object.dir().path());
         } catch (IOException e) {
             // The object is gone; only the durability of its removal is in doubt.
             LOG.warn("Store '{}': deleted {}, but syncing {} failed: {}", name, location, object.dir(), e.toString());

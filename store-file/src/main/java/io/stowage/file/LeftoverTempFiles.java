@@ -3,6 +3,7 @@ package io.stowage.file;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * in a data dir. Only names of this module's temp files are considered ({@link
  * TempFile#isTempName}), never objects or anything else in the dir. A temp file that a live
  * add is writing is kept: in this JVM it is listed as in flight, in another process its
- * writer holds its lock.
+ * writer holds its lock. Where the filesystem cannot say whether a file is locked, it is kept.
  */
 final class LeftoverTempFiles {
     private static final Logger LOG = LoggerFactory.getLogger(LeftoverTempFiles.class);
@@ -36,6 +37,8 @@ final class LeftoverTempFiles {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir,
                 entry -> TempFile.isTempName(entry.getFileName().toString()))) {
             entries.forEach(candidates::add);
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
         }
         List<Path> removed = new ArrayList<>();
         for (Path candidate : candidates) {
@@ -74,7 +77,9 @@ final class LeftoverTempFiles {
 
     /**
      * Tries to lock the file; a lock we get is released when the channel closes. A filesystem
-     * without working locks cannot tell, and the file counts as abandoned.
+     * that answers with an error instead of a lock ({@code ENOLCK}) cannot tell whether a live
+     * add holds it, so the file is kept: removing a file that is being written would lose an
+     * add, keeping a dead one only costs its space until an open that can lock it.
      */
     private static boolean heldByALiveAdd(FileChannel channel, Path path) {
         try {
@@ -82,8 +87,9 @@ final class LeftoverTempFiles {
         } catch (OverlappingFileLockException e) {
             return true; // locked in this JVM: keep it
         } catch (UnsupportedOperationException | IOException e) {
-            LOG.debug("Cannot lock {}: {}; treating it as abandoned", path, e.toString());
-            return false;
+            LOG.warn("Cannot tell whether a live add is writing {}: the filesystem gives no lock on it ({}); it is kept,"
+                    + " remove it by hand once no add runs", path, e.toString());
+            return true;
         }
     }
 }

@@ -5,7 +5,6 @@ import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.StoreException;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +34,7 @@ final class ObjectFileReader {
             long size = channel.size();
             long length = range.lengthWithin(size, location);
             channel.position(range.offset());
-            return new ObjectStream(Channels.newInputStream(channel), location, size, range.offset(), length);
+            return new ObjectStream(new ObjectFileInputStream(channel, location), location, size, range.offset(), length);
         } catch (IOException | RuntimeException | Error e) {
             try {
                 channel.close();

@@ -2,7 +2,6 @@ package io.stowage.file;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
@@ -23,9 +22,10 @@ import java.util.TreeMap;
 /**
  * Maps between the objects of a file store and their {@code file://} locations, confined to
  * its data dirs: the location of an object in a dir, and back from a location to the object's
- * file. A location is accepted only as {@code file:///<data dir>/<id>} (after normalisation by
- * {@link FileUris}); a symlink only when it leads to an object, a file named as an id directly
- * in one of the data dirs. Everything else is refused with {@link InvalidLocationException}
+ * file. A location is accepted only as {@code file:///<data dir>/<file name of an id>} (after
+ * normalisation by {@link FileUris}; the name is the id unless the dir's filesystem folds case,
+ * see {@link ObjectFileNaming}); a symlink only when it leads to an object, a file named as an
+ * object directly in one of the data dirs. Everything else is refused with {@link InvalidLocationException}
  * before anything is opened or removed.
  */
 final class ObjectLocator {
@@ -43,7 +43,7 @@ final class ObjectLocator {
     /** The location of the object {@code id} in {@code dir}: the dir's metadata over {@code extraMetadata}. */
     Location location(DataDir dir, ObjectId id, Map<String, String> extraMetadata) {
         List<String> segments = new ArrayList<>(dir.segments());
-        segments.add(id.value());
+        segments.add(dir.fileName(id));
         Map<String, String> metadata = new TreeMap<>(extraMetadata);
         metadata.putAll(dir.metadata());
         return Location.of(FileUris.uri(segments), metadata);
@@ -60,13 +60,10 @@ final class ObjectLocator {
         }
         List<String> path = segments.get();
         String last = path.get(path.size() - 1);
-        if (!ObjectId.isValid(last)) {
-            return Optional.empty();
-        }
         List<String> parent = path.subList(0, path.size() - 1);
         for (DataDir dir : dirs) {
             if (dir.isNamedBy(parent)) {
-                return Optional.of(new ObjectPath(dir, validId(last)));
+                return dir.objectNamed(last).map(id -> new ObjectPath(dir, id));
             }
         }
         return Optional.empty();
@@ -115,8 +112,8 @@ final class ObjectLocator {
     }
 
     /**
-     * Where the symlink {@code link} leads, if that is an object: a file named as an id,
-     * directly in one of the data dirs. Anything else is refused.
+     * Where the symlink {@code link} leads, if that is an object: a file named as an object of
+     * the data dir it is directly in. Anything else is refused.
      */
     private Path confinedTarget(Path link, Location location) throws StoreException {
         Path target;
@@ -129,8 +126,9 @@ final class ObjectLocator {
         }
         Path parent = target.getParent();
         Path fileName = target.getFileName();
-        boolean inDataDir = parent != null && dirs.stream().anyMatch(dir -> dir.realPath().equals(parent));
-        if (!inDataDir || fileName == null || !ObjectId.isValid(fileName.toString())) {
+        boolean anObject = parent != null && fileName != null && dirs.stream().anyMatch(dir -> dir.realPath().equals(parent)
+                && dir.objectNamed(fileName.toString()).isPresent());
+        if (!anObject) {
             throw new InvalidLocationException("Location " + location + " is refused: it is a symbolic link leading out of "
                     + "the data dirs of store '" + storeName + "'");
         }
@@ -145,14 +143,6 @@ final class ObjectLocator {
             throw FilesystemErrors.notFound(location);
         } catch (IOException e) {
             throw FilesystemErrors.readFailure("Reading " + location, e);
-        }
-    }
-
-    private static ObjectId validId(String value) {
-        try {
-            return ObjectId.of(value);
-        } catch (InvalidIdException e) {
-            throw new IllegalStateException("checked id refused: " + value, e);
         }
     }
 

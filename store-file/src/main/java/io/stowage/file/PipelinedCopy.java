@@ -2,9 +2,9 @@ package io.stowage.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.OperationInterruptedException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -40,7 +40,9 @@ import java.util.concurrent.RejectedExecutionException;
  * channel's exception. In both cases the copy returns only after the writer thread has
  * stopped touching the channel (it finishes at most the one write it is in), so the caller
  * may close and delete the target at once. An interrupt of the calling thread stops the copy
- * the same way and surfaces as {@link InterruptedIOException} with the interrupt status kept.
+ * the same way and surfaces as {@link OperationInterruptedException} with the interrupt status
+ * kept (or, when it hits a write on the calling thread, as the channel's
+ * {@link java.nio.channels.ClosedByInterruptException} in a {@link ChannelWriteException}).
  * The writer thread is never interrupted: an interrupt would close a {@link
  * java.nio.channels.FileChannel} under it. An early flush that fails fails the copy like a
  * write; the copy returns only after a flush in progress has ended.
@@ -155,9 +157,7 @@ final class PipelinedCopy {
         } catch (InterruptedException e) {
             writer.abort(e);
             Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("Copy interrupted");
-            interrupted.initCause(e);
-            throw interrupted;
+            throw new OperationInterruptedException("Copy interrupted", e);
         } catch (IOException | RuntimeException | Error e) {
             writer.abort(e);
             throw e;
@@ -360,9 +360,8 @@ final class PipelinedCopy {
                 throw error;
             }
             if (writeFailure instanceof InterruptedException) {
-                InterruptedIOException interrupted = new InterruptedIOException("The writer thread was interrupted");
-                interrupted.initCause(writeFailure);
-                throw new ChannelWriteException(interrupted);
+                // the writer's executor was shut down by force; the caller was not interrupted
+                throw new ChannelWriteException(new IOException("The writer thread was interrupted", writeFailure));
             }
             if (writeFailure != null) {
                 throw new ChannelWriteException(writeFailure);

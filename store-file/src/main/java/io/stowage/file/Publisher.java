@@ -30,7 +30,9 @@ import java.util.List;
  * <p>Two cases need more than one link call, and run under the {@link StoreLock}: with several
  * data dirs, the id must also be free in the other dirs (two racers may pick different dirs);
  * on a filesystem without hard links, the object is published by an atomic rename after a
- * check that the name is free, which only the lock makes safe.
+ * check that the name is free, which only the lock makes safe. Where the filesystem gives no
+ * lock, these publishes fail ({@link FileLockUnavailableException}) instead of running the
+ * check unguarded, so an object is never replaced.
  */
 final class Publisher {
     private final List<DataDir> dirs;
@@ -45,6 +47,7 @@ final class Publisher {
      * Publishes {@code temp} as {@code id} in {@code dir}.
      *
      * @return false when the id exists (in any dir); nothing was changed then
+     * @throws FileLockUnavailableException if the publish needs the store lock and the filesystem gives none
      */
     boolean publish(Path temp, DataDir dir, ObjectId id) throws IOException {
         if (dirs.size() == 1 && dir.hardLinks()) {

@@ -2,7 +2,6 @@ package io.stowage.file;
 
 import io.stowage.ObjectId;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLockInterruptionException;
 import java.nio.channels.OverlappingFileLockException;
@@ -51,13 +50,12 @@ final class TempFile {
      * Creates a new temp file for {@code id} in {@code dir}, exclusively, locked and open for writing.
      *
      * @param attributes the attributes to create it with (owner-only permissions when the store sets permissions)
+     * @throws FileLockUnavailableException if the filesystem gives no lock on it (the file is removed again)
      */
     static TempFile create(Path dir, ObjectId id, FileAttribute<?>... attributes) throws IOException {
         String prefix = id.value().length() > ID_PREFIX ? id.value().substring(0, ID_PREFIX) : id.value();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            byte[] random = new byte[8];
-            ThreadLocalRandom.current().nextBytes(random);
-            Path path = dir.resolve("." + prefix + "~" + HexFormat.of().formatHex(random) + SUFFIX);
+            Path path = dir.resolve(newName(prefix));
             // Listed before it exists: a store opening in this JVM can then never see it unlisted.
             IN_FLIGHT.add(path);
             FileChannel channel;
@@ -72,7 +70,14 @@ final class TempFile {
                 throw e;
             }
             try {
-                if (lock(channel) && !Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                if (!lock(channel, path)) {
+                    // This JVM still holds a lock on a removed file whose inode the new one got: take a new name.
+                    channel.close();
+                    Files.deleteIfExists(path);
+                    IN_FLIGHT.remove(path);
+                    continue;
+                }
+                if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
                     // A store in another process removed it between our create and our lock: take a new name.
                     channel.close();
                     IN_FLIGHT.remove(path);
@@ -90,25 +95,35 @@ final class TempFile {
     }
 
     /**
-     * Locks the whole file exclusively. A filesystem without locks (or with locking off)
-     * gets no lock: its temp files are protected only within this JVM.
+     * Locks the whole file exclusively. A filesystem that answers with an error instead of a
+     * lock (no lock support, {@code ENOLCK}) fails the add: without the lock, a store opening
+     * in another process would take the file for a dead add's and remove it while it is
+     * written.
      *
-     * @return whether a lock is held
+     * @return false if the lock overlaps one this JVM holds: a store sweeping leftovers here
+     *     holds the lock of a file it has just removed, and the new file got its inode
      */
-    private static boolean lock(FileChannel channel) throws IOException {
+    private static boolean lock(FileChannel channel, Path path) throws IOException {
         try {
             channel.lock();
             return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
         } catch (FileLockInterruptionException e) {
-            InterruptedIOException interrupted = new InterruptedIOException("Interrupted while locking a temp file");
-            interrupted.initCause(e);
-            throw interrupted;
-        } catch (UnsupportedOperationException | OverlappingFileLockException e) {
-            return false;
-        } catch (IOException e) {
-            // e.g. ENOLCK on a network filesystem without a lock manager
-            return false;
+            throw e; // an interrupt, not a missing lock
+        } catch (UnsupportedOperationException | IOException e) {
+            throw new FileLockUnavailableException(path, e);
         }
+    }
+
+    /**
+     * A new random temp-file name starting with {@code prefix} (at most 200 characters of an
+     * id's): whatever a crash leaves under such a name, the next open removes.
+     */
+    static String newName(String prefix) {
+        byte[] random = new byte[8];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "." + prefix + "~" + HexFormat.of().formatHex(random) + SUFFIX;
     }
 
     /** Whether {@code fileName} is the name of a temp file of this module. */

@@ -10,5 +10,13 @@
  * fails when the name is taken, and the dir is fsynced. Temp files of adds that died are
  * removed when a store next opens the dir; those of live adds are kept (their writers hold a
  * lock on them).
+ *
+ * <p>The store fails closed: where the filesystem gives no lock (a temp file's, or the store lock
+ * that publishing without hard links or into one of several dirs needs), the add is refused
+ * rather than run unguarded; a temp file whose lock cannot be tested is kept; an object whose
+ * dir sync failed after it was published stays (the add fails), since a reader may have it. On
+ * a filesystem that folds case (macOS, Windows), file names escape upper case and Windows
+ * device names ({@code ObjectFileNaming}), so ids that differ only in case stay
+ * apart. The module's README says why, case by case.
  */
 package io.stowage.file;

@@ -43,7 +43,7 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
             int colon = spec.indexOf(':');
             String name = colon < 0 ? spec : spec.substring(0, colon);
             paths.add(root.resolve(name));
-            specs.add(root.resolve(spec).toString());
+            specs.add(root.resolve(name) + (colon < 0 ? "" : spec.substring(colon)));
         }
         this.dirs = List.copyOf(paths);
         this.config = new FileStoreConfig(specs, null, null, bufferSize);
@@ -61,10 +61,11 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
                 List.of(dirs), bufferSize);
     }
 
-    /** Data dirs on a new Jimfs filesystem of the given configuration. */
+    /** Data dirs on a new Jimfs filesystem of the given configuration, under {@code stowage} in its first root ({@code /}, {@code C:\\}). */
     static FileStoreTckEnvironment inMemory(Configuration configuration, int bufferSize, String... dirs) throws IOException {
         FileSystem fileSystem = Jimfs.newFileSystem(configuration);
-        return new FileStoreTckEnvironment(fileSystem, Files.createDirectories(fileSystem.getPath("/stowage")),
+        Path firstRoot = fileSystem.getRootDirectories().iterator().next();
+        return new FileStoreTckEnvironment(fileSystem, Files.createDirectories(firstRoot.resolve("stowage")),
                 List.of(dirs), bufferSize);
     }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.stowage.OperationInterruptedException;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
@@ -218,7 +218,7 @@ class PipelinedCopyTest {
         copier.join(TimeUnit.SECONDS.toMillis(30));
 
         assertThat(copier.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(InterruptedIOException.class);
+        assertThat(thrown.get()).isInstanceOf(OperationInterruptedException.class).hasMessage("Copy interrupted");
         assertThat(interruptKept).isTrue();
         assertThat(memory.bytes.size()).as("bytes written after the interrupt").isLessThanOrEqualTo(2 * BUFFER);
     }
