@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code stowage get}, {@code stat} and {@code download} of {@code http://} locations with an
  * http store configured, against an embedded Jetty serving a directory on 127.0.0.1, which the
- * config allows explicitly.
+ * config allows explicitly (the default rules refuse loopback).
  */
 class HttpCliTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -125,6 +125,21 @@ class HttpCliTest {
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(7);
         assertThat(result.stderr()).startsWith("stowage: ").contains("is refused").contains("http store (web)");
+    }
+
+    @Test
+    void loopbackIsRefusedByTheDefaultRules() throws Exception {
+        Cli defaults = new Cli(TestConfigs.write(temp, "defaults.yaml", "stores:\n  web: { type: http }\n"
+                + "direct-download:\n  allowed-schemes: [http]\n"));
+        Path target = temp.resolve("not-downloaded.raw");
+
+        CliResult get = defaults.run("get", url);
+        CliResult download = defaults.run("download", "-o", target.toString(), url);
+
+        assertThat(get.exitCode()).as(get.toString()).isEqualTo(7);
+        assertThat(get.stderr()).startsWith("stowage: ").contains("is refused").contains("http store (web)");
+        assertThat(download.exitCode()).as(download.toString()).isEqualTo(7);
+        assertThat(target).doesNotExist();
     }
 
     private static String sha256(byte[] data) throws Exception {

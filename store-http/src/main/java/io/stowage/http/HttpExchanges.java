@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -64,10 +65,13 @@ final class HttpExchanges implements Closeable {
     private final Optional<String> authorization;
     private final Backoff backoff;
 
-    HttpExchanges(HttpStoreConfig config, String subject) throws StoreException {
+    /**
+     * @param names the resolver asked for host names (the system's, but for tests)
+     */
+    HttpExchanges(HttpStoreConfig config, DnsResolver names, String subject) throws StoreException {
         this.config = requireNonNull(config, "config is null");
         this.rules = config.hostRules();
-        this.client = HttpClientFactory.create(config, rules, subject);
+        this.client = HttpClientFactory.create(config, rules, names, subject);
         this.authorization = config.hasCredentials()
                 ? Optional.of("Basic " + Base64.getEncoder().encodeToString(
                         (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)))
@@ -170,8 +174,9 @@ final class HttpExchanges implements Closeable {
         }
         Optional<String> refusal = rules.refusal(target.getHost(), port(target));
         if (refusal.isPresent()) {
-            throw new InvalidLocationException("Redirect from " + exchange.shownUri() + " to "
-                    + Redaction.url(target.toString()) + " refused: " + refusal.get() + " (reading " + location + ")");
+            throw new HostRefusedException("Redirect from " + exchange.shownUri() + " to "
+                    + Redaction.url(target.toString()) + " refused: " + refusal.get() + " (reading " + location + ")",
+                    HostRules.normalise(target.getHost()));
         }
         return target;
     }
@@ -189,10 +194,11 @@ final class HttpExchanges implements Closeable {
                 throw new InvalidLocationException("Location " + location + " cannot be requested"
                         + (uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")") + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                Optional<HostRefusedException> refused = causeOfType(e, HostRefusedException.class);
+                Optional<ResolverRefusalException> refused = causeOfType(e, ResolverRefusalException.class);
                 if (refused.isPresent()) {
-                    throw new InvalidLocationException("Location " + location + " refused: " + refused.get().getMessage()
-                            + (uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")"));
+                    throw new HostRefusedException("Location " + location + " refused: " + refused.get().getMessage()
+                            + (uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")"),
+                            HostRules.normalise(uri.getHost()));
                 }
                 if (causeOfType(e, SSLHandshakeException.class).isPresent()
                         || causeOfType(e, SSLPeerUnverifiedException.class).isPresent()) {
