@@ -42,6 +42,14 @@ final class HttpDownloadHandler implements DownloadHandler {
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
             }
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            // an interruptible target channel closes on an interrupt (ClosedByInterruptException)
+            if (Interruption.pending()) {
+                throw Interruption.interrupted("downloading " + location, e);
+            }
+            throw e;
         }
     }
 
