@@ -54,7 +54,7 @@ final class HeapScenario implements Scenario {
             Probe fileGet = probe(context, "get", fileConfig, SMALL_HEAP_MIB, Map.of(), fileAdd.location());
             rows.add(fileGet.row("file get", size, SMALL_HEAP_MIB, Optional.of(fileAdd.sha256())));
             try (Nginx nginx = Nginx.start(storeDir, context.workspace().dir("heap-nginx"))) {
-                Path httpConfig = writeConfig(configs.resolve("http.json"), StowageConfigs.httpStore());
+                Path httpConfig = writeConfig(configs.resolve("http.json"), StowageConfigs.httpStore(nginx.url(ID)));
                 Probe httpGet = probe(context, "get", httpConfig, SMALL_HEAP_MIB, Map.of(), nginx.url(ID).toString());
                 rows.add(httpGet.row("http get", size, SMALL_HEAP_MIB, Optional.of(fileAdd.sha256())));
             }

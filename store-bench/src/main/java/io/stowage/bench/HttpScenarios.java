@@ -34,7 +34,7 @@ final class HttpScenarios implements Scenario {
         long size = context.workspace().size();
         Path source = context.workspace().source();
         try (Nginx nginx = Nginx.start(source.getParent(), context.workspace().dir("http-nginx"));
-                Stores stores = StowageConfigs.build(StowageConfigs.httpStore());
+                Stores stores = StowageConfigs.build(StowageConfigs.httpStore(nginx.url(source.getFileName().toString())));
                 CloseableHttpClient apache = HttpClients.custom().build()) {
             URI url = nginx.url(source.getFileName().toString());
             Location location = Location.of(url);

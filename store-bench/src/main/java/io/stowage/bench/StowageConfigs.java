@@ -3,6 +3,7 @@ package io.stowage.bench;
 import io.stowage.Stores;
 import io.stowage.StoreException;
 import io.stowage.config.StowageConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,13 @@ final class StowageConfigs {
         return Map.of("stores", Map.of(STORE, Map.of("type", "file", "dirs", List.of(dir.toString()))));
     }
 
-    /** One http store named {@value #STORE} with its defaults. */
-    static Map<String, Object> httpStore() {
-        return Map.of("stores", Map.of(STORE, Map.of("type", "http")));
+    /**
+     * One http store named {@value #STORE} with its defaults, but allowed to reach {@code origin}
+     * (our nginx on loopback, which the default host rules refuse).
+     */
+    static Map<String, Object> httpStore(URI origin) {
+        return Map.of("stores", Map.of(STORE, Map.of("type", "http",
+                "allowedHosts", List.of(origin.getHost() + ":" + origin.getPort()))));
     }
 
     static Stores build(Map<String, Object> tree) throws StoreException {

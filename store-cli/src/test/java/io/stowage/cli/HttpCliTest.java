@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code stowage get}, {@code stat} and {@code download} of {@code http://} locations with an
- * http store configured, against an embedded Jetty serving a directory on 127.0.0.1.
+ * http store configured, against an embedded Jetty serving a directory on 127.0.0.1, which the
+ * config allows explicitly (the default rules refuse loopback).
  */
 class HttpCliTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -46,14 +47,15 @@ class HttpCliTest {
         jetty.setHandler(files);
         jetty.start();
         url = "http://127.0.0.1:" + connector.getLocalPort() + "/image.raw";
+        String allowed = "allowedHosts: [\"127.0.0.1:" + connector.getLocalPort() + "\"]";
         cli = new Cli(TestConfigs.write(temp, "stowage.yaml", "default: local\n"
                 + "stores:\n"
                 + "  local: { type: file, dirs: [" + TestConfigs.quote(temp.resolve("data")) + "] }\n"
-                + "  web: { type: http, retries: 1, retryBackoffMillis: 10, deniedHosts: [localhost] }\n"
+                + "  web: { type: http, retries: 1, retryBackoffMillis: 10, " + allowed + " }\n"
                 + "direct-download:\n"
                 + "  allowed-schemes: [http, https]\n"
                 + "  handlers:\n"
-                + "    http: { maxRedirects: 2 }\n"));
+                + "    http: { maxRedirects: 2, " + allowed + " }\n"));
     }
 
     @AfterEach
@@ -118,11 +120,26 @@ class HttpCliTest {
     }
 
     @Test
-    void aDeniedHostIsRefused() {
+    void aHostNotAllowedIsRefused() {
         CliResult result = cli.run("get", url.replace("127.0.0.1", "localhost"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(7);
         assertThat(result.stderr()).startsWith("stowage: ").contains("is refused").contains("http store (web)");
+    }
+
+    @Test
+    void loopbackIsRefusedByTheDefaultRules() throws Exception {
+        Cli defaults = new Cli(TestConfigs.write(temp, "defaults.yaml", "stores:\n  web: { type: http }\n"
+                + "direct-download:\n  allowed-schemes: [http]\n"));
+        Path target = temp.resolve("not-downloaded.raw");
+
+        CliResult get = defaults.run("get", url);
+        CliResult download = defaults.run("download", "-o", target.toString(), url);
+
+        assertThat(get.exitCode()).as(get.toString()).isEqualTo(7);
+        assertThat(get.stderr()).startsWith("stowage: ").contains("is refused").contains("http store (web)");
+        assertThat(download.exitCode()).as(download.toString()).isEqualTo(7);
+        assertThat(target).doesNotExist();
     }
 
     private static String sha256(byte[] data) throws Exception {

@@ -3,15 +3,10 @@ package io.stowage.http;
 import static java.util.Objects.requireNonNull;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** A CIDR block ({@code 169.254.0.0/16}, {@code fe80::/10}) or one address; matches IPv4 and IPv6 apart. */
 final class AddressBlock {
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
     private final byte[] network;
     private final int prefix;
     private final String text;
@@ -23,7 +18,8 @@ final class AddressBlock {
     }
 
     /**
-     * Parses {@code address} or {@code address/prefix}; an IPv6 address may be in brackets.
+     * Parses {@code address} or {@code address/prefix}; an IPv4 address is a plain dotted quad
+     * (see {@link IpLiteral#canonical}), an IPv6 address may be in brackets.
      *
      * @throws IllegalArgumentException if it is neither
      */
@@ -31,7 +27,7 @@ final class AddressBlock {
         requireNonNull(text, "text is null");
         int slash = text.indexOf('/');
         String address = slash < 0 ? text : text.substring(0, slash);
-        InetAddress parsed = literal(address)
+        InetAddress parsed = IpLiteral.canonical(address)
                 .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR block: " + text));
         byte[] bytes = parsed.getAddress();
         int bits = bytes.length * 8;
@@ -44,27 +40,6 @@ final class AddressBlock {
             prefix = Integer.parseInt(length);
         }
         return new AddressBlock(mask(bytes, prefix), prefix, text);
-    }
-
-    /**
-     * The address {@code host} spells, when it is an IP literal (dotted IPv4, or IPv6 with or
-     * without brackets); never a DNS lookup.
-     */
-    static java.util.Optional<InetAddress> literal(String host) {
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        boolean ipv4 = IPV4.matcher(bare).matches();
-        boolean ipv6 = bare.indexOf(':') >= 0 && bare.matches("[0-9A-Fa-f:.]+");
-        if (!ipv4 && !ipv6) {
-            return java.util.Optional.empty();
-        }
-        if (ipv4 && Arrays.stream(bare.split("\\.")).anyMatch(part -> Integer.parseInt(part) > 255)) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(InetAddress.getByName(bare.toLowerCase(Locale.ROOT)));
-        } catch (UnknownHostException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     boolean contains(InetAddress address) {

@@ -27,6 +27,11 @@ final class Backoff {
         return pause;
     }
 
+    /**
+     * Sleeps before retry number {@code attempt + 1}.
+     *
+     * @throws io.stowage.OperationInterruptedException if the thread is interrupted while it sleeps
+     */
     void pause(int attempt, Optional<String> retryAfter, Location location) throws StoreException {
         long millis = millis(attempt, retryAfter);
         if (millis == 0) {
@@ -35,8 +40,7 @@ final class Backoff {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("Interrupted while waiting to retry reading " + location, e);
+            throw Interruption.interrupted("while waiting to retry reading " + location, e);
         }
     }
 }

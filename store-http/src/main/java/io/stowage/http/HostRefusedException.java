@@ -1,16 +1,29 @@
 package io.stowage.http;
 
-import java.net.UnknownHostException;
+import static java.util.Objects.requireNonNull;
+
+import io.stowage.InvalidLocationException;
 
 /**
- * Thrown from name resolution when the host rules refuse the host or one of its addresses, so
- * that the HTTP client never opens the connection. An {@link UnknownHostException} because
- * that is what a resolver may throw; {@link HttpExchanges} turns it into the store's refusal.
+ * The host rules of an HTTP store or download handler refuse a location's host, a redirect
+ * target or an address a host name resolved to. The message names the host (and the address)
+ * and the config key that would open it: {@code allowedHosts} (for loopback, private,
+ * link-local and other non-public addresses: an entry holding the address), {@code
+ * allowLinkLocal}, or the {@code deniedHosts} entry that refuses it. Nothing was sent to the
+ * host.
  */
-final class HostRefusedException extends UnknownHostException {
+public final class HostRefusedException extends InvalidLocationException {
     private static final long serialVersionUID = 1L;
 
-    HostRefusedException(String reason) {
-        super(reason);
+    private final String host;
+
+    HostRefusedException(String message, String host) {
+        super(message);
+        this.host = requireNonNull(host, "host is null");
+    }
+
+    /** The refused host as the URL names it (lower case, IPv6 without brackets). */
+    public String host() {
+        return host;
     }
 }

@@ -4,6 +4,7 @@ import io.stowage.ConfigurationException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -29,7 +30,11 @@ final class HttpClientFactory {
 
     record Client(CloseableHttpClient http, PoolingHttpClientConnectionManager connections) {}
 
-    static Client create(HttpStoreConfig config, HostRules rules, String subject) throws ConfigurationException {
+    /**
+     * @param names the resolver asked for host names; the host rules are applied to its answers
+     */
+    static Client create(HttpStoreConfig config, HostRules rules, DnsResolver names, String subject)
+            throws ConfigurationException {
         SSLContext ssl;
         if (config.tlsInsecure()) {
             ssl = TlsContexts.insecure(subject);
@@ -45,7 +50,7 @@ final class HttpClientFactory {
         Timeout read = Timeout.of(config.readTimeoutMillis(), TimeUnit.MILLISECONDS);
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setTlsSocketStrategy(tls)
-                .setDnsResolver(new RuleCheckingDnsResolver(rules))
+                .setDnsResolver(new RuleCheckingDnsResolver(rules, names))
                 .setMaxConnTotal(config.maxConnections())
                 .setMaxConnPerRoute(config.maxConnections())
                 .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(read).setTcpNoDelay(true).build())

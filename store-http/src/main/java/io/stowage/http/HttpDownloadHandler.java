@@ -3,7 +3,6 @@ package io.stowage.http;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.ByteRange;
-import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.StoreException;
@@ -13,7 +12,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * The {@code http}/{@code https} direct-download handler: copies the object at a URL into the
@@ -26,18 +25,15 @@ final class HttpDownloadHandler implements DownloadHandler {
     private final HttpObjectReader reader;
 
     HttpDownloadHandler(HttpStoreConfig config) throws StoreException {
-        this.reader = new HttpObjectReader(requireNonNull(config, "config is null"), "download handler 'http'");
+        this.reader = new HttpObjectReader(requireNonNull(config, "config is null"), SystemDefaultDnsResolver.INSTANCE,
+                "download handler 'http'");
     }
 
     @Override
     public void download(Location location, Path target) throws IOException {
         requireNonNull(location, "location is null");
         requireNonNull(target, "target is null");
-        Optional<String> refusal = HttpStore.refusal(reader.rules(), location);
-        if (refusal.isPresent()) {
-            throw new InvalidLocationException("Location " + location + " is refused by the http download handler: "
-                    + refusal.get());
-        }
+        HttpStore.requireAllowed(reader.rules(), location, "the http download handler");
         try (ObjectStream in = reader.read(location, ByteRange.ALL);
                 OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE,
                         StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -46,6 +42,14 @@ final class HttpDownloadHandler implements DownloadHandler {
             while ((n = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, n);
             }
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            // an interruptible target channel closes on an interrupt (ClosedByInterruptException)
+            if (Interruption.pending()) {
+                throw Interruption.interrupted("downloading " + location, e);
+            }
+            throw e;
         }
     }
 

@@ -11,7 +11,6 @@ import io.stowage.Redaction;
 import io.stowage.StoreException;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +21,14 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpHead;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.routing.RoutingSupport;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,16 +66,22 @@ final class HttpExchanges implements Closeable {
     private final HttpClientFactory.Client client;
     private final Optional<String> authorization;
     private final Backoff backoff;
+    private final String subject;
+    private volatile boolean closed;
 
-    HttpExchanges(HttpStoreConfig config, String subject) throws StoreException {
+    /**
+     * @param names the resolver asked for host names (the system's, but for tests)
+     */
+    HttpExchanges(HttpStoreConfig config, DnsResolver names, String subject) throws StoreException {
         this.config = requireNonNull(config, "config is null");
         this.rules = config.hostRules();
-        this.client = HttpClientFactory.create(config, rules, subject);
+        this.client = HttpClientFactory.create(config, rules, names, subject);
         this.authorization = config.hasCredentials()
                 ? Optional.of("Basic " + Base64.getEncoder().encodeToString(
                         (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)))
                 : Optional.empty();
         this.backoff = new Backoff(config.retryBackoffMillis(), config.maxRetryBackoffMillis());
+        this.subject = subject;
     }
 
     HostRules rules() {
@@ -170,37 +179,44 @@ final class HttpExchanges implements Closeable {
         }
         Optional<String> refusal = rules.refusal(target.getHost(), port(target));
         if (refusal.isPresent()) {
-            throw new InvalidLocationException("Redirect from " + exchange.shownUri() + " to "
-                    + Redaction.url(target.toString()) + " refused: " + refusal.get() + " (reading " + location + ")");
+            throw new HostRefusedException("Redirect from " + exchange.shownUri() + " to "
+                    + Redaction.url(target.toString()) + " refused: " + refusal.get() + " (reading " + location + ")",
+                    HostRules.normalise(target.getHost()));
         }
         return target;
     }
 
     private HttpExchange sendWithRetries(Location location, URI uri, Request request) throws StoreException {
         String shown = Redaction.url(uri.toString());
+        String redirected = uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")";
         for (int attempt = 0; ; attempt++) {
+            Interruption.check("reading " + location);
             HttpUriRequestBase message;
-            ClassicHttpResponse response;
+            HttpHost target;
             try {
                 message = message(location, uri, request);
-                response = client.http().executeOpen(null, message, null);
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                // the client cannot turn the URL into a request (a character it cannot send, no host)
-                throw new InvalidLocationException("Location " + location + " cannot be requested"
-                        + (uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")") + ": " + e.getMessage(), e);
+                target = RoutingSupport.determineHost(message);
+            } catch (IllegalArgumentException | HttpException e) {
+                // the client cannot turn the URL into a request (a port out of range, no host)
+                throw new InvalidLocationException("Location " + location + " cannot be requested" + redirected + ": "
+                        + e.getMessage(), e);
+            }
+            ClassicHttpResponse response;
+            try {
+                response = client.http().executeOpen(target, message, null);
             } catch (IOException e) {
-                Optional<HostRefusedException> refused = causeOfType(e, HostRefusedException.class);
+                Optional<ResolverRefusalException> refused = causeOfType(e, ResolverRefusalException.class);
                 if (refused.isPresent()) {
-                    throw new InvalidLocationException("Location " + location + " refused: " + refused.get().getMessage()
-                            + (uri.equals(location.uri()) ? "" : " (redirected to " + shown + ")"));
+                    throw new HostRefusedException("Location " + location + " refused: " + refused.get().getMessage()
+                            + redirected, HostRules.normalise(uri.getHost()));
                 }
                 if (causeOfType(e, SSLHandshakeException.class).isPresent()
                         || causeOfType(e, SSLPeerUnverifiedException.class).isPresent()) {
                     throw new StoreException("TLS verification of " + shown + " failed reading " + location
                             + " (is the server's CA trusted? see caFile): " + e.getMessage(), e);
                 }
-                if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
-                    throw new StoreException("Interrupted reading " + location, e);
+                if (Interruption.pending()) {
+                    throw Interruption.interrupted("reading " + location, e);
                 }
                 if (attempt >= config.retries()) {
                     throw new BackendUnavailableException("Cannot reach " + shown + " reading " + location + " after "
@@ -209,6 +225,8 @@ final class HttpExchanges implements Closeable {
                 LOG.debug("Attempt {} of {} {} failed, retrying: {}", attempt + 1, request.method(), shown, describe(e));
                 backoff.pause(attempt, Optional.empty(), location);
                 continue;
+            } catch (RuntimeException e) {
+                throw clientFailure(location, shown, e);
             }
             HttpExchange exchange = new HttpExchange(uri, message, response);
             int status = exchange.status();
@@ -226,6 +244,25 @@ final class HttpExchanges implements Closeable {
             LOG.debug("Attempt {} of {} {} answered {}, retrying", attempt + 1, request.method(), shown, status);
             backoff.pause(attempt, retryAfter, location);
         }
+    }
+
+    /**
+     * What the HTTP client threw on its own account once the request was valid: an interrupt
+     * noticed while waiting for a connection, a client shut down by {@link #close}, or a response
+     * it cannot read (a status code below 1 is an {@link IllegalArgumentException} there).
+     */
+    private StoreException clientFailure(Location location, String shown, RuntimeException e) {
+        if (Interruption.pending()) {
+            return Interruption.interrupted("reading " + location, e);
+        }
+        if (closed) {
+            return new StoreException("Cannot read " + location + ": " + subject + " is closed", e);
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new MalformedResponseException(shown + " answered with a response the HTTP client cannot read (reading "
+                    + location + "): " + describe(e), e);
+        }
+        return new StoreException("The HTTP client of " + subject + " failed reading " + location + ": " + describe(e), e);
     }
 
     private HttpUriRequestBase message(Location location, URI uri, Request request) {
@@ -292,6 +329,7 @@ final class HttpExchanges implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         client.http().close();
     }
 }

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.apache.hc.client5.http.DnsResolver;
 
 /**
  * Reads objects over HTTP: their size (HEAD, or a one-byte ranged GET when HEAD is refused or
@@ -45,8 +46,11 @@ final class HttpObjectReader implements Closeable {
     private final HttpExchanges exchanges;
     private final int retries;
 
-    HttpObjectReader(HttpStoreConfig config, String subject) throws StoreException {
-        this.exchanges = new HttpExchanges(config, subject);
+    /**
+     * @param names the resolver asked for host names (the system's, but for tests)
+     */
+    HttpObjectReader(HttpStoreConfig config, DnsResolver names, String subject) throws StoreException {
+        this.exchanges = new HttpExchanges(config, names, subject);
         this.retries = config.retries();
     }
 

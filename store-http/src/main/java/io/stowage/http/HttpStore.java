@@ -12,6 +12,8 @@ import io.stowage.StoreException;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
  * A read-only store over HTTP(S): any {@code http} or {@code https} URL the host rules allow
@@ -26,8 +28,16 @@ final class HttpStore implements Store {
     private volatile boolean closed;
 
     HttpStore(String name, HttpStoreConfig config) throws StoreException {
+        this(name, config, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /**
+     * @param names the resolver asked for host names (the system's, but for tests); the host
+     *     rules are applied to its answers
+     */
+    HttpStore(String name, HttpStoreConfig config, DnsResolver names) throws StoreException {
         this.name = requireNonNull(name, "name is null");
-        this.reader = new HttpObjectReader(requireNonNull(config, "config is null"), "store '" + name + "'");
+        this.reader = new HttpObjectReader(requireNonNull(config, "config is null"), names, "store '" + name + "'");
     }
 
     @Override
@@ -47,7 +57,8 @@ final class HttpStore implements Store {
 
     @Override
     public boolean owns(Location location) {
-        return refusal(reader.rules(), location).isEmpty();
+        return SCHEMES.contains(location.scheme()) && location.uri().getHost() != null
+                && reader.rules().refusal(location.uri().getHost(), HttpExchanges.port(location.uri())).isEmpty();
     }
 
     @Override
@@ -81,22 +92,28 @@ final class HttpStore implements Store {
         if (closed) {
             throw new StoreException("Store '" + name + "' is closed");
         }
-        Optional<String> refusal = refusal(reader.rules(), location);
-        if (refusal.isPresent()) {
-            throw new InvalidLocationException("Location " + location + " is refused by store '" + name + "': "
-                    + refusal.get());
-        }
+        requireAllowed(reader.rules(), location, "store '" + name + "'");
     }
 
-    /** Why a location is not one an HTTP store or handler with these rules may read, if it is not. */
-    static Optional<String> refusal(HostRules rules, Location location) {
+    /**
+     * Refuses a location that an HTTP store or handler with these rules may not read, before
+     * anything is sent: another scheme or no host ({@link InvalidLocationException}), or a host
+     * the rules refuse ({@link HostRefusedException}).
+     *
+     * @param refuser who refuses, for the message
+     */
+    static void requireAllowed(HostRules rules, Location location, String refuser) throws InvalidLocationException {
+        String refused = "Location " + location + " is refused by " + refuser + ": ";
         if (!SCHEMES.contains(location.scheme())) {
-            return Optional.of("scheme '" + location.scheme() + "' is not http or https");
+            throw new InvalidLocationException(refused + "scheme '" + location.scheme() + "' is not http or https");
         }
         String host = location.uri().getHost();
         if (host == null) {
-            return Optional.of("no valid host");
+            throw new InvalidLocationException(refused + "no valid host");
         }
-        return rules.refusal(host, HttpExchanges.port(location.uri()));
+        Optional<String> refusal = rules.refusal(host, HttpExchanges.port(location.uri()));
+        if (refusal.isPresent()) {
+            throw new HostRefusedException(refused + refusal.get(), HostRules.normalise(host));
+        }
     }
 }

@@ -27,13 +27,25 @@ import java.util.List;
  * </pre>
  *
  * Host entries are host names (matched case-insensitively), {@code *.domain} (any name below
- * the domain), IP addresses or CIDR blocks, each optionally with {@code :port} (IPv6 in
- * brackets: {@code [::1]:8080}) to match that port only. A denied entry always wins; with allowed entries,
- * anything they do not cover is refused: a host name must match a name entry, an IP address
- * an address entry. Link-local addresses (169.254.0.0/16, fe80::/10) and
- * the cloud metadata endpoints are refused unless {@code allowLinkLocal} is set or an address
- * entry of {@code allowedHosts} covers them. The rules are checked for the location, for every
- * redirect target and for the addresses a name resolves to when connecting.
+ * the domain), IP addresses (IPv4 as a plain dotted quad) or CIDR blocks, each optionally with
+ * {@code :port} (IPv6 in brackets: {@code [::1]:8080}) to match that port only. A denied entry
+ * always wins; with allowed entries, anything they do not cover is refused: a host name must
+ * match a name entry, an IP address an address entry.
+ *
+ * <p>Locations may come from users (an image service's web-download), so by default the store
+ * refuses every address that is not public: loopback (127.0.0.0/8, ::1), unspecified
+ * (0.0.0.0/8, ::), private (10/8, 172.16/12, 192.168/16, fc00::/7), carrier-grade NAT
+ * (100.64/10), link-local (169.254/16, fe80::/10), site-local, multicast, documentation,
+ * benchmarking and reserved ranges, and the cloud metadata endpoints (169.254.169.254,
+ * fd00:ec2::254, 100.100.100.200, 168.63.129.16, ...), also in their IPv4-mapped,
+ * IPv4-compatible, NAT64 and 6to4 IPv6 forms and in every numeric spelling of an IPv4 address
+ * ({@code 2130706433}, {@code 0177.0.0.1}); the names {@code localhost} (and {@code *.localhost})
+ * and the metadata names are refused too. An {@code allowedHosts} entry holding the address (an
+ * address or a CIDR block, not a host name, so that a DNS answer cannot open it) lifts that
+ * refusal; {@code allowLinkLocal} lifts it for link-local and metadata addresses. The rules
+ * are checked for the location, for every redirect target and for every address a name
+ * resolves to, at connect time (no gap for DNS rebinding); a refusal is a
+ * {@link HostRefusedException} naming the host and the key that opens it.
  *
  * <p>{@link #toString()} never shows the credentials.
  */

@@ -12,4 +12,8 @@ final class MalformedResponseException extends IntegrityException {
     MalformedResponseException(String message) {
         super(message);
     }
+
+    MalformedResponseException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

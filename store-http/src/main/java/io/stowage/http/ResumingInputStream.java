@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.BackendUnavailableException;
 import io.stowage.IntegrityException;
 import io.stowage.Location;
+import io.stowage.OperationInterruptedException;
 import io.stowage.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,9 @@ import org.apache.hc.core5.http.TruncatedChunkException;
  * {@link BackendUnavailableException}. It never returns short or foreign data.
  *
  * <p>A body that starts before {@code position} (a server that ignored {@code Range}) is
- * skipped up to it. Closing before the end aborts the connection instead of draining it.
+ * skipped up to it. Closing before the end aborts the connection instead of draining it. An
+ * interrupt of the reading thread aborts the connection and ends the read with
+ * {@link OperationInterruptedException}, without resuming.
  */
 final class ResumingInputStream extends InputStream {
     private static final int SKIP_BUFFER = 64 * 1024;
@@ -72,6 +75,12 @@ final class ResumingInputStream extends InputStream {
         if (length == 0) {
             return 0;
         }
+        if (Interruption.pending()) {
+            // a socket read does not react to an interrupt: look for one before each read
+            OperationInterruptedException interrupted = Interruption.interrupted("reading " + location, null);
+            abortCurrent(interrupted);
+            throw interrupted;
+        }
         while (position < end) {
             try {
                 if (current == null) {
@@ -105,6 +114,9 @@ final class ResumingInputStream extends InputStream {
                 abortCurrent(e);
                 if (closed) {
                     throw new IOException("Stream of " + location + " is closed", e);
+                }
+                if (Interruption.pending()) {
+                    throw Interruption.interrupted("reading " + location, e);
                 }
                 onBreak(e);
             }

@@ -9,18 +9,24 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
 /**
- * Resolves with the system resolver, then applies the host rules to the very addresses the
+ * Resolves a host for the HTTP client and applies the host rules to the very addresses the
  * client will connect to. Checking here, not only before the request, closes the gap a DNS
- * answer that changes between the check and the connect (rebinding) would leave.
+ * answer that changes between the check and the connect (rebinding) would leave. An IP literal
+ * (in any spelling {@link IpLiteral} reads) is never given to the name resolver: the address
+ * the rules decided on is the address connected to.
  */
 final class RuleCheckingDnsResolver implements DnsResolver {
     private final HostRules rules;
+    private final DnsResolver names;
 
-    RuleCheckingDnsResolver(HostRules rules) {
+    /**
+     * @param names the resolver asked for host names (the system's in production)
+     */
+    RuleCheckingDnsResolver(HostRules rules, DnsResolver names) {
         this.rules = requireNonNull(rules, "rules is null");
+        this.names = requireNonNull(names, "names is null");
     }
 
     @Override
@@ -34,19 +40,24 @@ final class RuleCheckingDnsResolver implements DnsResolver {
     }
 
     private InetAddress[] resolveChecked(String host, int port) throws UnknownHostException {
-        Optional<InetAddress> literal = AddressBlock.literal(HostRules.normalise(host));
-        InetAddress[] addresses = literal.isPresent()
-                ? new InetAddress[] {literal.get()}
-                : SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        Optional<String> beforeResolving = rules.refusal(host, port);
+        if (beforeResolving.isPresent()) {
+            throw new ResolverRefusalException(beforeResolving.get());
+        }
+        Optional<InetAddress> literal = IpLiteral.parse(HostRules.normalise(host));
+        if (literal.isPresent()) {
+            return new InetAddress[] {literal.get()};
+        }
+        InetAddress[] addresses = names.resolve(host);
         Optional<String> refusal = rules.refusal(host, port, Arrays.asList(addresses));
         if (refusal.isPresent()) {
-            throw new HostRefusedException(refusal.get());
+            throw new ResolverRefusalException(refusal.get());
         }
         return addresses;
     }
 
     @Override
     public String resolveCanonicalHostname(String host) throws UnknownHostException {
-        return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        return names.resolveCanonicalHostname(host);
     }
 }

@@ -8,6 +8,8 @@ import io.stowage.BackendUnavailableException;
 import io.stowage.ByteRange;
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
+import io.stowage.ObjectStream;
+import io.stowage.StoreException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -144,6 +146,31 @@ class HttpStoreStatusFaultTest extends HttpStoreFaultFixture {
         assertThatThrownBy(() -> store.size(missing)).isInstanceOf(ObjectNotFoundException.class);
         assertThatThrownBy(() -> store.get(location("/gone"), ByteRange.of(1, 2)).close())
                 .isInstanceOf(ObjectNotFoundException.class);
+    }
+
+    @Test
+    void aStatusLineTheClientCannotReadIsAMalformedResponseAndNotRetried() throws Exception {
+        server.on("/status-zero", (request, number, response) -> response.line("HTTP/1.1 000 Zero")
+                .header("Content-Length", 0).end());
+        Location location = location("/status-zero");
+
+        assertThatThrownBy(() -> store.size(location)).isExactlyInstanceOf(MalformedResponseException.class)
+                .hasMessage(location.url() + " answered with a response the HTTP client cannot read (reading " + location
+                        + "): IllegalArgumentException: Status code must not be negative or zero: 0");
+        assertThat(server.requests("/status-zero")).hasSize(1);
+    }
+
+    @Test
+    void aReadGoingOnAfterTheStoreClosedSaysSo() throws Exception {
+        server.on("/object", (request, number, response) -> response.serve(DATA, "\"v1\""));
+        Location location = location("/object");
+
+        try (ObjectStream stream = store.get(location)) {
+            assertThat(stream.readNBytes(1000)).hasSize(1000);
+            store.close();
+            assertThatThrownBy(stream::readAllBytes).isExactlyInstanceOf(StoreException.class)
+                    .hasMessage("Cannot read " + location + ": store 'web' is closed");
+        }
     }
 
     @Test

@@ -187,6 +187,12 @@ final class MisbehavingServer implements AutoCloseable {
             return this;
         }
 
+        /** Writes {@code text} as one line of the head, as it is: a status line or a header, right or wrong. */
+        Response line(String text) {
+            head.append(text).append("\r\n");
+            return this;
+        }
+
         Response header(String name, Object value) {
             head.append(name).append(": ").append(value).append("\r\n");
             return this;
