@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 final class S3DownloadHandler implements DownloadHandler {
     private static final int COPY_BUFFER = 64 * 1024;
 
+    private final S3Clients clients;
     private final S3Client client;
     private final Set<String> buckets;
     private final Optional<URI> endpoint;
@@ -51,9 +52,10 @@ final class S3DownloadHandler implements DownloadHandler {
     private final ExecutorService workers = Executors.newCachedThreadPool(S3Store.daemonThreads("stowage-s3-download-"));
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    S3DownloadHandler(S3DownloadHandlerConfig config, S3Client client) {
+    S3DownloadHandler(S3DownloadHandlerConfig config, S3Clients clients) {
         requireNonNull(config, "config is null");
-        this.client = requireNonNull(client, "client is null");
+        this.clients = requireNonNull(clients, "clients is null");
+        this.client = clients.retrying();
         this.buckets = Set.copyOf(config.buckets());
         this.endpoint = config.endpointUri();
         this.concurrency = config.concurrency();
@@ -223,7 +225,7 @@ final class S3DownloadHandler implements DownloadHandler {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             workers.shutdown();
-            client.close();
+            clients.close();
         }
     }
 }

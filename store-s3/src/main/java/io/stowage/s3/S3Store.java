@@ -45,19 +45,19 @@ final class S3Store implements Store {
 
     private final String name;
     private final S3Layout layout;
+    private final S3Clients clients;
     private final S3Client client;
-    private final S3Client commitClient;
     private final UploadSettings uploadSettings;
     private final int readResumes;
     private final ExecutorService uploads;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger openReads = new AtomicInteger();
 
-    S3Store(String name, S3StoreConfig config, S3Client client, S3Client commitClient) {
+    S3Store(String name, S3StoreConfig config, S3Clients clients) {
         this.name = requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
-        this.client = requireNonNull(client, "client is null");
-        this.commitClient = requireNonNull(commitClient, "commitClient is null");
+        this.clients = requireNonNull(clients, "clients is null");
+        this.client = clients.retrying();
         this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpointUri());
         this.uploadSettings = UploadSettings.of(config);
         this.readResumes = config.retries();
@@ -96,7 +96,7 @@ final class S3Store implements Store {
             throw new ObjectAlreadyExistsException("Object already exists: " + address);
         }
         VerifyingInputStream in = new VerifyingInputStream(data, verifier);
-        VerifiedContent content = new S3Upload(client, commitClient, uploads, address, uploadSettings)
+        VerifiedContent content = new S3Upload(client, clients.unretried(), uploads, address, uploadSettings)
                 .run(in, options.expectedSize());
         return new StoredObject(id, Location.of(address.uri(), options.metadata()), content.size(), content.checksums());
     }
@@ -249,8 +249,7 @@ final class S3Store implements Store {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             uploads.shutdown();
-            commitClient.close();
-            client.close();
+            clients.close();
         }
     }
 

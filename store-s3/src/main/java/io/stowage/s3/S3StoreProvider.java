@@ -6,7 +6,6 @@ import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
 import java.util.Set;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Creates {@code s3} stores ({@code type: s3}, locations {@code s3://bucket/key}); see
@@ -34,25 +33,13 @@ public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
         requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
         String subject = "store '" + name + "'";
-        S3Connection connection = config.connection();
-        S3Client client = S3Clients.create(connection, subject);
-        S3Client commitClient = null;
+        S3Clients clients = S3Clients.open(config.connection(), subject);
         try {
-            commitClient = S3Clients.create(withoutRetries(connection), subject);
-            S3Buckets.ensure(client, config.bucket(), config.createBucket(), subject);
-            return new S3Store(name, config, client, commitClient);
+            S3Buckets.ensure(clients.retrying(), config.bucket(), config.createBucket(), subject);
+            return new S3Store(name, config, clients);
         } catch (StoreException | RuntimeException e) {
-            client.close();
-            if (commitClient != null) {
-                commitClient.close();
-            }
+            clients.close();
             throw e;
         }
-    }
-
-    private static S3Connection withoutRetries(S3Connection connection) {
-        return new S3Connection(connection.region(), connection.endpoint(), connection.pathStyle(), connection.keys(),
-                connection.checksumMode(), connection.connectTimeout(), connection.readTimeout(), 0,
-                connection.maxConnections());
     }
 }
