@@ -10,9 +10,12 @@ import java.util.Set;
 /**
  * Creates {@code s3} stores ({@code type: s3}, locations {@code s3://bucket/key}); see
  * {@link S3StoreConfig} for the keys. Creating a store checks that the bucket exists (or
- * creates it with {@code createBucket: true}).
+ * creates it with {@code createBucket: true}) and, with {@code abortUploadsOlderThan} set, aborts
+ * the stale multipart uploads under the store's prefix ({@link S3StaleUploads}).
  */
 public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3StoreProvider.class);
+
     @Override
     public String type() {
         return "s3";
@@ -36,10 +39,25 @@ public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
         S3Clients clients = S3Clients.open(config.connection(), subject);
         try {
             S3Buckets.ensure(clients.retrying(), config.bucket(), config.createBucket(), subject);
-            return new S3Store(name, config, clients);
+            S3Store store = new S3Store(name, config, clients);
+            config.staleUploadAge().ifPresent(age -> sweep(store, clients, age));
+            return store;
         } catch (StoreException | RuntimeException e) {
             clients.close();
             throw e;
+        }
+    }
+
+    /** The sweep on open is housekeeping: when it fails the store opens all the same, and says so. */
+    private static void sweep(S3Store store, S3Clients clients, java.time.Duration age) {
+        try {
+            java.util.List<String> aborted = S3StaleUploads.abort(clients.retrying(), store.layout(), age);
+            if (!aborted.isEmpty()) {
+                LOG.info("Store '{}' aborted {} multipart upload(s) older than {} under {}", store.name(), aborted.size(),
+                        age, store.layout());
+            }
+        } catch (StoreException e) {
+            LOG.warn("Store '{}' could not sweep its stale multipart uploads: {}", store.name(), e.getMessage());
         }
     }
 }
