@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +51,7 @@ final class OrphanSuspects {
             unnamed = true;
             return;
         }
-        Optional<Instant> serverNow = listing.sdkHttpResponse().firstMatchingHeader("Date").flatMap(OrphanSuspects::date);
+        Optional<Instant> serverNow = ServerClock.of(listing);
         if (serverNow.isEmpty() || Boolean.TRUE.equals(listing.isTruncated())) {
             unnamed = true;
             return;
@@ -106,14 +103,6 @@ final class OrphanSuspects {
         if (unnamed) {
             LOG.warn("An upload of {} may be left by a lost answer to its creation and could not be named; the sweep of"
                     + " stale uploads removes it", address);
-        }
-    }
-
-    private static Optional<Instant> date(String header) {
-        try {
-            return Optional.of(ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 }

@@ -7,9 +7,6 @@ import io.stowage.ObjectId;
 import io.stowage.StoreException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -106,8 +103,7 @@ public final class S3StaleUploads {
                 throw S3Errors.translate(e, "list the multipart uploads of", layout);
             }
             if (serverNow == null) {
-                serverNow = page.sdkHttpResponse().firstMatchingHeader("Date").map(S3StaleUploads::date)
-                        .orElseGet(Instant::now);
+                serverNow = ServerClock.of(page).orElseGet(Instant::now);
             }
             uploads.addAll(page.uploads());
             if (!Boolean.TRUE.equals(page.isTruncated())) {
@@ -144,14 +140,6 @@ public final class S3StaleUploads {
         requireNonNull(olderThan, "olderThan is null");
         if (olderThan.isZero() || olderThan.isNegative()) {
             throw new IllegalArgumentException("olderThan must be more than 0: " + olderThan);
-        }
-    }
-
-    private static Instant date(String header) {
-        try {
-            return ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return Instant.now();
         }
     }
 }
