@@ -276,7 +276,7 @@ final class S3Store implements Store {
      * Refuses new operations, lets running adds finish for up to {@code closeTimeout}, then stops
      * the adds still running: their parts are cancelled and their multipart uploads aborted (by
      * each add, or after another {@code closeTimeout} by this method), so that none is left open.
-     * Then the clients are closed. Streams still open fail on their next read.
+     * Then the clients are closed. Streams still open fail on their next read with a {@link StoreException}.
      */
     @Override
     public void close() {

@@ -91,6 +91,22 @@ class S3StoreCloseTest {
         assertThat(S3TestServers.objects(admin, server.bucket(), prefix + "/")).isEmpty();
     }
 
+    @Test
+    void aStreamOpenWhenTheStoreClosesFailsWithAStoreException() throws Exception {
+        Store store = open(Duration.ofSeconds(30));
+        byte[] data = bytes(3 * 1024 * 1024);
+        StoredObject stored = store.add(ObjectId.of("read"), new ByteArrayInputStream(data), AddOptions.defaults());
+        try (io.stowage.ObjectStream stream = store.get(stored.location())) {
+            stream.readNBytes(1000);
+            store.close();
+
+            assertThat(catchThrowable(() -> stream.transferTo(java.io.OutputStream.nullOutputStream())))
+                    .isInstanceOf(StoreException.class);
+        } finally {
+            admin.deleteObject(request -> request.bucket(server.bucket()).key(prefix + "/read"));
+        }
+    }
+
     private void assertClosed(Store store) {
         Location location = Location.of(URI.create("s3://" + server.bucket() + "/" + prefix + "/any"));
         for (Throwable failure : new Throwable[] {
