@@ -18,17 +18,27 @@ record ContentRange(long first, long last, long size) {
         }
     }
 
-    /** The parsed header; empty when there is none. */
-    static Optional<ContentRange> parse(String header) {
+    /**
+     * The parsed header of an answer to a read of {@code object}; empty when there is none.
+     *
+     * @throws MalformedResponseException when the header is unreadable or inconsistent
+     */
+    static Optional<ContentRange> parse(String header, S3Address object) throws MalformedResponseException {
         if (header == null) {
             return Optional.empty();
         }
         Matcher matcher = FORMAT.matcher(header.trim());
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("Unreadable Content-Range header: " + header);
+            throw new MalformedResponseException("S3 answered a read of " + object + " with an unreadable Content-Range: "
+                    + header);
         }
-        long size = Long.parseLong(matcher.group(3));
-        long last = Math.min(Long.parseLong(matcher.group(2)), size - 1);
-        return Optional.of(new ContentRange(Long.parseLong(matcher.group(1)), last, size));
+        try {
+            long size = Long.parseLong(matcher.group(3));
+            long last = Math.min(Long.parseLong(matcher.group(2)), size - 1);
+            return Optional.of(new ContentRange(Long.parseLong(matcher.group(1)), last, size));
+        } catch (IllegalArgumentException e) { // NumberFormatException past Long.MAX_VALUE, or the checks above
+            throw new MalformedResponseException("S3 answered a read of " + object
+                    + " with an inconsistent Content-Range: " + header);
+        }
     }
 }

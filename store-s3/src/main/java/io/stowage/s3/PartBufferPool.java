@@ -1,6 +1,5 @@
 package io.stowage.s3;
 
-import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -24,14 +23,9 @@ final class PartBufferPool {
     }
 
     /** A free buffer, waiting for one to be given back when all {@code limit} are in use. */
-    synchronized byte[] take() throws InterruptedIOException {
+    synchronized byte[] take() throws InterruptedException {
         while (free.isEmpty() && created == limit) {
-            try {
-                wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("Interrupted while waiting for a part buffer");
-            }
+            wait();
         }
         if (!free.isEmpty()) {
             return free.pop();

@@ -63,7 +63,7 @@ final class ResumingObjectInputStream extends InputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (closed) {
-            throw new IOException("Stream of " + address + " is closed");
+            throw new StoreException("Stream of " + address + " is closed");
         }
         if (length == 0) {
             return 0;
@@ -95,20 +95,23 @@ final class ResumingObjectInputStream extends InputStream {
             } catch (InterruptedIOException e) {
                 if (!(e instanceof java.net.SocketTimeoutException)) {
                     discardBody();
-                    throw e;
+                    throw S3Errors.interrupted("read", address, e);
                 }
                 failure = e;
             } catch (StoreException e) {
                 discardBody();
                 throw e;
-            } catch (IOException | SdkException e) {
+            } catch (IOException | RuntimeException e) {
                 if (closed) {
-                    throw new IOException("Stream of " + address + " is closed", e);
+                    throw new StoreException("Stream of " + address + " is closed", e);
                 }
                 failure = e instanceof IOException io ? io : new IOException(e);
             }
             discardBody();
-            if (resumed >= resumes || Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw S3Errors.interrupted("read", address, failure);
+            }
+            if (resumed >= resumes) {
                 throw new BackendUnavailableException("Reading " + address + " broke at byte " + position + " (before "
                         + end + ") and " + resumed + " resumed read(s) did not finish it: " + describe(failure), failure);
             }
@@ -129,6 +132,8 @@ final class ResumingObjectInputStream extends InputStream {
                         + position + ")", e);
             }
             throw S3Errors.translate(e, "resume reading", address);
+        } catch (RuntimeException e) {
+            throw S3Errors.translate(e, "resume reading", address);
         }
     }
 
@@ -144,7 +149,7 @@ final class ResumingObjectInputStream extends InputStream {
             extra = body.read();
         } catch (SdkException e) {
             throw new IntegrityException("The data S3 returned for " + address + " failed its checksum check", e);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             return; // every wanted byte arrived; the connection is dropped with the body
         }
         if (extra >= 0) {

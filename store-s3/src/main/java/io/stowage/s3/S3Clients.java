@@ -9,35 +9,87 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
-/** Builds the SDK client for an {@link S3Connection}. */
-final class S3Clients {
+/**
+ * The SDK clients for an {@link S3Connection}: one HTTP client (one connection pool of
+ * {@code maxConnections}) shared by a client whose requests the SDK retries and a client
+ * without SDK retries, for the requests the store retries itself (commits, upload creation).
+ * Closed together, the HTTP client once and last: the SDK does not close an HTTP client it was
+ * handed.
+ */
+final class S3Clients implements AutoCloseable {
     /** The region signed for when an endpoint override is set and no region is configured. */
     static final String DEFAULT_ENDPOINT_REGION = "us-east-1";
 
-    private S3Clients() {}
+    private final SdkHttpClient http;
+    private final S3Client retrying;
+    private final S3Client unretried;
+
+    private S3Clients(SdkHttpClient http, S3Client retrying, S3Client unretried) {
+        this.http = http;
+        this.retrying = retrying;
+        this.unretried = unretried;
+    }
 
     /**
      * @param subject names the owner in messages: "store 'images'", "download handler 's3'"
      */
-    static S3Client create(S3Connection connection, String subject) throws ConfigurationException {
+    static S3Clients open(S3Connection connection, String subject) throws ConfigurationException {
         Region region = region(connection, subject);
+        SdkHttpClient http = Apache5HttpClient.builder()
+                .connectionTimeout(connection.connectTimeout())
+                .socketTimeout(connection.readTimeout())
+                .maxConnections(connection.maxConnections())
+                .build();
+        S3Client retrying = null;
+        try {
+            retrying = build(connection, region, http, connection.retries(), subject);
+            return new S3Clients(http, retrying, build(connection, region, http, 0, subject));
+        } catch (ConfigurationException | RuntimeException e) {
+            if (retrying != null) {
+                retrying.close();
+            }
+            http.close();
+            throw e;
+        }
+    }
+
+    /** The client whose requests the SDK retries up to the configured {@code retries}. */
+    S3Client retrying() {
+        return retrying;
+    }
+
+    /** The client that sends each request once: the caller decides what may be retried. */
+    S3Client unretried() {
+        return unretried;
+    }
+
+    @Override
+    public void close() {
+        try {
+            unretried.close();
+            retrying.close();
+        } finally {
+            http.close();
+        }
+    }
+
+    private static S3Client build(S3Connection connection, Region region, SdkHttpClient http, int retries,
+            String subject) throws ConfigurationException {
         S3ClientBuilder builder = S3Client.builder()
                 .region(region)
                 .credentialsProvider(credentials(connection))
                 .forcePathStyle(connection.pathStyle())
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .connectionTimeout(connection.connectTimeout())
-                        .socketTimeout(connection.readTimeout())
-                        .maxConnections(connection.maxConnections()))
+                .httpClient(http)
                 .overrideConfiguration(override -> override.retryStrategy(
                         AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(connection.retries() + 1)
+                                .maxAttempts(retries + 1)
                                 .build()));
         if (connection.checksumMode() == S3ChecksumMode.WHEN_REQUIRED) {
             builder.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)

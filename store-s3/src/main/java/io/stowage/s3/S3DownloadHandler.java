@@ -8,7 +8,6 @@ import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -42,6 +41,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 final class S3DownloadHandler implements DownloadHandler {
     private static final int COPY_BUFFER = 64 * 1024;
 
+    private final S3Clients clients;
     private final S3Client client;
     private final Set<String> buckets;
     private final Optional<URI> endpoint;
@@ -51,9 +51,10 @@ final class S3DownloadHandler implements DownloadHandler {
     private final ExecutorService workers = Executors.newCachedThreadPool(S3Store.daemonThreads("stowage-s3-download-"));
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    S3DownloadHandler(S3DownloadHandlerConfig config, S3Client client) {
+    S3DownloadHandler(S3DownloadHandlerConfig config, S3Clients clients) {
         requireNonNull(config, "config is null");
-        this.client = requireNonNull(client, "client is null");
+        this.clients = requireNonNull(clients, "clients is null");
+        this.client = clients.retrying();
         this.buckets = Set.copyOf(config.buckets());
         this.endpoint = config.endpointUri();
         this.concurrency = config.concurrency();
@@ -72,10 +73,10 @@ final class S3DownloadHandler implements DownloadHandler {
         HeadObjectResponse head;
         try {
             head = client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
             throw S3Errors.translate(e, "download", address);
         }
-        long size = head.contentLength();
+        long size = S3Heads.size(head, address);
         Optional<String> eTag = Optional.ofNullable(head.eTag());
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
             out.truncate(0);
@@ -83,6 +84,13 @@ final class S3DownloadHandler implements DownloadHandler {
             if (out.size() != size) {
                 throw new StoreException("Download of " + address + " wrote " + out.size() + " of " + size + " bytes");
             }
+        } catch (StoreException e) {
+            throw e;
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw S3Errors.interrupted("download", address, e);
+        } catch (IOException e) {
+            throw new StoreException("Cannot download " + address + " to " + target + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
         }
     }
 
@@ -134,10 +142,10 @@ final class S3DownloadHandler implements DownloadHandler {
             }
         } catch (RejectedExecutionException e) {
             failed.set(true);
-            awaitAll(running);
+            awaitAll(running, address);
             throw new StoreException("The s3 download handler is closed", e);
         }
-        awaitAll(running);
+        awaitAll(running, address);
     }
 
     private void copyChunk(S3Address address, Optional<String> eTag, long first, long end, FileChannel out, byte[] buffer)
@@ -153,6 +161,8 @@ final class S3DownloadHandler implements DownloadHandler {
             if (S3Errors.status(e) == S3Errors.PRECONDITION_FAILED) {
                 throw new io.stowage.IntegrityException("The object at " + address + " changed during the download", e);
             }
+            throw S3Errors.translate(e, "download", address);
+        } catch (RuntimeException e) {
             throw S3Errors.translate(e, "download", address);
         }
         long position = first;
@@ -172,7 +182,7 @@ final class S3DownloadHandler implements DownloadHandler {
     }
 
     /** Waits for every worker and throws the first failure (the others are attached). */
-    private static void awaitAll(List<Future<Void>> running) throws IOException {
+    private static void awaitAll(List<Future<Void>> running, S3Address address) throws IOException {
         IOException failure = null;
         boolean interrupted = false;
         for (Future<Void> future : running) {
@@ -197,12 +207,7 @@ final class S3DownloadHandler implements DownloadHandler {
             }
         }
         if (interrupted) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException stop = new InterruptedIOException("Interrupted during an s3 download");
-            if (failure != null) {
-                stop.addSuppressed(failure);
-            }
-            throw stop;
+            throw S3Errors.interrupted("download", address, failure);
         }
         if (failure != null) {
             throw failure;
@@ -223,7 +228,7 @@ final class S3DownloadHandler implements DownloadHandler {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             workers.shutdown();
-            client.close();
+            clients.close();
         }
     }
 }

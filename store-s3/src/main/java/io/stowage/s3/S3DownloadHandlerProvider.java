@@ -30,6 +30,6 @@ public final class S3DownloadHandlerProvider implements DownloadHandlerProvider<
     @Override
     public DownloadHandler create(S3DownloadHandlerConfig config) throws StoreException {
         requireNonNull(config, "config is null");
-        return new S3DownloadHandler(config, S3Clients.create(config.connection(), "download handler 's3'"));
+        return new S3DownloadHandler(config, S3Clients.open(config.connection(), "download handler 's3'"));
     }
 }

@@ -4,9 +4,9 @@ import io.stowage.AccessDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.NotSupportedException;
 import io.stowage.ObjectNotFoundException;
+import io.stowage.OperationInterruptedException;
 import io.stowage.StoreException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -44,13 +44,9 @@ final class S3Errors {
      * @param action what was attempted, as a verb phrase: "read", "add", "delete"
      * @param subject the object or bucket concerned, safe to print
      */
-    static IOException translate(SdkException e, String action, Object subject) {
+    static StoreException translate(SdkException e, String action, Object subject) {
         if (isInterruption(e)) {
-            Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("Interrupted while trying to " + action
-                    + " " + subject);
-            interrupted.initCause(e);
-            return interrupted;
+            return interrupted(action, subject, e);
         }
         if (!(e instanceof AwsServiceException)) {
             return new BackendUnavailableException("Cannot " + action + " " + subject + ": the S3 service is unavailable ("
@@ -75,6 +71,30 @@ final class S3Errors {
                     + " after retries (" + answer + ")", e);
         }
         return new StoreException("Cannot " + action + " " + subject + ": " + answer, e);
+    }
+
+    /**
+     * A failure of the SDK or of the code around it: {@link #translate(SdkException, String, Object)}
+     * for the SDK's own exceptions, an interruption when the thread is interrupted, else
+     * {@link #unexpected}. What a closed client throws ({@code IllegalStateException}) lands here.
+     */
+    static StoreException translate(RuntimeException e, String action, Object subject) {
+        if (e instanceof SdkException sdk) {
+            return translate(sdk, action, subject);
+        }
+        if (isInterruption(e)) {
+            return interrupted(action, subject, e);
+        }
+        return unexpected(action, subject, e);
+    }
+
+    /**
+     * The error for an operation the calling thread's interrupt stopped; sets the thread's
+     * interrupt status again, so that callers up the stack see it.
+     */
+    static OperationInterruptedException interrupted(String action, Object subject, Throwable cause) {
+        Thread.currentThread().interrupt();
+        return new OperationInterruptedException("Interrupted while trying to " + action + " " + subject, cause);
     }
 
     static boolean isInterruption(Throwable e) {

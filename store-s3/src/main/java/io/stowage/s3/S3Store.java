@@ -3,6 +3,7 @@ package io.stowage.s3;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.AddOptions;
+import io.stowage.BackendUnavailableException;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
 import io.stowage.InvalidRangeException;
@@ -18,7 +19,9 @@ import io.stowage.integrity.VerifiedContent;
 import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +35,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A store in one S3 bucket (optionally under a key prefix), on AWS or an S3-compatible server.
@@ -40,28 +45,33 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * only verified data, never overwrites and leaves no upload behind.
  */
 final class S3Store implements Store {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Store.class);
     private static final Set<Capability> CAPABILITIES =
             Set.copyOf(EnumSet.of(Capability.READ, Capability.WRITE, Capability.DELETE, Capability.RANGE_READ));
 
     private final String name;
     private final S3Layout layout;
+    private final S3Clients clients;
     private final S3Client client;
-    private final S3Client commitClient;
     private final UploadSettings uploadSettings;
     private final int readResumes;
     private final ExecutorService uploads;
+    private final UploadRegistry registry;
+    private final Duration closeTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger openReads = new AtomicInteger();
 
-    S3Store(String name, S3StoreConfig config, S3Client client, S3Client commitClient) {
+    S3Store(String name, S3StoreConfig config, S3Clients clients) {
         this.name = requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
-        this.client = requireNonNull(client, "client is null");
-        this.commitClient = requireNonNull(commitClient, "commitClient is null");
+        this.clients = requireNonNull(clients, "clients is null");
+        this.client = clients.retrying();
         this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpointUri());
         this.uploadSettings = UploadSettings.of(config);
         this.readResumes = config.retries();
         this.uploads = Executors.newCachedThreadPool(daemonThreads("stowage-s3-" + name + "-upload-"));
+        this.registry = new UploadRegistry(name);
+        this.closeTimeout = config.closeTimeout();
     }
 
     @Override
@@ -89,16 +99,21 @@ final class S3Store implements Store {
         requireNonNull(id, "id is null");
         requireNonNull(data, "data is null");
         requireNonNull(options, "options is null");
-        ensureOpen();
         S3Address address = layout.address(id);
         ContentVerifier verifier = ContentVerifier.forAdd(id, options);
-        if (exists(address)) {
-            throw new ObjectAlreadyExistsException("Object already exists: " + address);
+        registry.addStarted();
+        try {
+            if (exists(address)) {
+                throw new ObjectAlreadyExistsException("Object already exists: " + address);
+            }
+            VerifyingInputStream in = new VerifyingInputStream(data, verifier);
+            VerifiedContent content = new S3Upload(clients, uploads, address, uploadSettings, registry)
+                    .run(in, options.expectedSize());
+            return new StoredObject(id, Location.of(address.uri(), options.metadata()), content.size(),
+                    content.checksums());
+        } finally {
+            registry.addEnded();
         }
-        VerifyingInputStream in = new VerifyingInputStream(data, verifier);
-        VerifiedContent content = new S3Upload(client, commitClient, uploads, address, uploadSettings)
-                .run(in, options.expectedSize());
-        return new StoredObject(id, Location.of(address.uri(), options.metadata()), content.size(), content.checksums());
     }
 
     @Override
@@ -107,7 +122,7 @@ final class S3Store implements Store {
         ensureOpen();
         S3Address address = layout.address(location);
         if (range.length().isPresent() && range.length().getAsLong() == 0) {
-            long size = head(address, "read").contentLength();
+            long size = S3Heads.size(head(address, "read"), address);
             range.lengthWithin(size, location);
             return new ObjectStream(InputStream.nullInputStream(), location, size, range.offset(), 0);
         }
@@ -118,6 +133,8 @@ final class S3Store implements Store {
             if (S3Errors.status(e) == S3Errors.RANGE_NOT_SATISFIABLE) {
                 return emptyOrInvalid(location, address, range, e);
             }
+            throw S3Errors.translate(e, "read", address);
+        } catch (RuntimeException e) {
             throw S3Errors.translate(e, "read", address);
         }
         return open(location, address, range, body);
@@ -137,7 +154,7 @@ final class S3Store implements Store {
             ResponseInputStream<GetObjectResponse> body) throws IOException {
         try {
             GetObjectResponse response = body.response();
-            Optional<ContentRange> served = ContentRange.parse(response.contentRange());
+            Optional<ContentRange> served = ContentRange.parse(response.contentRange(), address);
             long size;
             long start;
             if (served.isPresent()) {
@@ -149,8 +166,8 @@ final class S3Store implements Store {
             }
             long length = range.lengthWithin(size, location);
             if (start > range.offset() || (served.isPresent() && start != range.offset())) {
-                throw new StoreException("Cannot read " + address + ": S3 served bytes from " + start + " for a read from "
-                        + range.offset());
+                throw new MalformedResponseException("Cannot read " + address + ": S3 served bytes from " + start
+                        + " for a read from " + range.offset());
             }
             long skip = range.offset() - start;
             if (skip > 0) {
@@ -164,13 +181,20 @@ final class S3Store implements Store {
         } catch (IOException | RuntimeException e) {
             body.abort();
             body.close();
-            throw e;
+            if (e instanceof StoreException store) {
+                throw store;
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw S3Errors.translate(runtime, "read", address);
+            }
+            throw new BackendUnavailableException("Cannot read " + address + ": the answer broke ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
     }
 
     private ObjectStream emptyOrInvalid(Location location, S3Address address, ByteRange range, SdkException cause)
             throws IOException {
-        long size = head(address, "read").contentLength();
+        long size = S3Heads.size(head(address, "read"), address);
         if (range.offset() > size) {
             InvalidRangeException invalid = new InvalidRangeException("Range offset " + range.offset()
                     + " is beyond the end of " + location + " (size " + size + ")");
@@ -183,7 +207,7 @@ final class S3Store implements Store {
 
     private static long requireLength(GetObjectResponse response, S3Address address) throws StoreException {
         if (response.contentLength() == null) {
-            throw new StoreException("Cannot read " + address + ": S3 answered without a Content-Length");
+            throw new MalformedResponseException("S3 answered a read of " + address + " without a Content-Length");
         }
         return response.contentLength();
     }
@@ -191,7 +215,8 @@ final class S3Store implements Store {
     @Override
     public long size(Location location) throws IOException {
         ensureOpen();
-        return head(layout.address(location), "read the size of").contentLength();
+        S3Address address = layout.address(location);
+        return S3Heads.size(head(address, "read the size of"), address);
     }
 
     @Override
@@ -201,7 +226,7 @@ final class S3Store implements Store {
         head(address, "delete");
         try {
             client.deleteObject(request -> request.bucket(address.bucket()).key(address.key()));
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
             throw S3Errors.translate(e, "delete", address);
         }
     }
@@ -218,13 +243,15 @@ final class S3Store implements Store {
                 return false;
             }
             throw S3Errors.translate(e, "add", address);
+        } catch (RuntimeException e) {
+            throw S3Errors.translate(e, "add", address);
         }
     }
 
     private HeadObjectResponse head(S3Address address, String action) throws IOException {
         try {
             return client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
             throw S3Errors.translate(e, action, address);
         }
     }
@@ -241,16 +268,49 @@ final class S3Store implements Store {
 
     private void ensureOpen() throws StoreException {
         if (closed.get()) {
-            throw new StoreException("Store '" + name + "' is closed");
+            throw UploadRegistry.closed(name);
         }
     }
 
+    /**
+     * Refuses new operations, lets running adds finish for up to {@code closeTimeout}, then stops
+     * the adds still running: their parts are cancelled and their multipart uploads aborted (by
+     * each add, or after another {@code closeTimeout} by this method), so that none is left open.
+     * Then the clients are closed. Streams still open fail on their next read with a {@link StoreException}.
+     */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            uploads.shutdown();
-            commitClient.close();
-            client.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        registry.close();
+        try {
+            if (!registry.awaitIdle(closeTimeout)) {
+                List<UploadRegistry.Entry> stopped = registry.stopAll();
+                LOG.warn("Closing store '{}': adds still running after {}; stopping them and aborting their {} multipart"
+                        + " upload(s)", name, closeTimeout, stopped.size());
+                uploads.shutdownNow();
+                if (!registry.awaitIdle(closeTimeout)) {
+                    abortLeftUploads();
+                }
+            }
+        } finally {
+            uploads.shutdownNow();
+            clients.close();
+        }
+    }
+
+    /** Aborts the uploads of adds that did not end in time (stuck reading their source, say). */
+    private void abortLeftUploads() {
+        for (UploadRegistry.Entry entry : registry.open()) {
+            if (entry.isStopped() && entry.claimAbort()) {
+                entry.parts().stopNow();
+                StoreException failures = new StoreException("Aborting the upload of " + entry.address());
+                UploadAbort.abort(client, entry.address(), entry.uploadId(), failures);
+                for (Throwable failure : failures.getSuppressed()) {
+                    LOG.warn("Closing store '{}': {}", name, failure.getMessage());
+                }
+            }
         }
     }
 

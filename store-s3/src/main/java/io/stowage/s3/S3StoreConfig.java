@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *   connectTimeout: 10s
  *   readTimeout: 60s                     # longest silence on a connection
  *   retries: 3                           # retries of a failed request, and resumes of a broken read
+ *   closeTimeout: 30s                    # how long close() lets running adds finish, then again to abort them
+ *   abortUploadsOlderThan: 168h          # on open, abort multipart uploads under the prefix this old; default: none
  * </pre>
  *
  * <p>Memory per {@code add} is at most about {@code multipartThreshold + partSize × (uploadConcurrency + 1)}
@@ -40,6 +42,11 @@ import java.util.regex.Pattern;
  * @param endpoint the endpoint override, normalised to {@code scheme://host[:port]}; null for AWS
  * @param accessKey the static access key id; null to use the SDK's default credentials chain
  * @param secretKey the static secret key; null to use the SDK's default credentials chain
+ * @param closeTimeout how long {@code close()} waits for running adds before it stops them, and then
+ *     for the stopped adds to abort their multipart uploads before it aborts them itself
+ * @param abortUploadsOlderThan when set, opening the store aborts the multipart uploads under its
+ *     prefix initiated longer ago than this and without a part as recent (see {@link S3StaleUploads});
+ *     null to leave them to an explicit sweep or the bucket's lifecycle rule
  * @param conditionalWrites whether writes carry {@code If-None-Match: *}, which makes racing adds of
  *     one id safe. Turn it off only for a server that refuses the header (it answers "not
  *     implemented"); duplicates are then found by a HEAD before the write, which two racing adds can both pass.
@@ -61,7 +68,9 @@ public record S3StoreConfig(
         Boolean conditionalWrites,
         @JsonDeserialize(using = DurationText.class) Duration connectTimeout,
         @JsonDeserialize(using = DurationText.class) Duration readTimeout,
-        Integer retries) {
+        Integer retries,
+        @JsonDeserialize(using = DurationText.class) Duration closeTimeout,
+        @JsonDeserialize(using = DurationText.class) Duration abortUploadsOlderThan) {
 
     public static final long MIB = 1024 * 1024;
     /** S3's smallest part (except the last). */
@@ -77,6 +86,7 @@ public record S3StoreConfig(
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_RETRIES = 3;
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern PREFIX_SEGMENT = Pattern.compile("[A-Za-z0-9._-]{1,255}");
 
     public S3StoreConfig {
@@ -100,6 +110,15 @@ public record S3StoreConfig(
         connectTimeout = S3ConfigRules.timeout(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
         readTimeout = S3ConfigRules.timeout(readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
         retries = S3ConfigRules.retries(retries, DEFAULT_RETRIES);
+        closeTimeout = S3ConfigRules.timeout(closeTimeout, DEFAULT_CLOSE_TIMEOUT, "closeTimeout");
+        if (abortUploadsOlderThan != null && (abortUploadsOlderThan.isZero() || abortUploadsOlderThan.isNegative())) {
+            throw new IllegalArgumentException("abortUploadsOlderThan must be more than 0");
+        }
+    }
+
+    /** The age past which opening the store aborts stale multipart uploads; empty when it does not. */
+    public Optional<Duration> staleUploadAge() {
+        return Optional.ofNullable(abortUploadsOlderThan);
     }
 
     /** A config for {@code bucket} with every other key at its default. */
@@ -142,6 +161,8 @@ public record S3StoreConfig(
         builder.connectTimeout = connectTimeout;
         builder.readTimeout = readTimeout;
         builder.retries = retries;
+        builder.closeTimeout = closeTimeout;
+        builder.abortUploadsOlderThan = abortUploadsOlderThan;
         return builder;
     }
 
@@ -154,7 +175,8 @@ public record S3StoreConfig(
                 + ", uploadConcurrency=" + uploadConcurrency + ", maxConnections=" + maxConnections
                 + ", checksumMode=" + checksumMode
                 + ", conditionalWrites=" + conditionalWrites + ", connectTimeout=" + connectTimeout
-                + ", readTimeout=" + readTimeout + ", retries=" + retries + "]";
+                + ", readTimeout=" + readTimeout + ", retries=" + retries + ", closeTimeout=" + closeTimeout
+                + ", abortUploadsOlderThan=" + abortUploadsOlderThan + "]";
     }
 
     private static String prefix(String prefix) {
@@ -199,6 +221,8 @@ public record S3StoreConfig(
         private Duration connectTimeout;
         private Duration readTimeout;
         private Integer retries;
+        private Duration closeTimeout;
+        private Duration abortUploadsOlderThan;
 
         private Builder(String bucket) {
             this.bucket = bucket;
@@ -287,10 +311,22 @@ public record S3StoreConfig(
             return this;
         }
 
+        /** How long {@code close()} lets running adds finish; see the record's {@code closeTimeout}. */
+        public Builder closeTimeout(Duration value) {
+            this.closeTimeout = value;
+            return this;
+        }
+
+        /** Opening the store aborts the multipart uploads under its prefix this old; see {@link S3StaleUploads}. */
+        public Builder abortUploadsOlderThan(Duration value) {
+            this.abortUploadsOlderThan = value;
+            return this;
+        }
+
         public S3StoreConfig build() {
             return new S3StoreConfig(bucket, prefix, region, endpoint, pathStyle, accessKey, secretKey, createBucket,
                     multipartThreshold, partSize, uploadConcurrency, maxConnections, checksumMode, conditionalWrites, connectTimeout,
-                    readTimeout, retries);
+                    readTimeout, retries, closeTimeout, abortUploadsOlderThan);
         }
     }
 }

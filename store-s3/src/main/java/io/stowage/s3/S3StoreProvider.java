@@ -6,14 +6,16 @@ import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
 import java.util.Set;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Creates {@code s3} stores ({@code type: s3}, locations {@code s3://bucket/key}); see
  * {@link S3StoreConfig} for the keys. Creating a store checks that the bucket exists (or
- * creates it with {@code createBucket: true}).
+ * creates it with {@code createBucket: true}) and, with {@code abortUploadsOlderThan} set, aborts
+ * the stale multipart uploads under the store's prefix ({@link S3StaleUploads}).
  */
 public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3StoreProvider.class);
+
     @Override
     public String type() {
         return "s3";
@@ -34,25 +36,28 @@ public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
         requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
         String subject = "store '" + name + "'";
-        S3Connection connection = config.connection();
-        S3Client client = S3Clients.create(connection, subject);
-        S3Client commitClient = null;
+        S3Clients clients = S3Clients.open(config.connection(), subject);
         try {
-            commitClient = S3Clients.create(withoutRetries(connection), subject);
-            S3Buckets.ensure(client, config.bucket(), config.createBucket(), subject);
-            return new S3Store(name, config, client, commitClient);
+            S3Buckets.ensure(clients.retrying(), config.bucket(), config.createBucket(), subject);
+            S3Store store = new S3Store(name, config, clients);
+            config.staleUploadAge().ifPresent(age -> sweep(store, clients, age));
+            return store;
         } catch (StoreException | RuntimeException e) {
-            client.close();
-            if (commitClient != null) {
-                commitClient.close();
-            }
+            clients.close();
             throw e;
         }
     }
 
-    private static S3Connection withoutRetries(S3Connection connection) {
-        return new S3Connection(connection.region(), connection.endpoint(), connection.pathStyle(), connection.keys(),
-                connection.checksumMode(), connection.connectTimeout(), connection.readTimeout(), 0,
-                connection.maxConnections());
+    /** The sweep on open is housekeeping: when it fails the store opens all the same, and says so. */
+    private static void sweep(S3Store store, S3Clients clients, java.time.Duration age) {
+        try {
+            java.util.List<String> aborted = S3StaleUploads.abort(clients.retrying(), store.layout(), age);
+            if (!aborted.isEmpty()) {
+                LOG.info("Store '{}' aborted {} multipart upload(s) older than {} under {}", store.name(), aborted.size(),
+                        age, store.layout());
+            }
+        } catch (StoreException e) {
+            LOG.warn("Store '{}' could not sweep its stale multipart uploads: {}", store.name(), e.getMessage());
+        }
     }
 }

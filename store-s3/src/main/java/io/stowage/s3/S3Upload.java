@@ -9,25 +9,23 @@ import io.stowage.integrity.VerifyingInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
@@ -42,37 +40,40 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *       the end of the source was read and verified.</li>
  *   <li>Every failure after the upload was created — the source throws, a size or checksum
  *       check fails, a part cannot be uploaded, the thread is interrupted, the completion is
- *       refused — waits for the parts in flight and aborts the upload.</li>
+ *       refused, the store is closing — stops the parts in flight, waits until none is running,
+ *       then aborts the upload, and aborts again while parts still show (a part that was
+ *       arriving when the abort came can outlive it).</li>
  *   <li>Commits carry {@code If-None-Match: *} when conditional writes are on, so of two racing
- *       adds exactly one creates the object. Commits are retried here rather than by the SDK,
- *       to tell a refusal caused by our own earlier, answered-too-late attempt (the object is
- *       there with our ETag) from a real duplicate.</li>
+ *       adds exactly one creates the object; {@link UploadRequests} retries them and the
+ *       creation of the upload.</li>
  * </ul>
  */
 final class S3Upload {
     private static final String OCTET_STREAM = "application/octet-stream";
-    private static final String NO_SUCH_UPLOAD = "NoSuchUpload";
+    private static final String NO_SUCH_UPLOAD = UploadAbort.NO_SUCH_UPLOAD;
     private static final int INITIAL_BUFFER = 64 * 1024;
-    private static final long BACKOFF_BASE_MILLIS = 100;
-    private static final long BACKOFF_MAX_MILLIS = 5_000;
 
     private final S3Client client;
-    private final S3Client commitClient;
+    private final S3Client unretried;
     private final ExecutorService executor;
     private final S3Address address;
     private final UploadSettings settings;
+    private final UploadRequests requests;
+    private final UploadRegistry registry;
 
     /**
-     * @param client the client for everything but commits (the SDK retries its requests)
-     * @param commitClient a client without SDK retries, for the PUT and the completion
+     * @param clients the store's clients: SDK retries for the parts, none for the commits
+     * @param registry where the store follows the multipart uploads of running adds
      */
-    S3Upload(S3Client client, S3Client commitClient, ExecutorService executor, S3Address address,
-            UploadSettings settings) {
-        this.client = requireNonNull(client, "client is null");
-        this.commitClient = requireNonNull(commitClient, "commitClient is null");
+    S3Upload(S3Clients clients, ExecutorService executor, S3Address address, UploadSettings settings,
+            UploadRegistry registry) {
+        this.client = clients.retrying();
+        this.unretried = clients.unretried();
         this.executor = requireNonNull(executor, "executor is null");
         this.address = requireNonNull(address, "address is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.registry = requireNonNull(registry, "registry is null");
+        this.requests = new UploadRequests(client, unretried, address, settings);
     }
 
     /** Uploads everything {@code in} yields and returns its verified size and checksums. */
@@ -86,7 +87,7 @@ final class S3Upload {
         int filled = 0;
         while (filled <= threshold) {
             if (filled == buffer.length) {
-                buffer = java.util.Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, threshold + 1));
+                buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, threshold + 1));
             }
             int n = in.read(buffer, filled, buffer.length - filled);
             if (n < 0) {
@@ -103,7 +104,7 @@ final class S3Upload {
     }
 
     private void putSingle(byte[] data, int length) throws IOException {
-        commit(attempt -> commitClient.putObject(request -> request
+        requests.commit(() -> unretried.putObject(request -> request
                         .bucket(address.bucket())
                         .key(address.key())
                         .contentLength((long) length)
@@ -115,66 +116,95 @@ final class S3Upload {
     }
 
     private VerifiedContent multipart(InputStream source, VerifyingInputStream in, int partSize) throws IOException {
-        String uploadId = create();
-        List<Future<CompletedPart>> parts = new ArrayList<>();
-        List<String> partETags = new ArrayList<>();
+        OrphanSuspects suspects = new OrphanSuspects(client, address);
+        String uploadId;
         try {
-            PartBufferPool pool = new PartBufferPool(partSize, settings.concurrency() + 1);
-            while (true) {
-                throwFirstFailure(parts);
-                byte[] buffer = pool.take();
-                int length = readFully(source, buffer);
-                if (length == 0) {
-                    pool.give(buffer);
-                    break;
-                }
-                if (parts.size() == UploadSettings.MAX_PARTS) {
-                    pool.give(buffer);
-                    throw new StoreException("Cannot add " + address + ": the data needs more than "
-                            + UploadSettings.MAX_PARTS + " parts of " + partSize + " bytes; configure a larger partSize");
-                }
-                parts.add(submitPart(uploadId, parts.size() + 1, buffer, length, pool));
-                if (length < buffer.length) {
-                    break;
-                }
-            }
-            if (!in.isComplete()) {
-                throw new IllegalStateException("The source of " + address + " ended without being verified");
-            }
-            if (parts.isEmpty()) {
-                throw new IllegalStateException("A multipart upload of " + address + " got no data");
-            }
-            List<CompletedPart> completed = new ArrayList<>();
-            for (Future<CompletedPart> part : parts) {
-                CompletedPart done = await(part);
-                completed.add(done);
-                partETags.add(done.eTag());
-            }
-            complete(uploadId, completed, partETags);
-            return in.result();
-        } catch (IOException | RuntimeException | Error e) {
-            settle(parts, e);
-            abort(uploadId, e);
+            uploadId = requests.create(suspects);
+        } catch (IOException | RuntimeException e) {
+            suspects.settleAfterFailure();
             throw e;
         }
-    }
-
-    private String create() throws IOException {
+        PartUploads parts = new PartUploads(executor);
+        UploadRegistry.Entry entry = registry.enter(address, uploadId, parts);
         try {
-            return client.createMultipartUpload(request -> request
-                    .bucket(address.bucket())
-                    .key(address.key())
-                    .contentType(OCTET_STREAM)
-                    .checksumAlgorithm(settings.sdkChecksums() ? ChecksumAlgorithm.CRC32 : null)).uploadId();
-        } catch (SdkException e) {
-            throw S3Errors.translate(e, "add", address);
+            try {
+                VerifiedContent content = uploadAndComplete(source, in, partSize, uploadId, parts, entry);
+                suspects.settleAfterCommit(uploadId, settings.conditionalWrites());
+                return content;
+            } catch (IOException | RuntimeException | Error e) {
+                parts.stop();
+                if (entry.claimAbort()) {
+                    UploadAbort.abort(client, address, uploadId, e);
+                }
+                suspects.settleAfterFailure();
+                throw e;
+            }
+        } finally {
+            registry.exit(entry);
         }
     }
 
-    private Future<CompletedPart> submitPart(String uploadId, int number, byte[] buffer, int length,
-            PartBufferPool pool) throws StoreException {
+    private VerifiedContent uploadAndComplete(InputStream source, VerifyingInputStream in, int partSize, String uploadId,
+            PartUploads parts, UploadRegistry.Entry entry) throws IOException {
+        PartBufferPool pool = new PartBufferPool(partSize, settings.concurrency() + 1);
+        int count = 0;
+        while (true) {
+            throwFirstFailure(parts, entry);
+            entry.ensureNotStopped();
+            byte[] buffer = take(pool);
+            int length = readFully(source, buffer);
+            if (length == 0) {
+                pool.give(buffer);
+                break;
+            }
+            if (count == UploadSettings.MAX_PARTS) {
+                pool.give(buffer);
+                throw new StoreException("Cannot add " + address + ": the data needs more than "
+                        + UploadSettings.MAX_PARTS + " parts of " + partSize + " bytes; configure a larger partSize");
+            }
+            count++;
+            submitPart(parts, entry, count, buffer, length, pool);
+            if (length < buffer.length) {
+                break;
+            }
+        }
+        if (!in.isComplete() || parts.isEmpty()) {
+            throw new StoreException("Cannot add " + address + ": the source ended without being verified");
+        }
+        List<CompletedPart> completed = new ArrayList<>();
+        List<String> partETags = new ArrayList<>();
+        for (Future<CompletedPart> part : parts.all()) {
+            CompletedPart done = await(part, entry);
+            completed.add(done);
+            partETags.add(done.eTag());
+        }
+        entry.ensureNotStopped();
+        if (!entry.claimCompletion()) {
+            throw entry.stopped();
+        }
+        requests.commit(() -> unretried.completeMultipartUpload(request -> request
+                        .bucket(address.bucket())
+                        .key(address.key())
+                        .uploadId(uploadId)
+                        .multipartUpload(upload -> upload.parts(completed))
+                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null)),
+                () -> compositeETag(partETags), NO_SUCH_UPLOAD);
+        return in.result();
+    }
+
+    private byte[] take(PartBufferPool pool) throws IOException {
         try {
-            return executor.submit(() -> {
+            return pool.take();
+        } catch (InterruptedException e) {
+            throw S3Errors.interrupted("add", address, e);
+        }
+    }
+
+    private void submitPart(PartUploads parts, UploadRegistry.Entry entry, int number, byte[] buffer, int length,
+            PartBufferPool pool) throws StoreException {
+        String uploadId = entry.uploadId();
+        try {
+            parts.submit(() -> {
                 try {
                     UploadPartResponse response = client.uploadPart(request -> request
                                     .bucket(address.bucket())
@@ -197,110 +227,36 @@ final class S3Upload {
             });
         } catch (RejectedExecutionException e) {
             pool.give(buffer);
-            throw new StoreException("Cannot add " + address + ": the store is closed", e);
+            throw entry.stopped(); // only a closing store refuses parts
         }
     }
 
-    private void complete(String uploadId, List<CompletedPart> parts, List<String> partETags) throws IOException {
-        commit(attempt -> commitClient.completeMultipartUpload(request -> request
-                        .bucket(address.bucket())
-                        .key(address.key())
-                        .uploadId(uploadId)
-                        .multipartUpload(upload -> upload.parts(parts))
-                        .ifNoneMatch(settings.conditionalWrites() ? "*" : null)),
-                () -> compositeETag(partETags), NO_SUCH_UPLOAD);
-    }
-
-    @FunctionalInterface
-    private interface Attempt {
-        void send(int attempt);
-    }
-
-    @FunctionalInterface
-    private interface ETagOfOurs {
-        String value();
-    }
-
-    /**
-     * Sends a commit, retrying what may be retried. After an attempt that may have committed (no
-     * answer, a 5xx, or a completion answered with a 404 other than {@code goneCode}), a refusal
-     * is checked: a 412 is ours if the object now there carries our ETag; a 404 with
-     * {@code goneCode} (the upload is gone) means our earlier attempt completed it, since nothing
-     * aborts the upload before its completion, even when a concurrent delete has removed the
-     * object since.
-     *
-     * @param goneCode the error code of a completion whose upload is gone; null for a single PUT
-     */
-    private void commit(Attempt attempt, ETagOfOurs ours, String goneCode) throws IOException {
-        boolean mayHaveCommitted = false;
-        for (int n = 0; ; n++) {
-            try {
-                attempt.send(n);
-                return;
-            } catch (SdkException e) {
-                int status = S3Errors.status(e);
-                boolean completion = goneCode != null;
-                boolean gone = completion && status == S3Errors.NOT_FOUND && goneCode.equals(S3Errors.code(e));
-                if (mayHaveCommitted && (gone || (status == S3Errors.PRECONDITION_FAILED && committedByUs(ours)))) {
-                    return;
-                }
-                if (status == S3Errors.PRECONDITION_FAILED) {
-                    throw new ObjectAlreadyExistsException("Object already exists: " + address, e);
-                }
-                boolean noAnswer = !(e instanceof AwsServiceException);
-                // S3Proxy completes an upload, then fails to read back the object a concurrent delete has just
-                // removed, and answers 404 NoSuchKey: the completion may have happened.
-                boolean stumbled = completion && status == S3Errors.NOT_FOUND && !gone;
-                boolean retryable = noAnswer || stumbled || status >= 500 || status == 429 || status == S3Errors.CONFLICT;
-                if (!retryable || n >= settings.commitRetries() || S3Errors.isInterruption(e)) {
-                    throw S3Errors.translate(e, "add", address);
-                }
-                mayHaveCommitted |= noAnswer || stumbled || status >= 500;
-                backOff(n);
-            }
-        }
-    }
-
-    private boolean committedByUs(ETagOfOurs ours) {
-        try {
-            HeadObjectResponse head = client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
-            return head.eTag() != null && head.eTag().toLowerCase(Locale.ROOT).equals(ours.value());
-        } catch (SdkException e) {
-            return false;
-        }
-    }
-
-    private static void backOff(int attempt) throws InterruptedIOException {
-        long ceiling = Math.min(BACKOFF_MAX_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while retrying a commit");
-        }
-    }
-
-    private void throwFirstFailure(List<Future<CompletedPart>> parts) throws IOException {
-        for (Future<CompletedPart> part : parts) {
+    private void throwFirstFailure(PartUploads parts, UploadRegistry.Entry entry) throws IOException {
+        for (Future<CompletedPart> part : parts.all()) {
             if (part.isDone()) {
-                await(part);
+                await(part, entry);
             }
         }
     }
 
-    private CompletedPart await(Future<CompletedPart> part) throws IOException {
+    private CompletedPart await(Future<CompletedPart> part, UploadRegistry.Entry entry) throws IOException {
         try {
             return part.get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while uploading " + address);
+            throw S3Errors.interrupted("add", address, e);
+        } catch (CancellationException e) {
+            throw entry.isStopped() ? entry.stopped()
+                    : new StoreException("Cannot add " + address + ": a part upload was cancelled", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof SdkException sdk) {
-                throw S3Errors.translate(sdk, "add", address);
+            if (entry.isStopped()) {
+                throw entry.stopped(); // the store is closing and cancelled the part
+            }
+            if (cause instanceof SdkException sdk && NO_SUCH_UPLOAD.equals(S3Errors.code(sdk))) {
+                throw uploadGone(sdk);
             }
             if (cause instanceof RuntimeException runtime) {
-                throw S3Errors.unexpected("add", address, runtime);
+                throw S3Errors.translate(runtime, "add", address);
             }
             if (cause instanceof Error error) {
                 throw error;
@@ -309,44 +265,17 @@ final class S3Upload {
         }
     }
 
-    /** Waits for every part still in flight, so that the abort leaves no part behind. */
-    private static void settle(List<Future<CompletedPart>> parts, Throwable primary) {
-        boolean interrupted = Thread.interrupted();
+    /**
+     * The upload was aborted under the add: by a racing add of the same id that won (the object is
+     * there), by a sweep of stale uploads or by a lifecycle rule.
+     */
+    private StoreException uploadGone(SdkException cause) {
         try {
-            for (Future<CompletedPart> part : parts) {
-                try {
-                    part.get();
-                } catch (ExecutionException e) {
-                    // the part's own failure; the primary failure is what the caller sees
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    primary.addSuppressed(e);
-                    return;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void abort(String uploadId, Throwable primary) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            client.abortMultipartUpload(request -> request
-                    .bucket(address.bucket())
-                    .key(address.key())
-                    .uploadId(uploadId));
-        } catch (SdkException e) {
-            if (!(S3Errors.status(e) == S3Errors.NOT_FOUND && NO_SUCH_UPLOAD.equals(S3Errors.code(e)))) {
-                primary.addSuppressed(new StoreException("Aborting the multipart upload of " + address
-                        + " failed; the upload may be left behind: " + S3Errors.code(e), e));
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            client.headObject(request -> request.bucket(address.bucket()).key(address.key()));
+            return new ObjectAlreadyExistsException("Object already exists: " + address, cause);
+        } catch (RuntimeException e) {
+            return new StoreException("Cannot add " + address + ": its multipart upload was aborted while the add ran"
+                    + " (by a sweep of stale uploads or a lifecycle rule)", cause);
         }
     }
 

@@ -57,13 +57,27 @@ final class EmbeddedS3Proxy implements S3TestServer {
         return start(true);
     }
 
+    /** Starts a server over {@code hooks} (see {@link HookedBlobStore#inMemory()}). */
+    static EmbeddedS3Proxy hooked(HookedBlobStore hooks) {
+        return start(root -> new EmbeddedS3Proxy(root, hooks, "in-memory blob store with hooks"));
+    }
+
     private static EmbeddedS3Proxy start(boolean onDisk) {
+        return start(root -> onDisk
+                ? new EmbeddedS3Proxy(root, new FilesystemNio2BlobStore(root.toString()), "filesystem blob store")
+                : new EmbeddedS3Proxy(root, new TransientNio2BlobStore(), "in-memory blob store"));
+    }
+
+    @FunctionalInterface
+    private interface Starter {
+        EmbeddedS3Proxy start(Path root) throws Exception;
+    }
+
+    private static EmbeddedS3Proxy start(Starter starter) {
         Path root = null;
         try {
             root = Files.createTempDirectory("stowage-s3proxy-");
-            EmbeddedS3Proxy server = onDisk
-                    ? new EmbeddedS3Proxy(root, new FilesystemNio2BlobStore(root.toString()), "filesystem blob store")
-                    : new EmbeddedS3Proxy(root, new TransientNio2BlobStore(), "in-memory blob store");
+            EmbeddedS3Proxy server = starter.start(root);
             S3TestServers.createBucket(server, BUCKET);
             return server;
         } catch (Exception e) {

@@ -179,7 +179,7 @@ class S3StoreBehaviourTest {
             Throwable failure = catchThrowable(() -> store.add(ObjectId.of("interrupted"), source, AddOptions.defaults()));
 
             assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
-            assertThat(failure).isInstanceOf(java.io.InterruptedIOException.class);
+            assertThat(failure).isInstanceOf(io.stowage.OperationInterruptedException.class);
             assertThat(failure.getSuppressed()).as("a failed abort").isEmpty();
         }
     }

@@ -52,11 +52,19 @@ class StreamPiecesTest {
     }
 
     @Test
-    void parsesContentRangeAndCutsAnEchoedLastByteAtTheEnd() {
-        assertThat(ContentRange.parse("bytes 10-19/100")).contains(new ContentRange(10, 19, 100));
-        assertThat(ContentRange.parse("bytes 1-9223372036854775807/1000")).contains(new ContentRange(1, 999, 1000));
-        assertThat(ContentRange.parse(null)).isEqualTo(Optional.empty());
-        assertThatThrownBy(() -> ContentRange.parse("bytes */100")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> ContentRange.parse("bytes 20-10/100")).isInstanceOf(IllegalArgumentException.class);
+    void parsesContentRangeCutsAnEchoedLastByteAtTheEndAndRefusesMalformedOnes() throws Exception {
+        S3Address object = new S3Address("images", "glance/abc");
+        assertThat(ContentRange.parse("bytes 10-19/100", object)).contains(new ContentRange(10, 19, 100));
+        assertThat(ContentRange.parse("bytes 1-9223372036854775807/1000", object)).contains(new ContentRange(1, 999, 1000));
+        assertThat(ContentRange.parse(null, object)).isEqualTo(Optional.empty());
+        assertThatThrownBy(() -> ContentRange.parse("bytes */100", object))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("S3 answered a read of s3://images/glance/abc with an unreadable Content-Range: bytes */100");
+        assertThatThrownBy(() -> ContentRange.parse("bytes 20-10/100", object))
+                .isInstanceOf(MalformedResponseException.class)
+                .hasMessage("S3 answered a read of s3://images/glance/abc with an inconsistent Content-Range:"
+                        + " bytes 20-10/100");
+        assertThatThrownBy(() -> ContentRange.parse("bytes 0-99999999999999999999/100", object))
+                .isInstanceOf(MalformedResponseException.class);
     }
 }
