@@ -8,6 +8,7 @@ import io.stowage.Capability;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.Store;
+import io.stowage.tck.OpenFiles;
 import io.stowage.tck.StoreTckEnvironment;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -102,21 +103,7 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
 
     /** The files under {@code dir} this process has open (Linux). */
     static List<Path> openFilesUnder(Path dir) throws IOException {
-        Path realDir = dir.toRealPath();
-        List<Path> open = new ArrayList<>();
-        try (Stream<Path> descriptors = Files.list(OPEN_FILE_DESCRIPTORS)) {
-            for (Path descriptor : descriptors.toList()) {
-                try {
-                    Path target = Files.readSymbolicLink(descriptor);
-                    if (target.startsWith(realDir)) {
-                        open.add(target);
-                    }
-                } catch (IOException closedMeanwhile) {
-                    // the descriptor of the listing itself, or one closed since
-                }
-            }
-        }
-        return open;
+        return OpenFiles.under(dir);
     }
 
     @Override
