@@ -13,32 +13,39 @@ import java.util.Set;
  * <h2>What every implementation keeps</h2>
  * The store TCK ({@code store-tck}) checks each of these rules.
  * <ul>
- *   <li><b>All or nothing.</b> An object is visible completely or not at all. A failed,
- *       cancelled or interrupted {@link #add} leaves nothing readable under its location and
- *       nothing leaked (no temp file, no multipart upload), and the same id can be added
- *       again afterwards.</li>
+ *   <li><b>All or nothing.</b> An object is visible completely or not at all: nothing is
+ *       readable under its location before {@link #add} returns. A failed or interrupted add
+ *       (the source fails, a limit or expectation is not met, the thread is interrupted)
+ *       leaves nothing readable and nothing leaked (no temp file, no multipart upload), and
+ *       the same id can be added again afterwards.</li>
  *   <li><b>No overwrite.</b> Adding an id that exists fails with
- *       {@link ObjectAlreadyExistsException} and leaves the original intact, also when two
- *       adds of one id race: exactly one wins.</li>
- *   <li><b>Bounded memory.</b> Data is streamed; memory stays bounded by configuration
- *       whatever the object size and whether the size is known up front.</li>
+ *       {@link ObjectAlreadyExistsException} and leaves the original intact, also when adds
+ *       of one id race — through one store or through several stores opened on one backend
+ *       (processes, nodes): exactly one wins.</li>
+ *   <li><b>Bounded memory.</b> Data is streamed; the memory an add or a read holds is
+ *       bounded by configuration whatever the object size and whether the size is known up
+ *       front.</li>
  *   <li><b>Streams are released.</b> A stream returned by {@link #get} frees its resources
  *       (file handle, connection) when closed, also when closed before its end.</li>
  *   <li><b>Capabilities are honest.</b> An operation needing a capability missing from
  *       {@link #capabilities()} fails with {@link NotSupportedException}; a declared one works.</li>
  *   <li><b>Only the error family.</b> Failures on the store's own account are
  *       {@link StoreException} subclasses whose messages name the location or id and hold no
- *       credential. An {@link IOException} thrown by the caller's source passes through.</li>
+ *       credential. An exception thrown by the caller's source passes through unchanged.</li>
+ *   <li><b>Interrupts.</b> An add whose thread is interrupted fails with
+ *       {@link OperationInterruptedException}; a read on an interrupted thread completes
+ *       correctly or fails the same way. Either way the thread's interrupt status stays set.</li>
  *   <li><b>Thread safety.</b> All methods may be called concurrently.</li>
  * </ul>
  *
  * <h2>Errors common to all location-taking methods</h2>
- * A location whose scheme is not in {@link #schemes()} or which the store does not
- * {@linkplain #owns own} (a file outside the data dirs, another bucket) is refused with
- * {@link InvalidLocationException} before anything is touched. A missing object is
- * {@link ObjectNotFoundException}. A transient backend failure that outlasted the store's
- * retries is {@link BackendUnavailableException}; a permission problem is
- * {@link AccessDeniedException}.
+ * A location whose scheme is not in {@link #schemes()}, which the store does not
+ * {@linkplain #owns own} (a file outside the data dirs, another bucket), or whose id part is
+ * not a valid {@link ObjectId} ({@code ..}, a nested path, an encoded NUL) is refused with
+ * {@link InvalidLocationException} before anything is touched — never answered as a missing
+ * object. A missing object is {@link ObjectNotFoundException}. A transient backend failure
+ * that outlasted the store's retries is {@link BackendUnavailableException}; a permission
+ * problem is {@link AccessDeniedException}.
  */
 public interface Store extends Closeable {
     /** The configured name of this store (the key under {@code stores:} in the config). */

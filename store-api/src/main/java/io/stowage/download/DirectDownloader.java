@@ -210,8 +210,9 @@ public final class DirectDownloader implements Closeable {
 
     private static VerifiedContent verify(Path file, String subject, DownloadOptions options) throws IOException {
         ContentVerifier verifier = verifier(subject, options);
-        try (InputStream in = new VerifyingInputStream(Files.newInputStream(file), verifier)) {
-            in.transferTo(OutputStream.nullOutputStream());
+        // A VerifyingInputStream leaves its source open: the file is closed here.
+        try (InputStream written = Files.newInputStream(file)) {
+            new VerifyingInputStream(written, verifier).transferTo(OutputStream.nullOutputStream());
         }
         return verifier.finish();
     }

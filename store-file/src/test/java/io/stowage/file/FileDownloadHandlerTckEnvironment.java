@@ -6,6 +6,7 @@ import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.download.DownloadHandler;
+import io.stowage.tck.OpenFiles;
 import io.stowage.tck.download.DownloadHandlerTckEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,9 +121,7 @@ final class FileDownloadHandlerTckEnvironment implements DownloadHandlerTckEnvir
         assertThat(TestFiles.names(mountpoint)).as("files left in the mountpoint")
                 .containsExactly("escape", "escape-dir", "escape-relative");
         assertThat(Files.readString(outside.resolve("secret"))).isEqualTo("not for download");
-        if (Files.isDirectory(Path.of("/proc/self/fd"))) {
-            assertThat(FileStoreTckEnvironment.openFilesUnder(root)).as("files under %s still open", root).isEmpty();
-        }
+        assertThat(OpenFiles.under(root)).as("files under %s still open", root).isEmpty();
     }
 
     @Override

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
-import io.stowage.Capability;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.Store;
+import io.stowage.tck.OpenFiles;
+import io.stowage.tck.StoreProfile;
 import io.stowage.tck.StoreTckEnvironment;
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -16,18 +17,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The file store as the TCK sees it: data dirs under a fresh temp dir of the real
  * filesystem, or on an in-memory Jimfs filesystem. {@link #assertEmpty} looks into the dirs
- * (no object, no temp file) and, on the real filesystem, at this process's open file
- * descriptors (no stream left open on a data dir).
+ * (no object, no temp file); {@link #openResources} counts the files open under the dirs: on
+ * the real filesystem this process's open file descriptors ({@link OpenFiles}), on Jimfs its
+ * open channels and streams ({@link JimfsOpenFiles}), which Jimfs keeps on the heap
+ * ({@link #backendHeapBytes}).
  */
 final class FileStoreTckEnvironment implements StoreTckEnvironment {
-    private static final Path OPEN_FILE_DESCRIPTORS = Path.of("/proc/self/fd");
-
     private final FileSystem fileSystem;
     private final Path root;
     private final List<Path> dirs;
@@ -61,9 +61,13 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
                 List.of(dirs), bufferSize);
     }
 
-    /** Data dirs on a new Jimfs filesystem of the given configuration, under {@code stowage} in its first root ({@code /}, {@code C:\\}). */
+    /**
+     * Data dirs on a new Jimfs filesystem of the given configuration, under {@code stowage} in its
+     * first root ({@code /}, {@code C:\\}). The filesystem keeps no freed block cached, so that the
+     * blocks it holds are exactly the files' data.
+     */
     static FileStoreTckEnvironment inMemory(Configuration configuration, int bufferSize, String... dirs) throws IOException {
-        FileSystem fileSystem = Jimfs.newFileSystem(configuration);
+        FileSystem fileSystem = Jimfs.newFileSystem(configuration.toBuilder().setMaxCacheSize(0).build());
         Path firstRoot = fileSystem.getRootDirectories().iterator().next();
         return new FileStoreTckEnvironment(fileSystem, Files.createDirectories(firstRoot.resolve("stowage")),
                 List.of(dirs), bufferSize);
@@ -83,8 +87,8 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.WRITE, Capability.DELETE, Capability.RANGE_READ);
+    public StoreProfile profile() {
+        return StoreProfile.READ_WRITE;
     }
 
     @Override
@@ -96,28 +100,25 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
                         .isEmpty();
             }
         }
-        if (fileSystem == FileSystems.getDefault() && Files.isDirectory(OPEN_FILE_DESCRIPTORS)) {
-            assertThat(openFilesUnder(root)).as("files under %s still open", root).isEmpty();
-        }
     }
 
-    /** The files under {@code dir} this process has open (Linux). */
-    static List<Path> openFilesUnder(Path dir) throws IOException {
-        Path realDir = dir.toRealPath();
-        List<Path> open = new ArrayList<>();
-        try (Stream<Path> descriptors = Files.list(OPEN_FILE_DESCRIPTORS)) {
-            for (Path descriptor : descriptors.toList()) {
-                try {
-                    Path target = Files.readSymbolicLink(descriptor);
-                    if (target.startsWith(realDir)) {
-                        open.add(target);
-                    }
-                } catch (IOException closedMeanwhile) {
-                    // the descriptor of the listing itself, or one closed since
-                }
-            }
+    @Override
+    public long openResources(Store store) throws IOException {
+        return isOnDisk() ? OpenFiles.under(root).size() : JimfsOpenFiles.count(fileSystem);
+    }
+
+    /** On Jimfs, the bytes of the blocks its files hold. */
+    @Override
+    public long backendHeapBytes(Store store) throws IOException {
+        if (isOnDisk()) {
+            return 0;
         }
-        return open;
+        java.nio.file.FileStore disk = fileSystem.getFileStores().iterator().next();
+        return disk.getTotalSpace() - disk.getUnallocatedSpace();
+    }
+
+    private boolean isOnDisk() {
+        return fileSystem == FileSystems.getDefault();
     }
 
     @Override
@@ -170,11 +171,11 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
     @Override
     public void close() throws Exception {
         try {
-            if (fileSystem == FileSystems.getDefault()) {
+            if (isOnDisk()) {
                 TestFiles.deleteRecursively(root);
             }
         } finally {
-            if (fileSystem != FileSystems.getDefault()) {
+            if (!isOnDisk()) {
                 fileSystem.close();
             }
         }

@@ -14,6 +14,7 @@ import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoredObject;
 import io.stowage.download.DownloadHandler;
+import io.stowage.tck.OpenFiles;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
 import java.io.InterruptedIOException;
@@ -94,7 +95,7 @@ class InterruptedOperationsTest {
             assertThat(thrown).isInstanceOf(OperationInterruptedException.class)
                     .hasMessage("Reading " + location + " was interrupted");
             assertThat(interruptKept).as("the interrupt status").isTrue();
-            assertThat(FileStoreTckEnvironment.openFilesUnder(dir)).isEmpty();
+            assertThat(OpenFiles.under(dir)).isEmpty();
             try (ObjectStream stream = store.get(location)) {
                 assertThat(payload.mismatch(stream)).as("a read after the interrupt").isEmpty();
             }
@@ -117,7 +118,7 @@ class InterruptedOperationsTest {
         assertThat(thrown).isInstanceOf(OperationInterruptedException.class)
                 .hasMessage("Copying " + location + " from " + mount.resolve("image") + " to " + target + " was interrupted");
         assertThat(interruptKept).as("the interrupt status").isTrue();
-        assertThat(FileStoreTckEnvironment.openFilesUnder(root)).isEmpty();
+        assertThat(OpenFiles.under(root)).isEmpty();
     }
 
     /** A name a Windows mount cannot hold ({@code *}) is a refused location, not an {@link IllegalArgumentException}. */

@@ -3,11 +3,11 @@ package io.stowage.http;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stowage.Capability;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.Store;
+import io.stowage.tck.StoreProfile;
 import io.stowage.tck.StoreTckEnvironment;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,13 +16,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The HTTP store as the TCK sees it: objects are seeded as files into the directory a real
- * server serves, and the store reads them by URL. Empty means no file left in the directory and
- * no connection still held by a stream.
+ * The HTTP store as the TCK sees it: an origin ({@link StoreProfile#READ_ONLY_ORIGIN}) whose
+ * objects are seeded as files into the directory a real server serves, and which the store
+ * reads by URL. Empty means no file left in the directory; what the store holds open is the
+ * connections leased from its pool.
  */
 final class HttpTckEnvironment implements StoreTckEnvironment {
     private final ServedDirectory server;
@@ -48,8 +48,8 @@ final class HttpTckEnvironment implements StoreTckEnvironment {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return Set.of(Capability.READ, Capability.RANGE_READ);
+    public StoreProfile profile() {
+        return StoreProfile.READ_ONLY_ORIGIN;
     }
 
     @Override
@@ -57,7 +57,11 @@ final class HttpTckEnvironment implements StoreTckEnvironment {
         try (Stream<Path> files = Files.list(server.root())) {
             assertThat(files.toList()).as("files left in the served directory").isEmpty();
         }
-        assertThat(((HttpStore) store).leasedConnections()).as("connections held by streams not closed").isZero();
+    }
+
+    @Override
+    public long openResources(Store store) {
+        return ((HttpStore) store).leasedConnections();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.stowage.s3;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.stowage.Capability;
 import io.stowage.Store;
 import io.stowage.tck.net.NetworkFaultTckEnvironment;
@@ -35,12 +37,13 @@ final class S3NetworkFaultTckEnvironment implements NetworkFaultTckEnvironment {
 
     @Override
     public Set<Capability> capabilities() {
-        return tck.capabilities();
+        return tck.profile().capabilities();
     }
 
     @Override
     public void assertEmpty(Store store) {
         tck.assertEmpty(store);
+        assertThat(tck.openResources(store)).as("streams of the store not closed").isZero();
     }
 
     @Override

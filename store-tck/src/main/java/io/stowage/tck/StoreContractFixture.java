@@ -23,24 +23,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The fixture under every part of {@link StoreContractTest}: one environment and one store per
- * test class, the objects each test put in removed after it and
- * {@link StoreTckEnvironment#assertEmpty} checked, and the helpers the parts (and a backend's
- * own tests) put objects in and read them back with.
+ * test class; after each test the objects it put in are removed, and the store must hold
+ * nothing open ({@link StoreTckEnvironment#openResources}), the backend must be empty
+ * ({@link StoreTckEnvironment#assertEmpty}), and every failure the store reported must have
+ * been in the error family and free of the environment's secrets ({@link ObservedStore}).
+ * Tests are skipped only where the declared {@link StoreProfile} says so ({@link #requires});
+ * {@link SkipAccounting} fails the class for any other skip. Also the helpers the parts (and a
+ * backend's own tests) put objects in and read them back with.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SkipAccounting.class)
 abstract class StoreContractFixture {
     private StoreTckEnvironment environment;
-    private Store store;
+    private StoreProfile profile;
+    private ObservedStore store;
+    private final List<ObservedStore> otherInstances = new CopyOnWriteArrayList<>();
     private final List<Location> created = new CopyOnWriteArrayList<>();
     private long seeds;
 
     /** The environment of the backend under test; called once per test class. */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
-    /** The store under test, for tests a backend adds in its subclass. */
+    /** The store under test, for tests a backend adds in its subclass; its calls are watched like the contract's. */
     protected final Store store() {
         return store;
     }
@@ -52,13 +61,20 @@ abstract class StoreContractFixture {
 
     @BeforeAll
     final void createStore() throws Exception {
-        environment = requireNonNull(environment(), "environment() returned null");
-        store = requireNonNull(environment.createStore(), "createStore() returned null");
+        try {
+            environment = requireNonNull(environment(), "environment() returned null");
+            profile = requireNonNull(environment.profile(), "profile() returned null");
+            store = new ObservedStore(requireNonNull(environment.createStore(), "createStore() returned null"),
+                    new SecretScan(environment.secrets()));
+        } catch (TestAbortedException e) {
+            throw new AssertionError("The environment skipped the whole store contract (" + e.getMessage() + "): a suite"
+                    + " that cannot reach its server must fail, and the TCK skips only what the declared profile leaves out", e);
+        }
     }
 
     @AfterAll
     final void closeStore() throws Exception {
-        try (AutoCloseable closingEnvironment = environment; Store closingStore = store) {
+        try (AutoCloseable closingEnvironment = environment; Store closingStore = store == null ? null : store.backend()) {
             // both closed, the store first
         }
     }
@@ -69,12 +85,59 @@ abstract class StoreContractFixture {
         created.clear();
         for (Location location : leftovers) {
             try {
-                environment.remove(store, location);
+                environment.remove(store.backend(), location);
             } catch (ObjectNotFoundException alreadyGone) {
                 // the test deleted it itself
             }
         }
-        environment.assertEmpty(store);
+        try {
+            for (ObservedStore other : otherInstances) {
+                assertThat(environment.openResources(other.backend())).as("streams and connections the second store holds open")
+                        .isZero();
+                other.assertClean();
+            }
+            assertNothingOpen();
+            environment.assertEmpty(store.backend());
+            store.assertClean();
+        } finally {
+            for (ObservedStore other : otherInstances) {
+                other.backend().close();
+            }
+            otherInstances.clear();
+        }
+    }
+
+    /** The profile the environment declared. */
+    final StoreProfile declaredProfile() {
+        return profile;
+    }
+
+    /** Fails unless the store under test holds no stream, file handle or connection open. */
+    final void assertNothingOpen() throws Exception {
+        assertThat(environment.openResources(store.backend())).as("streams, files and connections the store holds open")
+                .isZero();
+    }
+
+    /** Fails unless the backend is empty and nothing is open: what the end of every test checks. */
+    final void assertBackendEmpty() throws Exception {
+        assertNothingOpen();
+        environment.assertEmpty(store.backend());
+    }
+
+    /** The store the environment created, unwatched: for environment calls that need it as it is. */
+    final Store backendStore() {
+        return store.backend();
+    }
+
+    /**
+     * Another store on the same backend (a second process or node), watched like the first;
+     * checked and closed after the test.
+     */
+    final Store openSecondInstance() throws Exception {
+        ObservedStore other = new ObservedStore(requireNonNull(environment.createStore(), "createStore() returned null"),
+                new SecretScan(environment.secrets()));
+        otherInstances.add(other);
+        return other;
     }
 
     /** 0, 1, 2, the boundary sizes and the large size. */
@@ -85,9 +148,32 @@ abstract class StoreContractFixture {
         return sizes.stream();
     }
 
-    /** Whether the environment says the server supports {@code capability}. */
+    /** Whether the declared profile has {@code capability}. */
     protected final boolean has(Capability capability) {
-        return environment.capabilities().contains(capability);
+        return profile.capabilities().contains(capability);
+    }
+
+    /** Skips the test, as the profile explains, unless the profile has every one of {@code capabilities}. */
+    protected final void requires(Capability... capabilities) {
+        for (Capability capability : capabilities) {
+            if (!has(capability)) {
+                throw new ProfileSkip("the profile " + profile + " lacks " + capability);
+            }
+        }
+    }
+
+    /** Skips the test, as the profile explains, when the profile has {@code capability} (a refusal test). */
+    protected final void requiresMissing(Capability capability) {
+        if (has(capability)) {
+            throw new ProfileSkip("the profile " + profile + " has " + capability + ": nothing to refuse");
+        }
+    }
+
+    /** Skips the test, as the profile explains, unless the store's locations name ids. */
+    protected final void requiresIdLocations() {
+        if (!profile.locationsNameIds()) {
+            throw new ProfileSkip("the profile " + profile + " serves URLs that name no id");
+        }
     }
 
     /** A fresh id that no test used. */
@@ -106,12 +192,17 @@ abstract class StoreContractFixture {
             StoredObject stored = add(id, payload.open(), AddOptions.builder().expectedSize(payload.size()).build());
             return stored.location();
         }
-        return track(environment.seed(store, id, payload.open(), payload.size()));
+        return track(environment.seed(store.backend(), id, payload.open(), payload.size()));
     }
 
     /** Adds through the store; the object is removed after the test. */
     protected final StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        StoredObject stored = store.add(id, data, options);
+        return add(store, id, data, options);
+    }
+
+    /** Adds through {@code target} (the store or a second instance); the object is removed after the test. */
+    final StoredObject add(Store target, ObjectId id, InputStream data, AddOptions options) throws IOException {
+        StoredObject stored = target.add(id, data, options);
         track(stored.location());
         return stored;
     }
@@ -121,13 +212,18 @@ abstract class StoreContractFixture {
         if (has(Capability.DELETE)) {
             store.delete(location);
         } else {
-            environment.remove(store, location);
+            environment.remove(store.backend(), location);
         }
     }
 
     /** Reads the whole object and compares it with {@code payload}. */
     protected final void assertReads(Location location, Payload payload) throws IOException {
-        try (ObjectStream stream = store.get(location)) {
+        assertReads(store, location, payload);
+    }
+
+    /** Reads the whole object through {@code target} and compares it with {@code payload}. */
+    final void assertReads(Store target, Location location, Payload payload) throws IOException {
+        try (ObjectStream stream = target.get(location)) {
             assertThat(stream.objectSize()).as("object size of %s", location).isEqualTo(payload.size());
             assertThat(stream.length()).as("read length of %s", location).isEqualTo(payload.size());
             assertThat(stream.offset()).as("read offset of %s", location).isZero();

@@ -8,6 +8,7 @@ import io.stowage.InvalidRangeException;
 import io.stowage.NotSupportedException;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectNotFoundException;
+import io.stowage.OperationInterruptedException;
 import io.stowage.SizeLimitExceededException;
 import io.stowage.StorageFullException;
 import io.stowage.StoreException;
@@ -19,7 +20,7 @@ final class StoreErrors {
             ObjectNotFoundException.class, ObjectAlreadyExistsException.class, NotSupportedException.class,
             InvalidRangeException.class, InvalidIdException.class, InvalidLocationException.class,
             SizeLimitExceededException.class, StorageFullException.class, IntegrityException.class,
-            BackendUnavailableException.class, StoreException.class);
+            BackendUnavailableException.class, OperationInterruptedException.class, StoreException.class);
 
     private StoreErrors() {}
 

@@ -31,7 +31,7 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Properties of a backend, each compared with the reference {@link MemoryStore} as oracle
- * (configured with the same capabilities) and with the data the test generated: random
+ * (configured with the capabilities of the environment's profile) and with the data the test generated: random
  * payloads in random source chunkings (short and zero-length reads), random
  * {@code (offset, length)} reads, random sequences of operations on random valid ids (ids
  * that differ only in case included), and random location strings of the store's scheme.
@@ -50,8 +50,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  * <p>Each property opens its own environment and store, runs
  * {@code max(}{@value StoreTckEnvironment#DEFAULT_PROPERTY_TRIES}{@code ,}
  * {@link StoreTckEnvironment#propertyTries()}{@code )} tries, removes what it put in and
- * checks {@link StoreTckEnvironment#assertEmpty} once at the end (not per try, so that a
- * network backend stays fast).
+ * checks {@link StoreTckEnvironment#openResources} and {@link StoreTckEnvironment#assertEmpty}
+ * once at the end (not per try, so that a network backend stays fast).
  *
  * <p>The properties are here; the environment, the store, the oracle and the reads compared
  * between them are in {@link StorePropertyFixture}.

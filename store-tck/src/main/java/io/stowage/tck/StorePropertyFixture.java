@@ -66,7 +66,7 @@ abstract class StorePropertyFixture {
     final void open() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
         store = requireNonNull(environment.createStore(), "createStore() returned null");
-        oracle = new MemoryStore("tck-oracle", new MemoryStoreConfig("tck-oracle", environment.capabilities()));
+        oracle = new MemoryStore("tck-oracle", new MemoryStoreConfig("tck-oracle", environment.profile().capabilities()));
     }
 
     final int tries() {
@@ -79,6 +79,8 @@ abstract class StorePropertyFixture {
                 remove(fixture);
             }
             fixtures.clear();
+            org.assertj.core.api.Assertions.assertThat(environment.openResources(store))
+                    .as("streams, files and connections the store holds open").isZero();
             environment.assertEmpty(store);
         } finally {
             try (AutoCloseable closingEnvironment = environment; Store closingStore = store) {
@@ -96,7 +98,7 @@ abstract class StorePropertyFixture {
     }
 
     final boolean has(Capability capability) {
-        return environment.capabilities().contains(capability);
+        return environment.profile().capabilities().contains(capability);
     }
 
     /** Objects of edge sizes in both stores, put in on first use and removed when the property ends. */

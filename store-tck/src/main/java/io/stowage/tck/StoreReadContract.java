@@ -2,7 +2,6 @@ package io.stowage.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stowage.ByteRange;
 import io.stowage.Capability;
@@ -24,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Part of {@link StoreContractTest}: reads of every range edge, streams that describe their
  * read and refuse reads once closed, and streams that are abandoned, fail mid-read or are
- * interleaved: each is released and reads its own data.
+ * interleaved: each is released and reads its own data. The environment's count of what the
+ * store holds open must see an open stream, and must be zero once each stream is closed.
  */
 abstract class StoreReadContract extends StoreDuplicateAndDeleteContract {
     private static final int ABANDONED_STREAMS = 64;
@@ -36,7 +36,7 @@ abstract class StoreReadContract extends StoreDuplicateAndDeleteContract {
     @ParameterizedTest(name = "object of {0} bytes")
     @MethodSource("rangeObjectSizes")
     void readsEveryRangeEdge(long size) throws Exception {
-        assumeTrue(has(Capability.RANGE_READ), "the store lacks RANGE_READ");
+        requires(Capability.RANGE_READ);
         Payload payload = Payload.of(size, nextSeed());
         Location location = put(newId(), payload);
         for (ByteRange range : rangeEdges(size)) {
@@ -93,6 +93,21 @@ abstract class StoreReadContract extends StoreDuplicateAndDeleteContract {
     }
 
     @Test
+    void theEnvironmentCountsWhatAnOpenStreamHolds() throws Exception {
+        Location location = put(newId(), Payload.of(100_000, nextSeed()));
+        assertNothingOpen();
+
+        try (ObjectStream stream = store().get(location)) {
+            assertThat(stream.read()).isNotNegative();
+            assertThat(tckEnvironment().openResources(backendStore()))
+                    .as("what the environment counts open while a stream of %s is open: a leak counter that does not see"
+                            + " an open stream cannot see a leaked one", location)
+                    .isPositive();
+        }
+        assertNothingOpen();
+    }
+
+    @Test
     void closedStreamsRefuseReads() throws Exception {
         Location location = put(newId(), Payload.of(5000, nextSeed()));
         ObjectStream stream = store().get(location);
@@ -119,6 +134,7 @@ abstract class StoreReadContract extends StoreDuplicateAndDeleteContract {
                 default -> stream.skip(size - 1);
             }
             stream.close();
+            assertNothingOpen();
         }
         if (has(Capability.RANGE_READ)) {
             for (int i = 0; i < ABANDONED_STREAMS / 4; i++) {
@@ -138,6 +154,7 @@ abstract class StoreReadContract extends StoreDuplicateAndDeleteContract {
         try (ObjectStream stream = store().get(location)) {
             assertThat(stream.readNBytes(100_000)).hasSize(100_000);
         }
+        assertNothingOpen();
 
         assertReads(location, payload);
     }

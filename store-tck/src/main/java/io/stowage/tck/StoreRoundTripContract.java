@@ -2,7 +2,6 @@ package io.stowage.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.stowage.AddOptions;
 import io.stowage.Capability;
@@ -32,21 +31,21 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("sizes")
     void roundTripsWithDeclaredSize(long size) throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         roundTrip(Payload.of(size, nextSeed()), AddOptions.builder().expectedSize(size).build(), Payload::open);
     }
 
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("sizes")
     void roundTripsWithUnknownSize(long size) throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         roundTrip(Payload.of(size, nextSeed()), AddOptions.defaults(), Payload::open);
     }
 
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("sizes")
     void roundTripsShortReadingSources(long size) throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         Random random = new Random(size);
         roundTrip(Payload.of(size, nextSeed()), AddOptions.defaults(),
                 payload -> Sources.shortReads(payload.open(), random, 5000));
@@ -55,7 +54,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
     @ParameterizedTest(name = "{0} bytes")
     @MethodSource("sizes")
     void roundTripsZeroLengthReadingSources(long size) throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         Random random = new Random(size);
         roundTrip(Payload.of(size, nextSeed()), AddOptions.builder().expectedSize(size).build(),
                 payload -> Sources.zeroLengthReads(payload.open(), random, 70_000));
@@ -66,7 +65,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
     void readsSeededObjects(long size) throws Exception {
         Payload payload = Payload.of(size, nextSeed());
         ObjectId id = newId();
-        Location location = track(tckEnvironment().seed(store(), id, payload.open(), size));
+        Location location = track(tckEnvironment().seed(backendStore(), id, payload.open(), size));
 
         assertThat(store().owns(location)).as("store owns %s", location).isTrue();
         assertThat(store().size(location)).isEqualTo(size);
@@ -75,7 +74,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
 
     @Test
     void computesTheRequestedChecksums() throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         Payload payload = Payload.of(70_001, nextSeed());
         StoredObject stored = add(newId(), payload.open(), AddOptions.builder()
                 .checksum(ChecksumAlgorithm.MD5).checksum(ChecksumAlgorithm.SHA512).build());
@@ -89,7 +88,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
 
     @Test
     void acceptsTheExpectedChecksum() throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         Payload payload = Payload.of(1000, nextSeed());
         StoredObject stored = add(newId(), payload.open(), AddOptions.builder()
                 .expectedChecksum(payload.checksum(ChecksumAlgorithm.MD5)).expectedSize(1000).build());
@@ -100,7 +99,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
 
     @Test
     void putsTheOptionMetadataIntoTheLocation() throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         Payload payload = Payload.of(10, nextSeed());
         StoredObject stored = add(newId(), payload.open(), AddOptions.builder().metadata("tck-tenant", "a-1").build());
 
@@ -110,7 +109,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
 
     @Test
     void reportsProgress() throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         Payload payload = Payload.of(200_003, nextSeed());
         List<Long> reported = new CopyOnWriteArrayList<>();
 
@@ -122,7 +121,7 @@ abstract class StoreRoundTripContract extends StoreCapabilityContract {
 
     @Test
     void doesNotCloseTheSource() throws Exception {
-        assumeTrue(has(Capability.WRITE), "the store lacks WRITE");
+        requires(Capability.WRITE);
         TrackedInputStream source = Sources.tracked(Payload.of(1000, nextSeed()).open());
 
         add(newId(), source, AddOptions.defaults());

@@ -1,11 +1,9 @@
 package io.stowage.tck;
 
 import io.stowage.AddOptions;
-import io.stowage.Capability;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.Store;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -13,9 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a backend author writes to run the TCK: how to create the store under test, how to
- * look behind it, and what the server behind it can do. Everything but {@link #createStore},
- * {@link #capabilities} and {@link #assertEmpty} has a default.
+ * What a backend author writes to run the TCK: how to open the store under test, what kind
+ * of store it is, how to look behind it, and how to count what it holds open. Everything but
+ * {@link #createStore}, {@link #profile}, {@link #assertEmpty} and {@link #openResources} has a
+ * default.
  *
  * <p>The suites ({@link StoreContractTest}, {@link StorePropertiesTest}) ask their
  * {@code environment()} hook for one environment per test class, create one store from it,
@@ -31,32 +30,77 @@ public interface StoreTckEnvironment extends AutoCloseable {
     int DEFAULT_PROPERTY_TRIES = 1000;
 
     /**
-     * A new store under test, with an empty backend behind it. The suites close it. Called
-     * once per test class, and again by tests that need a store of their own (closing).
+     * A store on the environment's backend, which is empty when the suite starts. Every call
+     * opens another store on the <em>same</em> backend, as a second process or node would:
+     * what one adds, the other reads, and two adds of one id through two of them race. The
+     * suites close the stores. Called once per test class, and again by tests that need a
+     * second instance (closing, racing instances).
      */
     Store createStore() throws Exception;
 
     /**
-     * The capabilities the server behind the store supports. The TCK checks that the store
-     * declares exactly these, that each works, and that each other one is refused with
-     * {@link io.stowage.NotSupportedException}.
+     * What kind of store this is: the store must declare exactly the profile's capabilities,
+     * and the contract may skip only the tests the profile explains (see {@link StoreProfile}).
      */
-    Set<Capability> capabilities();
+    StoreProfile profile();
 
     /**
      * Fails (with an {@link AssertionError}) unless the backend behind {@code store} holds no
-     * object and nothing leaked: no temp file, no pending multipart upload, no stream or
-     * connection still open. Called after every test, once the test's own objects are gone,
-     * so that a failed add leaving a partial object or a stream that was not released is
-     * caught by the test that caused it.
+     * object and nothing leaked there: no temp file, no pending multipart upload. Called after
+     * every test, once the test's own objects are gone, so that a failed add leaving a partial
+     * object is caught by the test that caused it. Open streams and connections are
+     * {@link #openResources}'s.
      *
-     * @param store the store {@link #createStore} returned
+     * @param store a store {@link #createStore} returned
      */
     void assertEmpty(Store store) throws Exception;
 
     /**
+     * How many streams, file handles and connections {@code store} holds open right now (its
+     * open object files, its connections leased from its pool, its unclosed backend
+     * streams), counted from outside the store's own bookkeeping where possible
+     * ({@link OpenFiles} lists this process's open files). The TCK checks that the count is
+     * above zero while a stream of {@code store} is open and has been read from, and zero
+     * after every test: a stream that keeps its file or connection after {@code close()},
+     * also when closed before its end, fails the test that leaked it.
+     *
+     * @param store a store {@link #createStore} returned
+     */
+    long openResources(Store store) throws Exception;
+
+    /**
+     * The credentials the store was configured with (keys, passwords, tokens). The contract
+     * fails a test when one of them — as is, URL-encoded or base64-encoded — appears in the
+     * message or text of an exception the store threw, in a location it emitted, or in the
+     * {@code toString()} of the store or of an object it returned. The default is none.
+     */
+    default Set<String> secrets() {
+        return Set.of();
+    }
+
+    /**
+     * How many bytes of object data the backend behind {@code store} keeps on this JVM's heap
+     * right now (an in-memory backend's objects, and the adds it is receiving); the
+     * bounded-memory tests do not count them against the store. The default is 0: the backend
+     * keeps its data elsewhere.
+     */
+    default long backendHeapBytes(Store store) throws Exception {
+        return 0;
+    }
+
+    /**
+     * The size of the object the bounded-memory tests add (with its size unknown) and read:
+     * at least four times the memory the store's configuration lets one add or read hold
+     * (buffers, parts in flight). While the data moves the heap must grow by less than half of
+     * it. The default is 32 MiB.
+     */
+    default long boundedMemorySize() {
+        return 32L * 1024 * 1024;
+    }
+
+    /**
      * Puts an object into the backend behind {@code store}; the tests of a read-only store
-     * (no {@link Capability#WRITE}) get their objects this way. The default adds through the
+     * (a profile without {@link io.stowage.Capability#WRITE}) get their objects this way. The default adds through the
      * store with the size declared.
      *
      * @return the location the store reads the object by
@@ -78,8 +122,9 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * a path outside the data dirs), derived from {@code owned}, a location the store
      * emitted. The TCK checks that the store does not {@linkplain Store#owns own} them and
      * refuses them with {@link io.stowage.InvalidLocationException}. The default puts another
-     * authority in {@code owned}; return an empty list when every location of the scheme is
-     * the store's (an HTTP store).
+     * authority in {@code owned}. Only a {@link StoreProfile#READ_ONLY_ORIGIN} store, which
+     * serves every location of its schemes its rules allow, may return an empty list; for
+     * every other profile an empty list fails the run.
      */
     default List<Location> notOwned(Location owned) {
         URI uri = owned.uri();

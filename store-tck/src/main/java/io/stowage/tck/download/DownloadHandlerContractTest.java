@@ -16,6 +16,7 @@ import io.stowage.download.DirectDownloader;
 import io.stowage.download.DownloadHandler;
 import io.stowage.download.DownloadOptions;
 import io.stowage.download.DownloadResult;
+import io.stowage.tck.OpenFiles;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +59,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * }</pre>
  *
  * One environment and one handler per test class; after every test the objects put in are
- * removed and {@link DownloadHandlerTckEnvironment#assertNothingLeaked} must pass.
+ * removed and {@link DownloadHandlerTckEnvironment#assertNothingLeaked} must pass. The target
+ * side is the suite's own: each test downloads into a fresh directory, and after every
+ * handler run and every {@link DirectDownloader} run no file of that directory may still be
+ * open in this process ({@link OpenFiles}, Linux), so a handler or downloader that leaks its
+ * target channel or a verification stream fails the test that caused it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DownloadHandlerContractTest {
@@ -91,6 +96,7 @@ public abstract class DownloadHandlerContractTest {
 
     @AfterEach
     final void removeObjectsAndCheck() throws Exception {
+        assertNoOpenFiles("at the end of the test");
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -119,7 +125,7 @@ public abstract class DownloadHandlerContractTest {
         Location location = put(payload);
         Path target = emptyTarget();
 
-        handler.download(location, target);
+        download(location, target);
 
         try (InputStream written = Files.newInputStream(target)) {
             assertThat(payload.mismatch(written)).as("bytes written for %s", location).isEmpty();
@@ -133,8 +139,8 @@ public abstract class DownloadHandlerContractTest {
         Location location = put(payload);
         Path target = emptyTarget();
 
-        handler.download(location, target);
-        handler.download(location, target);
+        download(location, target);
+        download(location, target);
 
         try (InputStream written = Files.newInputStream(target)) {
             assertThat(payload.mismatch(written)).isEmpty();
@@ -147,7 +153,7 @@ public abstract class DownloadHandlerContractTest {
         environment.remove(location);
         Path target = emptyTarget();
 
-        assertThatThrownBy(() -> handler.download(location, target))
+        assertThatThrownBy(() -> download(location, target))
                 .isInstanceOf(ObjectNotFoundException.class)
                 .hasMessageContaining(location.toString());
         assertThat(listing()).containsExactly(target.getFileName().toString());
@@ -161,7 +167,7 @@ public abstract class DownloadHandlerContractTest {
                 continue;
             }
             Location foreign = Location.of(URI.create(scheme + "://tck-host/tck-bucket/" + ObjectId.random()));
-            assertThatThrownBy(() -> handler.download(foreign, target)).as("download of %s", foreign)
+            assertThatThrownBy(() -> download(foreign, target)).as("download of %s", foreign)
                     .isInstanceOf(InvalidLocationException.class);
         }
         assertThat(Files.size(target)).isZero();
@@ -172,7 +178,7 @@ public abstract class DownloadHandlerContractTest {
         Location existing = put(Payload.of(100, nextSeed()));
         Path target = emptyTarget();
         for (Location refused : environment.refused(existing)) {
-            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> handler.download(refused, target));
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> download(refused, target));
             assertThat(thrown).as("download of %s", refused)
                     .isInstanceOfAny(InvalidLocationException.class, AccessDeniedException.class);
             assertThat(Files.size(target)).as("bytes written for %s", refused).isZero();
@@ -190,6 +196,7 @@ public abstract class DownloadHandlerContractTest {
         DownloadResult result = downloader.download(List.of(location), target,
                 DownloadOptions.none().withExpectedSize(payload.size()).withExpectedChecksum(payload.checksum(ChecksumAlgorithm.SHA256)),
                 () -> fail("the fallback ran although %s was allowed", location));
+        assertNoOpenFiles("after the direct downloader served " + location);
 
         assertThat(result.source()).contains(location);
         assertThat(result.size()).isEqualTo(payload.size());
@@ -213,6 +220,7 @@ public abstract class DownloadHandlerContractTest {
         Path target = dir.resolve("image");
 
         DownloadResult result = downloader.download(List.of(location), target, DownloadOptions.none(), payload::open);
+        assertNoOpenFiles("after the direct downloader fell back");
 
         assertThat(calls).isEmpty();
         assertThat(result.servedByFallback()).isTrue();
@@ -229,7 +237,10 @@ public abstract class DownloadHandlerContractTest {
         Path target = dir.resolve("image");
         DirectDownloader downloader = DirectDownloader.of(AllowedSchemes.of(environment.schemes()), handlers(handler));
 
-        DownloadResult result = downloader.download(List.of(missing), target, DownloadOptions.none(), payload::open);
+        DownloadResult result = downloader.download(List.of(missing), target,
+                DownloadOptions.none().withExpectedSize(payload.size()).withExpectedChecksum(payload.checksum(ChecksumAlgorithm.SHA256)),
+                payload::open);
+        assertNoOpenFiles("after the direct downloader fell back from " + missing);
 
         assertThat(result.servedByFallback()).isTrue();
         try (InputStream written = Files.newInputStream(target)) {
@@ -252,8 +263,13 @@ public abstract class DownloadHandlerContractTest {
                     return target;
                 }));
             }
+            List<Path> targets = new ArrayList<>();
             for (Future<Path> future : futures) {
-                try (InputStream written = Files.newInputStream(future.get())) {
+                targets.add(future.get());
+            }
+            assertNoOpenFiles("after 8 concurrent downloads");
+            for (Path target : targets) {
+                try (InputStream written = Files.newInputStream(target)) {
                     assertThat(payload.mismatch(written)).isEmpty();
                 }
             }
@@ -281,6 +297,30 @@ public abstract class DownloadHandlerContractTest {
         Location location = environment.put(ObjectId.random(), payload.open(), payload.size());
         created.add(location);
         return location;
+    }
+
+    /**
+     * Runs the handler under test and checks that it left no file of the test's target
+     * directory open, whether it succeeded or failed.
+     */
+    protected final void download(Location location, Path target) throws Exception {
+        try {
+            handler.download(location, target);
+        } catch (Exception | Error e) {
+            try {
+                assertNoOpenFiles("after the handler failed to download " + location);
+            } catch (AssertionError leak) {
+                leak.addSuppressed(e);
+                throw leak;
+            }
+            throw e;
+        }
+        assertNoOpenFiles("after the handler downloaded " + location);
+    }
+
+    /** Fails if this process holds a file of the test's target directory open (a leaked target channel or stream). */
+    protected final void assertNoOpenFiles(String when) throws IOException {
+        assertThat(OpenFiles.under(dir)).as("files of the target directory still open %s", when).isEmpty();
     }
 
     /** A new empty file in the test's target directory, as the downloader hands it to a handler. */

@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       {@link ObjectAlreadyExistsException}; its size and SHA-256 are those of its data;</li>
  *   <li>every read returns exactly the bytes of an add of that id (each add's size is unique,
  *       so the object size names the add), with the range rules kept; a read fails midway only
- *       with a store error and only while a delete of the id runs;</li>
+ *       with a store error and only if a delete of the id was running when it began or began
+ *       since;</li>
  *   <li>the data of a refused add is never seen, and an id never holds more stored adds than
  *       one plus the deletes that could have removed them (no duplicate got in);</li>
  *   <li>at the end, each id holds what the operations' order allows (a logical clock stamps
@@ -215,7 +216,7 @@ public final class LoadDriver {
 
     /** Reads {@code range}, at most {@code limit} bytes of it (fewer: the stream is abandoned), and checks them. */
     private void read(LoadSlot slot, Location location, ByteRange range, long limit) throws IOException {
-        long deletesBefore = slot.deletesStarted.get();
+        LoadSlot.ReadStart started = slot.readStarts();
         ObjectStream stream;
         try {
             stream = store.get(location, range);
@@ -246,7 +247,7 @@ public final class LoadDriver {
                 }
             } catch (IOException | UncheckedIOException e) {
                 Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
-                if (cause instanceof StoreException && slot.deletesStarted.get() != deletesBefore) {
+                if (cause instanceof StoreException && slot.deleteMayHaveCut(started)) {
                     ledger.count(LoadEvent.READ_BROKEN_BY_DELETE);
                     return;
                 }
@@ -276,6 +277,7 @@ public final class LoadDriver {
     }
 
     private void delete(LoadSlot slot, Location location) throws IOException {
+        slot.deletesRunning.incrementAndGet();
         slot.deletesStarted.incrementAndGet();
         long started = clock.incrementAndGet();
         try {
@@ -284,6 +286,8 @@ public final class LoadDriver {
             slot.deletesNotFound.increment();
             ledger.count(LoadEvent.DELETE_NOT_FOUND);
             return;
+        } finally {
+            slot.deletesRunning.decrementAndGet();
         }
         slot.deletes.add(new LoadSlot.Delete(started, clock.incrementAndGet()));
         ledger.count(LoadEvent.DELETED);

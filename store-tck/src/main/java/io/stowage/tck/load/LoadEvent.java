@@ -14,7 +14,7 @@ public enum LoadEvent {
     RANGE_READ,
     /** A read or size found no object. */
     NOT_FOUND,
-    /** A read failed with a store error midway while a delete of its id ran (allowed by the contract). */
+    /** A read failed with a store error midway, with a delete of its id running when it began or begun since (allowed). */
     READ_BROKEN_BY_DELETE,
     /** A size matched the add that wrote the object. */
     SIZED,

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The load suite: {@link LoadDriver} runs eight callers doing mixed adds, reads, range reads,
- * sizes and deletes on a few shared ids for a few seconds, then the environment's
- * {@link StoreTckEnvironment#assertEmpty} must pass (every object removed, every stream and
- * connection released, no temp file or multipart upload left). A writable backend opts in
+ * sizes and deletes on a few shared ids for a few seconds, then nothing may be open
+ * ({@link StoreTckEnvironment#openResources}: every stream and connection released) and the
+ * environment's {@link StoreTckEnvironment#assertEmpty} must pass (every object removed, no
+ * temp file or multipart upload left). A writable backend opts in
  * with the environment it already has for the contract:
  *
  * <pre>{@code
@@ -76,6 +77,7 @@ public abstract class StoreLoadTest {
         if (ranges) {
             assertThat(report.count(LoadEvent.RANGE_READ)).as("range reads; %s", report.summary()).isPositive();
         }
+        assertThat(environment.openResources(store)).as("streams, files and connections the store holds open").isZero();
         environment.assertEmpty(store);
     }
 }

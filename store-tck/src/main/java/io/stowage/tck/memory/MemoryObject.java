@@ -20,8 +20,16 @@ final class MemoryObject {
         this.checksums = checksums;
     }
 
-    /** Reads {@code in} to its end; returns 0 from read are waited out, not taken as the end. */
-    static List<byte[]> readChunks(InputStream in) throws IOException {
+    /** Told of every read that returned data, so that the reader can count it or stop the copy. */
+    interface ReadListener {
+        void read(int bytes) throws IOException;
+    }
+
+    /**
+     * Reads {@code in} to its end, telling {@code listener} of every read that returned data;
+     * returns 0 from read are waited out, not taken as the end.
+     */
+    static List<byte[]> readChunks(InputStream in, ReadListener listener) throws IOException {
         List<byte[]> chunks = new ArrayList<>();
         byte[] chunk = new byte[CHUNK_SIZE];
         int filled = 0;
@@ -36,6 +44,9 @@ final class MemoryObject {
                 break;
             }
             filled += n;
+            if (n > 0) {
+                listener.read(n);
+            }
         }
         if (filled > 0) {
             chunks.add(java.util.Arrays.copyOf(chunk, filled));

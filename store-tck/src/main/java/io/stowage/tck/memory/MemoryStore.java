@@ -12,6 +12,7 @@ import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
+import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
@@ -28,6 +29,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The reference store: objects held in memory, locations {@code memory://<namespace>/<id>}.
@@ -36,9 +38,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code memory} in a config, or {@code new MemoryStore("name")}).
  *
  * <p>Besides the {@link Store} methods it tells what a test wants to check:
- * {@link #objectCount()}, {@link #ids()} and {@link #openStreams()} (streams returned by
- * {@link #get} and not yet closed). {@link #seed} and {@link #unseed} fill and empty a store
- * configured without {@code WRITE} or {@code DELETE}.
+ * {@link #objectCount()}, {@link #ids()}, {@link #openStreams()} (streams returned by
+ * {@link #get} and not yet closed) and {@link #bytesHeld()}. {@link #seed} and {@link #unseed}
+ * fill and empty a store configured without {@code WRITE} or {@code DELETE}.
+ * {@link #sharingObjects} opens a second store over the same objects, as a second process
+ * opens one backend.
+ *
+ * <p>An add whose thread is interrupted stops at its next read of the source and fails with
+ * {@link OperationInterruptedException}, leaving the interrupt status set.
  *
  * <p>The data lives on the heap in 64 KiB chunks (no object needs one big array); it is
  * not meant for objects larger than the test heap.
@@ -50,7 +57,9 @@ public final class MemoryStore implements Store {
     private final String name;
     private final String namespace;
     private final Set<Capability> capabilities;
-    private final ConcurrentMap<ObjectId, MemoryObject> objects = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ObjectId, MemoryObject> objects;
+    /** Bytes the adds in progress on these objects have read so far (shared like the objects). */
+    private final AtomicLong receiving;
     private final AtomicInteger openStreams = new AtomicInteger();
     private volatile boolean closed;
 
@@ -61,6 +70,11 @@ public final class MemoryStore implements Store {
 
     /** @throws IllegalArgumentException if the config names no namespace and the store name is not a valid one */
     public MemoryStore(String name, MemoryStoreConfig config) {
+        this(name, config, new ConcurrentHashMap<>(), new AtomicLong());
+    }
+
+    private MemoryStore(String name, MemoryStoreConfig config, ConcurrentMap<ObjectId, MemoryObject> objects,
+            AtomicLong receiving) {
         this.name = requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
         this.namespace = config.namespace() != null ? config.namespace() : name;
@@ -68,6 +82,17 @@ public final class MemoryStore implements Store {
             throw new IllegalArgumentException("Store name '" + name + "' is not a valid namespace; configure 'namespace'");
         }
         this.capabilities = config.capabilities();
+        this.objects = objects;
+        this.receiving = receiving;
+    }
+
+    /**
+     * Another store named {@code otherName} over the same objects, with the same namespace and
+     * capabilities: what one adds the other reads, and their adds of one id race as two
+     * processes' would. It counts its own streams and is closed on its own.
+     */
+    public MemoryStore sharingObjects(String otherName) {
+        return new MemoryStore(otherName, new MemoryStoreConfig(namespace, capabilities), objects, receiving);
     }
 
     @Override
@@ -169,6 +194,15 @@ public final class MemoryStore implements Store {
         return new TreeSet<>(objects.keySet());
     }
 
+    /** Bytes of object data on the heap: those of the objects held, and those the adds in progress have read so far. */
+    public long bytesHeld() {
+        long held = receiving.get();
+        for (MemoryObject object : objects.values()) {
+            held += object.size();
+        }
+        return held;
+    }
+
     /** Streams returned by {@link #get} that are not closed yet. */
     public int openStreams() {
         return openStreams.get();
@@ -198,15 +232,36 @@ public final class MemoryStore implements Store {
         if (objects.containsKey(id)) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
-        VerifyingInputStream verified = new VerifyingInputStream(data, ContentVerifier.forAdd(id, options));
-        List<byte[]> chunks = MemoryObject.readChunks(verified);
-        VerifiedContent content = verified.result();
-        MemoryObject object = MemoryObject.of(chunks, content.checksums());
+        MemoryObject object = receive(id, new VerifyingInputStream(data, ContentVerifier.forAdd(id, options)));
         if (objects.putIfAbsent(id, object) != null) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
         Location location = Location.of(locationOf(id).uri(), options.metadata());
         return new StoredObject(id, location, object.size(), object.checksums());
+    }
+
+    /** Reads a verified source to its end into an object; what it read counts as held until then. */
+    private MemoryObject receive(ObjectId id, VerifyingInputStream verified) throws IOException {
+        long[] read = {0};
+        try {
+            List<byte[]> chunks = MemoryObject.readChunks(verified, n -> {
+                receiving.addAndGet(n);
+                read[0] += n;
+                checkNotInterrupted(id);
+            });
+            checkNotInterrupted(id);
+            VerifiedContent content = verified.result();
+            return MemoryObject.of(chunks, content.checksums());
+        } finally {
+            receiving.addAndGet(-read[0]);
+        }
+    }
+
+    /** Stops an add whose thread was interrupted; the interrupt status stays set for the caller. */
+    private void checkNotInterrupted(ObjectId id) throws OperationInterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new OperationInterruptedException("Adding '" + id + "' to store '" + name + "' was interrupted");
+        }
     }
 
     private ObjectId checkOwned(Location location) throws StoreException {

@@ -70,6 +70,15 @@ public final class Sources {
         return new ActingInputStream(source, after, action);
     }
 
+    /**
+     * Returns the bytes of {@code source} unchanged and runs {@code action} once, when the
+     * source first reaches its end, before that end is returned (an add held at the moment
+     * it has all of its data and has published nothing).
+     */
+    public static InputStream actingAtEnd(InputStream source, Runnable action) {
+        return new AtEndInputStream(source, action);
+    }
+
     /** Counts what is read and whether the stream was closed. */
     public static TrackedInputStream tracked(InputStream source) {
         return new TrackedInputStream(source);
@@ -178,6 +187,34 @@ public final class Sources {
         @Override
         public void close() throws IOException {
             source.close();
+        }
+    }
+
+    private static final class AtEndInputStream extends java.io.FilterInputStream {
+        private final Runnable action;
+        private boolean acted;
+
+        AtEndInputStream(InputStream source, Runnable action) {
+            super(requireNonNull(source, "source is null"));
+            this.action = requireNonNull(action, "action is null");
+        }
+
+        @Override
+        public int read() throws IOException {
+            return atEnd(in.read());
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return atEnd(in.read(buffer, offset, length));
+        }
+
+        private int atEnd(int result) {
+            if (result < 0 && !acted) {
+                acted = true;
+                action.run();
+            }
+            return result;
         }
     }
 }

@@ -11,6 +11,8 @@ import io.stowage.tck.memory.MemoryDownloadHandler;
 import io.stowage.tck.memory.MemoryStore;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,7 +30,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class BrokenHandlersFailTheContractTest {
     enum Defect {
         TRUNCATES_LAST_BYTE, SUCCEEDS_ON_MISSING_OBJECTS, SERVES_ANY_LOCATION, APPENDS_TO_THE_TARGET,
-        LEAVES_A_TEMP_FILE, LEAKS_STREAMS
+        LEAVES_A_TEMP_FILE, LEAKS_STREAMS, LEAKS_TARGET_CHANNEL
     }
 
     @Test
@@ -46,6 +48,7 @@ class BrokenHandlersFailTheContractTest {
             case APPENDS_TO_THE_TARGET -> AppendsToTheTarget.class;
             case LEAVES_A_TEMP_FILE -> LeavesATempFile.class;
             case LEAKS_STREAMS -> LeaksStreams.class;
+            case LEAKS_TARGET_CHANNEL -> LeaksTargetChannel.class;
         };
         List<String> expected = switch (defect) {
             case TRUNCATES_LAST_BYTE -> List.of("copiesTheWholeObject", "servesAllowedCandidatesThroughTheDirectDownloader");
@@ -54,6 +57,8 @@ class BrokenHandlersFailTheContractTest {
             case APPENDS_TO_THE_TARGET -> List.of("overwritesWhatTheTargetHeld");
             case LEAVES_A_TEMP_FILE -> List.of("copiesTheWholeObject");
             case LEAKS_STREAMS -> List.of("copiesTheWholeObject", "servesConcurrentDownloads");
+            case LEAKS_TARGET_CHANNEL -> List.of("copiesTheWholeObject", "overwritesWhatTheTargetHeld",
+                    "servesAllowedCandidatesThroughTheDirectDownloader", "servesConcurrentDownloads");
         };
 
         assertThat(failures(subject)).as("tests failed by a handler that %s", defect).containsAll(expected);
@@ -110,6 +115,13 @@ class BrokenHandlersFailTheContractTest {
                 case LEAKS_STREAMS -> {
                     ObjectStream data = store.get(location);
                     Files.write(target, data.readAllBytes());
+                }
+                case LEAKS_TARGET_CHANNEL -> {
+                    // The channel (and the stream over it) are never closed: the target stays open.
+                    FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    try (ObjectStream data = store.get(location)) {
+                        data.transferTo(Channels.newOutputStream(channel));
+                    }
                 }
             }
         }
@@ -170,6 +182,14 @@ class BrokenHandlersFailTheContractTest {
         @Override
         protected DownloadHandlerTckEnvironment environment() {
             return broken(Defect.LEAKS_STREAMS);
+        }
+    }
+
+    @org.junit.jupiter.api.Tag("tck-subject")
+    static final class LeaksTargetChannel extends DownloadHandlerContractTest {
+        @Override
+        protected DownloadHandlerTckEnvironment environment() {
+            return broken(Defect.LEAKS_TARGET_CHANNEL);
         }
     }
 }

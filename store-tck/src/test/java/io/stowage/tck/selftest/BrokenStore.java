@@ -4,26 +4,27 @@ import io.stowage.AddOptions;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
 import io.stowage.Location;
+import io.stowage.NotSupportedException;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
-import io.stowage.Store;
-import io.stowage.StoreException;
 import io.stowage.StoredObject;
 import io.stowage.tck.memory.MemoryStore;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A memory store with one deliberate defect, for the TCK's self-test: each {@link Defect}
- * breaks one rule of the store contract, and the TCK must notice.
+ * breaks one rule of the store contract, and the TCK must notice. The defects of adds are
+ * in {@link BrokenAdds}, of locations in {@link BrokenLocations}, of reads in {@link BrokenReads}.
  */
-final class BrokenStore implements Store {
+final class BrokenStore extends ForwardingStore {
+    /** The credential every broken store's environment declares; {@link Defect#LEAKS_A_SECRET} prints it. */
+    static final String SECRET = "tck-secret-7f3a9c21e6";
+
     enum Defect {
         /** Keeps all but the last byte of every object. */
         TRUNCATES_LAST_BYTE,
@@ -37,34 +38,49 @@ final class BrokenStore implements Store {
         REPORTS_WRONG_SIZE,
         /** Never releases the backend stream of a read. */
         LEAKS_STREAMS,
+        /** Releases the backend stream of a read only when it was read to its end (a connection kept on early close). */
+        LEAKS_ON_EARLY_CLOSE,
         /** Does not check the expected checksum. */
         IGNORES_EXPECTED_CHECKSUM,
         /** Serves ranges although it does not declare RANGE_READ. */
         SERVES_UNDECLARED_RANGES,
+        /** Declares DELETE, but refuses every delete. */
+        OVER_DECLARES_DELETE,
         /** Answers "not found" for locations of other schemes instead of refusing them. */
         ACCEPTS_FOREIGN_SCHEMES,
+        /** Owns and serves a location whatever its scheme, if the rest is its own. */
+        OWNS_IGNORING_SCHEME,
+        /** Claims to own every location. */
+        OWNS_EVERY_LOCATION,
+        /** Resolves {@code ..} and answers "not found" for locations naming no valid id instead of refusing them. */
+        ACCEPTS_HOSTILE_IDS,
         /** Wraps the caller's source failure in a store error. */
         HIDES_SOURCE_FAILURES,
         /** Closes the caller's source. */
-        CLOSES_THE_SOURCE
+        CLOSES_THE_SOURCE,
+        /** Checks that the id is free, reads the data, then writes whatever is there (no atomic publish). */
+        RACY_CHECK_THEN_WRITE,
+        /** Keeps racing adds apart with a reservation in its own memory: right in one instance, racy across two. */
+        INSTANCE_LOCAL_RESERVATION,
+        /** Makes what it read so far readable before the add has all of its data. */
+        VISIBLE_BEFORE_COMMIT,
+        /** Clears the interrupt status of an add's thread and goes on. */
+        SWALLOWS_INTERRUPTS,
+        /** Reports interrupts with the JDK's exceptions, outside the StoreException family. */
+        LEAKS_FOREIGN_EXCEPTIONS,
+        /** Names its credential in its "not found" messages. */
+        LEAKS_A_SECRET,
+        /** Holds whole objects in memory while adding and reading them. */
+        BUFFERS_WHOLE_OBJECTS
     }
 
-    private final MemoryStore memory;
     private final Defect defect;
+    /** The ids this instance is adding ({@link Defect#INSTANCE_LOCAL_RESERVATION}). */
+    private final Set<ObjectId> reserved = ConcurrentHashMap.newKeySet();
 
     BrokenStore(MemoryStore memory, Defect defect) {
-        this.memory = memory;
+        super(memory);
         this.defect = defect;
-    }
-
-    @Override
-    public String name() {
-        return memory.name();
-    }
-
-    @Override
-    public Set<String> schemes() {
-        return memory.schemes();
     }
 
     @Override
@@ -79,151 +95,51 @@ final class BrokenStore implements Store {
 
     @Override
     public boolean owns(Location location) {
-        return memory.owns(location);
+        return BrokenLocations.owns(defect, memory, location);
     }
 
     @Override
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        switch (defect) {
-            case TRUNCATES_LAST_BYTE -> {
-                byte[] bytes = data.readAllBytes();
-                StoredObject stored = memory.add(id, new ByteArrayInputStream(bytes, 0, Math.max(0, bytes.length - 1)),
-                        AddOptions.builder().build());
-                return new StoredObject(id, stored.location(), bytes.length, Checksummed.of(bytes, options));
-            }
-            case LEAVES_PARTIAL_OBJECT -> {
-                ByteArrayOutputStream seen = new ByteArrayOutputStream();
-                InputStream recording = new FilterInputStream(data) {
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = super.read(buffer, offset, length);
-                        if (n > 0) {
-                            seen.write(buffer, offset, n);
-                        }
-                        return n;
-                    }
-                };
-                try {
-                    return memory.add(id, recording, options);
-                } catch (IOException | RuntimeException e) {
-                    memory.seed(id, new ByteArrayInputStream(seen.toByteArray()), AddOptions.defaults());
-                    throw e;
-                }
-            }
-            case LETS_DUPLICATE_OVERWRITE -> {
-                if (memory.ids().contains(id)) {
-                    memory.unseed(memory.locationOf(id));
-                }
-                return memory.add(id, data, options);
-            }
-            case IGNORES_EXPECTED_CHECKSUM -> {
-                AddOptions lax = new AddOptions(options.expectedSize(), java.util.Optional.empty(), options.sizeLimit(),
-                        options.checksumAlgorithms(), options.metadata(), options.progress());
-                return memory.add(id, data, lax);
-            }
-            case HIDES_SOURCE_FAILURES -> {
-                try {
-                    return memory.add(id, data, options);
-                } catch (StoreException e) {
-                    throw e;
-                } catch (IOException e) {
-                    throw new StoreException("Adding " + id + " failed", e);
-                }
-            }
-            case CLOSES_THE_SOURCE -> {
-                try (InputStream closing = data) {
-                    return memory.add(id, closing, options);
-                }
-            }
-            default -> {
-                return memory.add(id, data, options);
-            }
-        }
+        return BrokenAdds.add(defect, memory, reserved, id, data, options);
     }
 
     @Override
     public ObjectStream get(Location location, ByteRange range) throws IOException {
-        switch (defect) {
-            case TRUNCATES_LAST_BYTE, REPORTS_WRONG_SIZE, LEAKS_STREAMS, IGNORES_RANGE_OFFSET -> {
-                return brokenRead(location, range);
-            }
-            case ACCEPTS_FOREIGN_SCHEMES -> {
-                refuseAsNotFound(location);
-                return memory.get(location, range);
-            }
-            default -> {
-                return memory.get(location, range);
-            }
-        }
-    }
-
-    private ObjectStream brokenRead(Location location, ByteRange range) throws IOException {
-        long size = size(location);
-        long length = range.lengthWithin(size, location);
-        long actualSize = memory.size(location);
-        switch (defect) {
-            case IGNORES_RANGE_OFFSET -> {
-                ObjectStream data = memory.get(location, ByteRange.of(0, length));
-                return new ObjectStream(data, location, size, range.offset(), length);
-            }
-            case LEAKS_STREAMS -> {
-                ObjectStream data = memory.get(location, range);
-                InputStream leaking = new FilterInputStream(data) {
-                    @Override
-                    public void close() {
-                        // the backend stream stays open
-                    }
-                };
-                return new ObjectStream(leaking, location, size, range.offset(), length);
-            }
-            default -> {
-                // TRUNCATES_LAST_BYTE: the memory object lacks the byte already; REPORTS_WRONG_SIZE pads one byte.
-                long fromBackend = Math.max(0, Math.min(length, actualSize - range.offset()));
-                InputStream data = memory.get(location, ByteRange.of(Math.min(range.offset(), actualSize), fromBackend));
-                if (fromBackend < length) {
-                    data = new java.io.SequenceInputStream(data, new ByteArrayInputStream(new byte[(int) (length - fromBackend)]));
-                }
-                return new ObjectStream(data, location, size, range.offset(), length);
-            }
+        Location resolved = BrokenLocations.resolve(defect, memory, location);
+        try {
+            return BrokenReads.get(defect, memory, resolved, range);
+        } catch (ObjectNotFoundException e) {
+            throw leakingSecret(e);
         }
     }
 
     @Override
     public long size(Location location) throws IOException {
-        if (defect == Defect.ACCEPTS_FOREIGN_SCHEMES) {
-            refuseAsNotFound(location);
+        Location resolved = BrokenLocations.resolve(defect, memory, location);
+        try {
+            long size = memory.size(resolved);
+            return defect == Defect.REPORTS_WRONG_SIZE ? size + 1 : size;
+        } catch (ObjectNotFoundException e) {
+            throw leakingSecret(e);
         }
-        long size = memory.size(location);
-        return defect == Defect.REPORTS_WRONG_SIZE ? size + 1 : size;
     }
 
     @Override
     public void delete(Location location) throws IOException {
-        if (defect == Defect.ACCEPTS_FOREIGN_SCHEMES) {
-            refuseAsNotFound(location);
+        Location resolved = BrokenLocations.resolve(defect, memory, location);
+        if (defect == Defect.OVER_DECLARES_DELETE) {
+            throw new NotSupportedException("Store '" + name() + "' cannot delete " + location);
         }
-        memory.delete(location);
-    }
-
-    @Override
-    public void close() {
-        memory.close();
-    }
-
-    private void refuseAsNotFound(Location location) throws ObjectNotFoundException {
-        if (!memory.schemes().contains(location.scheme())) {
-            throw new ObjectNotFoundException("Object not found: " + location);
+        try {
+            memory.delete(resolved);
+        } catch (ObjectNotFoundException e) {
+            throw leakingSecret(e);
         }
     }
 
-    /** The checksums a correct store would have computed. */
-    private static final class Checksummed {
-        static io.stowage.Checksums of(byte[] bytes, AddOptions options) throws StoreException {
-            io.stowage.integrity.ContentVerifier verifier = io.stowage.integrity.ContentVerifier.of("broken",
-                    java.util.OptionalLong.empty(), java.util.Optional.empty(), java.util.OptionalLong.empty(),
-                    options.checksumAlgorithms(), io.stowage.ProgressListener.NONE);
-            verifier.update(bytes, 0, bytes.length);
-            return verifier.finish().checksums();
-        }
+    private ObjectNotFoundException leakingSecret(ObjectNotFoundException e) {
+        return defect == Defect.LEAKS_A_SECRET
+                ? new ObjectNotFoundException(e.getMessage() + " (request signed with key " + SECRET + ")")
+                : e;
     }
 }

@@ -11,6 +11,7 @@ import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
+import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -33,8 +35,10 @@ import java.util.Set;
 /**
  * Objects as files in one directory: {@code dirstore://<store name>/<id>} is {@code <root>/<id>}.
  * An add writes a hidden temp file, syncs it, and publishes it with a hard link, which fails
- * if the id exists — so a half-written object is never visible and of two racing adds
- * exactly one wins.
+ * if the id exists — so a half-written object is never visible and of two racing adds (also
+ * through two stores on the directory) exactly one wins. A file channel used on an
+ * interrupted thread closes itself and throws {@link ClosedByInterruptException}; the store
+ * reports that as {@link OperationInterruptedException}, as every store must.
  */
 final class DirectoryStore implements Store {
     static final String SCHEME = "dirstore";
@@ -70,10 +74,6 @@ final class DirectoryStore implements Store {
     @Override
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
         Path target = root.resolve(id.value());
-        if (Files.exists(target)) {
-            throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
-        }
-        // Fails before anything is written when the declared size is over the limit.
         VerifyingInputStream verified = new VerifyingInputStream(data, ContentVerifier.forAdd(id, options));
         Path temp = Files.createTempFile(root, ".add-", ".tmp");
         try {
@@ -82,13 +82,15 @@ final class DirectoryStore implements Store {
                 channel.force(true);
             }
             VerifiedContent content = verified.result();
-            Files.createLink(target, temp); // fails if the id exists: one winner
-            return new StoredObject(id, Location.of(locationOf(id).uri(), options.metadata()), content.size(),
-                    content.checksums());
+            Files.createLink(target, temp);            // fails if the id exists: one winner
+            return new StoredObject(id, Location.of(locationOf(id).uri(), options.metadata()),
+                    content.size(), content.checksums());
         } catch (FileAlreadyExistsException e) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
+        } catch (ClosedByInterruptException e) {
+            throw interrupted("Adding " + locationOf(id), e);
         } finally {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(temp);                // on success and on every failure
         }
     }
 
@@ -96,10 +98,13 @@ final class DirectoryStore implements Store {
     public ObjectStream get(Location location, ByteRange range) throws IOException {
         FileChannel channel = open(location);
         try {
-            long size = channel.size();
+            long size = size(channel, location);
             long length = range.lengthWithin(size, location);
             channel.position(range.offset());
-            return new ObjectStream(Channels.newInputStream(channel), location, size, range.offset(), length);
+            return new ObjectStream(new InterruptMappingStream(Channels.newInputStream(channel), location), location, size,
+                    range.offset(), length);
+        } catch (ClosedByInterruptException e) {
+            throw interrupted("Reading " + location, e);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -109,7 +114,7 @@ final class DirectoryStore implements Store {
     @Override
     public long size(Location location) throws IOException {
         try (FileChannel channel = open(location)) {
-            return channel.size();
+            return size(channel, location);
         }
     }
 
@@ -125,6 +130,19 @@ final class DirectoryStore implements Store {
     @Override
     public void close() {
         // nothing held between calls
+    }
+
+    private static long size(FileChannel channel, Location location) throws IOException {
+        try {
+            return channel.size();
+        } catch (ClosedByInterruptException e) {
+            throw interrupted("Reading the size of " + location, e);
+        }
+    }
+
+    /** The interrupt status stays set: a ClosedByInterruptException is thrown only when it is. */
+    static OperationInterruptedException interrupted(String operation, ClosedByInterruptException e) {
+        return new OperationInterruptedException(operation + " was interrupted", e);
     }
 
     private FileChannel open(Location location) throws IOException {
