@@ -79,8 +79,14 @@ final class ImageUploads {
     private ImageData store(String id, String store, String uploadId, Request request, long declared, long cap)
             throws ApiException, IOException {
         ChecksumAlgorithm hash = parts.config().hash();
-        ParallelDigests digests = new ParallelDigests(EnumSet.of(ChecksumAlgorithm.MD5, hash), DIGEST_CHUNK, DIGEST_CHUNKS,
-                parts.digestThreads());
+        ParallelDigests digests;
+        try {
+            digests = new ParallelDigests(EnumSet.of(ChecksumAlgorithm.MD5, hash), DIGEST_CHUNK, DIGEST_CHUNKS,
+                    parts.digestThreads());
+        } catch (RuntimeException e) {
+            abandon(id, uploadId, e);
+            throw new ApiException(503, "The service is stopping: the upload of image " + id + " was not started");
+        }
         AddOptions.Builder options = AddOptions.builder().onlyChecksums(Set.of()).sizeLimit(cap);
         if (declared >= 0) {
             options.expectedSize(declared);

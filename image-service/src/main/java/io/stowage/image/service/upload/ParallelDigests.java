@@ -48,6 +48,7 @@ public final class ParallelDigests {
     /**
      * @param algorithms the digests to compute, one thread each
      * @param threads runs one task per algorithm for the life of the digest
+     * @throws java.util.concurrent.RejectedExecutionException if {@code threads} refuses a task
      */
     public ParallelDigests(Set<ChecksumAlgorithm> algorithms, int chunkSize, int chunkCount, Executor threads) {
         requireNonNull(algorithms, "algorithms is null");
@@ -61,8 +62,18 @@ public final class ParallelDigests {
         for (ChecksumAlgorithm algorithm : algorithms) {
             workers.add(new Worker(algorithm, chunkCount));
         }
-        for (Worker worker : workers) {
-            threads.execute(worker);
+        List<Worker> running = new ArrayList<>();
+        try {
+            for (Worker worker : workers) {
+                threads.execute(worker);
+                running.add(worker);
+            }
+        } catch (RuntimeException e) {
+            // the executor refused (it is shut down): end the digests that did start
+            for (Worker worker : running) {
+                worker.chunks.add(END);
+            }
+            throw e;
         }
         started = true;
     }
