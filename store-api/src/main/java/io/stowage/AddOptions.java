@@ -18,8 +18,9 @@ import java.util.TreeMap;
  * @param expectedChecksum a checksum the data must have; a mismatch fails the add with
  *     {@link IntegrityException} and stores nothing
  * @param sizeLimit the most bytes the add accepts; more fails with {@link SizeLimitExceededException}
- * @param checksumAlgorithms the checksums to compute; SHA-256 is always computed, and so is
- *     the algorithm of {@code expectedChecksum}
+ * @param checksumAlgorithms the checksums to compute, and the algorithm of {@code expectedChecksum}
+ *     besides; the builder starts with SHA-256, {@link Builder#onlyChecksums} sets exactly the
+ *     ones a caller wants (none at all when it hashes the data itself)
  * @param metadata extra entries for the location metadata of the stored object
  * @param progress told of the bytes consumed from the source
  */
@@ -44,7 +45,7 @@ public record AddOptions(
         if (sizeLimit.isPresent() && sizeLimit.getAsLong() < 0) {
             throw new IllegalArgumentException("Size limit must not be negative: " + sizeLimit.getAsLong());
         }
-        EnumSet<ChecksumAlgorithm> algorithms = EnumSet.of(ChecksumAlgorithm.SHA256);
+        EnumSet<ChecksumAlgorithm> algorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
         algorithms.addAll(checksumAlgorithms);
         expectedChecksum.ifPresent(checksum -> algorithms.add(checksum.algorithm()));
         checksumAlgorithms = Collections.unmodifiableSet(algorithms);
@@ -65,7 +66,8 @@ public record AddOptions(
         builder.expectedSize = expectedSize;
         builder.expectedChecksum = expectedChecksum;
         builder.sizeLimit = sizeLimit;
-        builder.checksumAlgorithms = EnumSet.copyOf(checksumAlgorithms);
+        builder.checksumAlgorithms = EnumSet.noneOf(ChecksumAlgorithm.class);
+        builder.checksumAlgorithms.addAll(checksumAlgorithms);
         builder.metadata = new TreeMap<>(metadata);
         builder.progress = progress;
         return builder;
@@ -96,8 +98,24 @@ public record AddOptions(
             return this;
         }
 
+        /** Computes {@code algorithm} too. */
         public Builder checksum(ChecksumAlgorithm algorithm) {
             this.checksumAlgorithms.add(requireNonNull(algorithm, "algorithm is null"));
+            return this;
+        }
+
+        /**
+         * Computes exactly {@code algorithms} (and the algorithm of an expected checksum), without
+         * the default SHA-256: a caller that hashes the data itself asks for none, so that no
+         * digest is computed that nobody reads.
+         */
+        public Builder onlyChecksums(Set<ChecksumAlgorithm> algorithms) {
+            requireNonNull(algorithms, "algorithms is null");
+            EnumSet<ChecksumAlgorithm> exactly = EnumSet.noneOf(ChecksumAlgorithm.class);
+            for (ChecksumAlgorithm algorithm : algorithms) {
+                exactly.add(requireNonNull(algorithm, "algorithms holds null"));
+            }
+            this.checksumAlgorithms = exactly;
             return this;
         }
 

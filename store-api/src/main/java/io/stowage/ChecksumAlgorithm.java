@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The checksums a store computes while streaming. SHA-256 always; MD5 and SHA-512 on request (Glance). */
+/** The checksums a store computes while streaming. SHA-256 by default; MD5 and SHA-512 on request (Glance). */
 public enum ChecksumAlgorithm {
     MD5("md5", "MD5"),
     SHA256("sha256", "SHA-256"),

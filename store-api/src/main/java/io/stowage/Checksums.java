@@ -20,7 +20,7 @@ public record Checksums(Map<ChecksumAlgorithm, String> values) {
         return Optional.ofNullable(values.get(algorithm));
     }
 
-    /** The SHA-256 hex digest, which every store computes. */
+    /** The SHA-256 hex digest, which a store computes unless the add asked for other checksums only. */
     public String sha256() {
         return value(ChecksumAlgorithm.SHA256).orElseThrow(() -> new IllegalStateException("No SHA-256 was computed"));
     }

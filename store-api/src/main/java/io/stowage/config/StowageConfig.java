@@ -1,5 +1,6 @@
 package io.stowage.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +19,11 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The whole Stowage configuration: the stores by name, the default store and the direct
- * download settings. Read from YAML or JSON ({@link #load}, {@link #parse}) or built from
- * an object tree ({@link #fromTree}); {@code ${VAR}} and {@code ${VAR:-default}} string
- * values are resolved from the environment while reading. Each store section keeps its
+ * The whole Stowage configuration: the stores by name, the default store, the direct
+ * download settings and the image service's {@code images} section (empty when absent). Read
+ * from YAML or JSON ({@link #load}, {@link #parse}) or built from an object tree
+ * ({@link #fromTree}); {@code ${VAR}} and {@code ${VAR:-default}} string values are resolved
+ * from the environment while reading. Each store section keeps its
  * {@code type} and the rest is bound later by the store's provider.
  *
  * <pre>
@@ -32,21 +34,30 @@ import java.util.regex.Pattern;
  *   allowed-schemes: [file]
  *   handlers:
  *     file: { filesystems: [ { id: shared-nfs, mountpoint: /mnt/images } ] }
+ * images:
+ *   listen: "127.0.0.1:9292"
  * </pre>
+ *
+ * <p>The {@code images} section belongs to the image service ({@code stowage serve}), which
+ * binds and checks it; the registry keeps it as it is (with {@code ${VAR}} resolved), so that one
+ * file configures the stores and the service and every other command reads that file too.
  */
 public record StowageConfig(
         @JsonProperty("default") String defaultStore,
         @JsonProperty("stores") Map<String, ObjectNode> stores,
-        @JsonProperty("direct-download") DirectDownloadConfig directDownload) {
+        @JsonProperty("direct-download") DirectDownloadConfig directDownload,
+        @JsonProperty("images") ObjectNode images) {
 
     private static final Pattern STORE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder().build())
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    @JsonCreator
     public StowageConfig {
         stores = stores == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(stores));
         directDownload = directDownload == null ? DirectDownloadConfig.NONE : directDownload;
+        images = images == null ? ConfigBinder.MAPPER.createObjectNode() : images;
         for (Map.Entry<String, ObjectNode> store : stores.entrySet()) {
             if (!STORE_NAME.matcher(store.getKey()).matches()) {
                 throw new IllegalArgumentException("store names are 1 to 64 characters of [A-Za-z0-9._-]");
@@ -55,6 +66,11 @@ public record StowageConfig(
                 throw new IllegalArgumentException("store '" + store.getKey() + "' has no settings");
             }
         }
+    }
+
+    /** A config without an {@code images} section. */
+    public StowageConfig(String defaultStore, Map<String, ObjectNode> stores, DirectDownloadConfig directDownload) {
+        this(defaultStore, stores, directDownload, null);
     }
 
     /**
@@ -70,7 +86,11 @@ public record StowageConfig(
             text.append(separator).append(store.getKey()).append('=').append(shape(store.getValue(), true));
             separator = ", ";
         }
-        return text.append("}, directDownload=").append(directDownload).append(']').toString();
+        text.append("}, directDownload=").append(directDownload);
+        if (!images.isEmpty()) {
+            text.append(", images=").append(shape(images, false));
+        }
+        return text.append(']').toString();
     }
 
     /** {@code <type> with keys [a, b]}: the keys of a section, sorted, without their values. */

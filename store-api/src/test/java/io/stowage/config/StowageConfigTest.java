@@ -1,6 +1,7 @@
 package io.stowage.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.ConfigurationException;
@@ -52,6 +53,36 @@ class StowageConfigTest {
     }
 
     @Test
+    void acceptsAnImagesSectionSoThatTheServiceAndTheOtherCommandsShareOneFile() {
+        assertThatCode(() -> StowageConfig.parse("stores: {a: {type: file}}\nimages: {listen: \"127.0.0.1:9292\"}\n",
+                ENVIRONMENT::get)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void keepsTheImagesSectionForTheImageServiceAndShowsOnlyItsKeys() throws Exception {
+        StowageConfig config = StowageConfig.parse("""
+                stores:
+                  local: { type: file, dirs: ["./data"] }
+                images:
+                  listen: "127.0.0.1:9292"
+                  auth: { tokens: [ { token: "${S3_SECRET_KEY}", project: p1 } ] }
+                """, ENVIRONMENT::get);
+
+        assertThat(config.images().get("listen").textValue()).isEqualTo("127.0.0.1:9292");
+        assertThat(config.images().get("auth").get("tokens").get(0).get("token").textValue()).isEqualTo("s3cr3t");
+        assertThat(config.toString()).isEqualTo("StowageConfig[default=null, stores={local=file with keys [dirs]},"
+                + " directDownload=DirectDownloadConfig[allowedSchemes=[], handlers={}], images=with keys [auth, listen]]");
+    }
+
+    @Test
+    void aConfigWithoutImagesHasAnEmptySection() throws Exception {
+        StowageConfig config = StowageConfig.parse("stores: { a: { type: memory } }", ENVIRONMENT::get);
+
+        assertThat(config.images().isEmpty()).isTrue();
+        assertThat(new StowageConfig(null, config.stores(), null).images().isEmpty()).isTrue();
+    }
+
+    @Test
     void readsJson() throws Exception {
         StowageConfig config = StowageConfig.parse("{\"stores\": {\"a\": {\"type\": \"memory\"}}}", ENVIRONMENT::get);
 
@@ -87,7 +118,7 @@ class StowageConfigTest {
         assertThatThrownBy(() -> StowageConfig.parse("stores: {a: {type: file}}\nstorse: {}\n", ENVIRONMENT::get))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("unknown key 'storse'")
-                .hasMessageContaining("known keys: default, direct-download, stores");
+                .hasMessageContaining("known keys: default, direct-download, images, stores");
     }
 
     @Test

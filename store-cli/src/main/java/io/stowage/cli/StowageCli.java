@@ -19,6 +19,7 @@ import picocli.CommandLine;
  *   stat LOCATION          delete LOCATION
  *   download [--allowed-schemes a,b] -o FILE LOCATION...
  *   stores                 providers
+ *   serve
  * </pre>
  *
  * <p>{@code add}, {@code stat}, {@code download}, {@code stores} and {@code providers} print
@@ -87,7 +88,7 @@ public final class StowageCli {
                 ErrorReport.failure(failure, failed, root.debug));
         commandLine.setExecutionStrategy(parseResult -> {
             if (ownsProcess) {
-                configureLogging(root);
+                configureLogging(root, parseResult.hasSubcommand() && parseResult.subcommand().commandSpec().name().equals("serve"));
             }
             return new CommandLine.RunLast().execute(parseResult);
         });
@@ -100,9 +101,10 @@ public final class StowageCli {
     /**
      * Sets slf4j-simple's level before the first logger exists: warn, off with -q, and with
      * --debug debug for Stowage's own loggers and info for libraries (whose debug output, such
-     * as HTTP wire logs, would bury everything else).
+     * as HTTP wire logs, would bury everything else). {@code serve} runs for long and logs
+     * Stowage's info messages (where it listens, what it recovered) by default.
      */
-    private static void configureLogging(StowageCommand root) {
+    private static void configureLogging(StowageCommand root, boolean serve) {
         if (root.debug) {
             System.setProperty(LOG_LEVEL_PROPERTY, "info");
             System.setProperty(STOWAGE_LOG_LEVEL_PROPERTY, "debug");
@@ -110,6 +112,9 @@ public final class StowageCli {
             System.setProperty(LOG_LEVEL_PROPERTY, "off");
         } else if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+            if (serve && System.getProperty(STOWAGE_LOG_LEVEL_PROPERTY) == null) {
+                System.setProperty(STOWAGE_LOG_LEVEL_PROPERTY, "info");
+            }
         }
     }
 }

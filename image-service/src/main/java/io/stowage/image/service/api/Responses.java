@@ -1,0 +1,67 @@
+package io.stowage.image.service.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/** Writes the service's responses: JSON documents, empty statuses and one-line errors. */
+final class Responses {
+    private Responses() {}
+
+    static void json(Response response, Callback callback, int status, JsonNode document) {
+        bytes(response, callback, status, JsonBodies.write(document));
+    }
+
+    static void bytes(Response response, Callback callback, int status, byte[] json) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=UTF-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
+        response.write(true, ByteBuffer.wrap(json), callback);
+    }
+
+    static void empty(Response response, Callback callback, int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0);
+        response.write(true, null, callback);
+    }
+
+    /** The error's status and its one-line reason as text, as Glance answers errors. */
+    static void error(Response response, Callback callback, ApiException error) {
+        if (response.isCommitted()) {
+            callback.failed(error);
+            return;
+        }
+        response.reset();
+        response.setStatus(error.status());
+        for (Map.Entry<String, String> header : error.headers().entrySet()) {
+            response.getHeaders().put(header.getKey(), header.getValue());
+        }
+        byte[] body = (error.status() + " " + reason(error.status()) + ": " + error.getMessage() + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=UTF-8");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 411 -> "Length Required";
+            case 413 -> "Request Entity Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 416 -> "Requested Range Not Satisfiable";
+            case 503 -> "Service Unavailable";
+            default -> "Error";
+        };
+    }
+}

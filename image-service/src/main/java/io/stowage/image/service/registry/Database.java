@@ -1,0 +1,151 @@
+package io.stowage.image.service.registry;
+
+import static java.util.Objects.requireNonNull;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.stowage.ConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The registry's connections: a pool for reads and a pool for writes, the schema migrated by
+ * Flyway when opened.
+ *
+ * <p>SQLite (the embedded default) has one writer at a time. Rather than let concurrent writers
+ * collide and spin on {@code SQLITE_BUSY}, writes go through a pool of one connection: they queue
+ * in the pool, in order, and never see a busy database. Reads run beside them on their own
+ * connections (WAL mode lets readers and the writer work at once). {@code synchronous=FULL}:
+ * a committed status change survives a power cut, as the stored data it points to does.
+ * (PostgreSQL, with the multi-node issue, takes both from one pool.)
+ */
+final class Database implements AutoCloseable {
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String MIGRATIONS = "classpath:io/stowage/image/service/registry/migration";
+    private static final int READ_CONNECTIONS = 4;
+
+    private final HikariDataSource reads;
+    private final HikariDataSource writes;
+
+    private Database(HikariDataSource reads, HikariDataSource writes) {
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    /**
+     * Opens the registry at {@code url} and brings its schema up to date.
+     *
+     * @throws ConfigurationException for a URL this build cannot serve or a database it cannot open
+     */
+    static Database open(String url) throws ConfigurationException {
+        requireNonNull(url, "url is null");
+        if (!url.startsWith(SQLITE_PREFIX)) {
+            throw new ConfigurationException("Invalid configuration of images: key 'registry' must be a jdbc:sqlite: URL"
+                    + " (PostgreSQL comes with the multi-node image service)");
+        }
+        createParentDir(url.substring(SQLITE_PREFIX.length()));
+        HikariDataSource writes = null;
+        HikariDataSource reads = null;
+        try {
+            writes = sqlitePool(url, "stowage-registry-write", 1);
+            reads = sqlitePool(url, "stowage-registry-read", READ_CONNECTIONS);
+            Flyway.configure().dataSource(writes).locations(MIGRATIONS).load().migrate();
+            return new Database(reads, writes);
+        } catch (RuntimeException e) {
+            closeQuietly(reads, e);
+            closeQuietly(writes, e);
+            throw new ConfigurationException("Cannot open the image registry " + url + ": " + firstLine(e), e);
+        }
+    }
+
+    private static void createParentDir(String path) throws ConfigurationException {
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            throw new ConfigurationException("Invalid configuration of images: key 'registry' must name a database file");
+        }
+        int query = path.indexOf('?');
+        Path file = Path.of(query < 0 ? path : path.substring(0, query)).toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new ConfigurationException("Cannot create the directory of the image registry " + file + ": " + e, e);
+        }
+    }
+
+    private static HikariDataSource sqlitePool(String url, String name, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "FULL");
+        config.addDataSourceProperty("busy_timeout", "10000");
+        config.addDataSourceProperty("foreign_keys", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Runs {@code work} on a read connection. */
+    <T> T read(String what, SqlWork<T> work) {
+        try (Connection connection = reads.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new RegistryUnavailableException("The image registry failed " + what + ": " + firstLine(e), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction on the write connection; any failure rolls it all back. */
+    <T> T write(String what, SqlWork<T> work) {
+        try (Connection connection = writes.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new RegistryUnavailableException("The image registry failed " + what + ": " + firstLine(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reads.close();
+        writes.close();
+    }
+
+    private static void closeQuietly(HikariDataSource pool, RuntimeException failure) {
+        if (pool != null) {
+            try {
+                pool.close();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    static boolean isConstraintViolation(SQLException e) {
+        // SQLite: SQLITE_CONSTRAINT (19) and its extended codes; PostgreSQL: SQLState class 23
+        return (e.getSQLState() != null && e.getSQLState().startsWith("23")) || (e.getErrorCode() & 0xff) == 19;
+    }
+
+}
