@@ -6,26 +6,14 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLockInterruptionException;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,11 +43,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AtomicFile implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(AtomicFile.class);
-    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
-    private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-            LinkOption.NOFOLLOW_LINKS);
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
     private static final int CREATE_ATTEMPTS = 16;
     private static final int TARGET_NAME_BYTES = 200;
 
@@ -111,14 +94,15 @@ public final class AtomicFile implements Closeable {
         if (dir == null || name == null) {
             throw new IllegalArgumentException("Not a file in a directory: " + target);
         }
-        String prefix = options.tempPrefix().orElseGet(() -> "." + leadingBytes(name.toString(), TARGET_NAME_BYTES) + ".");
-        FileAttribute<?>[] attributes = attributes(dir, options);
+        String prefix = options.tempPrefix().orElseGet(
+                () -> "." + TempFileCreation.leadingBytes(name.toString(), TARGET_NAME_BYTES) + ".");
+        FileAttribute<?>[] attributes = TempFileCreation.attributes(dir, options.ownerOnly());
         for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
-            Path temp = dir.resolve(prefix + randomHex() + options.tempSuffix());
+            Path temp = dir.resolve(prefix + TempFileCreation.randomHex() + options.tempSuffix());
             Optional<Thread> hook = options.removedAtShutdown() ? Optional.of(removalAtShutdown(temp)) : Optional.empty();
             Optional<FileChannel> channel;
             try {
-                channel = open(temp, options, attributes);
+                channel = TempFileCreation.open(temp, options.lockedWhileOpen(), attributes);
             } catch (IOException | RuntimeException | Error e) {
                 hook.ifPresent(AtomicFile::unregister);
                 throw e;
@@ -129,64 +113,6 @@ public final class AtomicFile implements Closeable {
             hook.ifPresent(AtomicFile::unregister);
         }
         throw new IOException("Could not create a temp file in " + dir + " after " + CREATE_ATTEMPTS + " attempts");
-    }
-
-    /** Creates and (if asked) locks {@code temp}; empty when it must be given up for another name. */
-    private static Optional<FileChannel> open(Path temp, AtomicFileOptions options, FileAttribute<?>[] attributes)
-            throws IOException {
-        // Listed before it exists: a sweep in this JVM never sees it unlisted, so never opens it (closing any
-        // channel of a file releases this process's locks on it).
-        IN_USE.add(temp);
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(temp, CREATE_NEW, attributes);
-        } catch (FileAlreadyExistsException taken) {
-            IN_USE.remove(temp);
-            return Optional.empty();
-        } catch (IOException | RuntimeException | Error e) {
-            IN_USE.remove(temp);
-            throw e;
-        }
-        try {
-            if (options.lockedWhileOpen() && !lock(channel, temp)) {
-                IN_USE.remove(temp);
-                return Optional.empty();
-            }
-            return Optional.of(channel);
-        } catch (IOException | RuntimeException | Error e) {
-            closeQuietly(channel, e);
-            deleteQuietly(temp, e);
-            IN_USE.remove(temp);
-            throw e;
-        }
-    }
-
-    /**
-     * Locks the whole new file exclusively. A filesystem that answers with an error instead of a
-     * lock (no lock support, {@code ENOLCK}) fails the creation: without the lock, a sweep in
-     * another process would take the file for a dead writer's and remove it while it is written.
-     *
-     * @return false, the channel closed, when the file must be given up: the lock overlaps one this
-     *     JVM holds (a sweep here holds the lock of a file it just removed, whose inode the new file
-     *     got), or a sweep in another process removed the file before it was locked
-     */
-    private static boolean lock(FileChannel channel, Path temp) throws IOException {
-        try {
-            channel.lock();
-        } catch (OverlappingFileLockException e) {
-            channel.close();
-            Files.deleteIfExists(temp);
-            return false;
-        } catch (FileLockInterruptionException e) {
-            throw e; // an interrupt, not a missing lock
-        } catch (UnsupportedOperationException | IOException e) {
-            throw new FileLockUnavailableException(temp, e);
-        }
-        if (!exists(temp)) {
-            channel.close();
-            return false;
-        }
-        return true;
     }
 
     /** The temp file, for a writer that opens it by name (it is written in place, never replaced). */
@@ -263,11 +189,15 @@ public final class AtomicFile implements Closeable {
     private void release() {
         try {
             channel.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Published {}, but closing its temp file {} failed: {}", target, temp, e.toString());
+        }
+        try {
             Files.deleteIfExists(temp);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Published {}, but cannot remove its temp file {}: {}", target, temp, e.toString());
+            LOG.warn("Published {}, but cannot remove the second name {} it has: {}", target, temp, e.toString());
         } finally {
-            IN_USE.remove(temp);
+            TempFileCreation.unlist(temp);
             shutdownHook.ifPresent(AtomicFile::unregister);
         }
     }
@@ -297,7 +227,7 @@ public final class AtomicFile implements Closeable {
                 failure.addSuppressed(e);
             }
         } finally {
-            IN_USE.remove(temp);
+            TempFileCreation.unlist(temp);
             shutdownHook.ifPresent(AtomicFile::unregister);
         }
         if (failure != null) {
@@ -311,7 +241,7 @@ public final class AtomicFile implements Closeable {
      * file: closing any channel of a file releases the process's locks on it.
      */
     public static boolean isInUse(Path temp) {
-        return IN_USE.contains(temp);
+        return TempFileCreation.isListed(temp);
     }
 
     /**
@@ -322,34 +252,7 @@ public final class AtomicFile implements Closeable {
      * this does nothing; a failing force of an opened directory throws.
      */
     public static void syncDirectory(Path dir) throws IOException {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    forceDirectory(dir);
-                    return;
-                } catch (ClosedByInterruptException e) {
-                    interrupted = true;
-                    Thread.interrupted();
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void forceDirectory(Path dir) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(dir, StandardOpenOption.READ);
-        } catch (IOException | UnsupportedOperationException e) {
-            return;
-        }
-        try (channel) {
-            channel.force(true);
-        }
+        DirectorySync.syncThroughInterrupts(dir);
     }
 
     static boolean exists(Path path) throws IOException {
@@ -359,35 +262,6 @@ public final class AtomicFile implements Closeable {
         } catch (NoSuchFileException e) {
             return false;
         }
-    }
-
-    private static FileAttribute<?>[] attributes(Path dir, AtomicFileOptions options) {
-        if (options.ownerOnly() && dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
-        }
-        return new FileAttribute<?>[0];
-    }
-
-    private static String randomHex() {
-        byte[] random = new byte[8];
-        ThreadLocalRandom.current().nextBytes(random);
-        return HexFormat.of().formatHex(random);
-    }
-
-    /** The longest start of {@code name} whose UTF-8 encoding fits in {@code maxBytes}, without splitting a character. */
-    static String leadingBytes(String name, int maxBytes) {
-        int bytes = 0;
-        int end = 0;
-        while (end < name.length()) {
-            int codePoint = name.codePointAt(end);
-            int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
-            if (bytes + size > maxBytes) {
-                break;
-            }
-            bytes += size;
-            end += Character.charCount(codePoint);
-        }
-        return name.substring(0, end);
     }
 
     private static Thread removalAtShutdown(Path temp) {
@@ -407,22 +281,6 @@ public final class AtomicFile implements Closeable {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // the JVM is stopping: the hook runs or has run
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel, Throwable failure) {
-        try {
-            channel.close();
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
-        }
-    }
-
-    private static void deleteQuietly(Path path, Throwable failure) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException | RuntimeException e) {
-            failure.addSuppressed(e);
         }
     }
 

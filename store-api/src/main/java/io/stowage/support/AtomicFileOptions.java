@@ -39,6 +39,7 @@ public final class AtomicFileOptions {
         return DEFAULTS;
     }
 
+    /** A builder that starts from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -152,6 +153,7 @@ public final class AtomicFileOptions {
             return this;
         }
 
+        /** The options as set so far; the builder may go on to build others. */
         public AtomicFileOptions build() {
             return new AtomicFileOptions(this);
         }

@@ -210,8 +210,8 @@ class AtomicFileTest {
             file.publish();
         }
         assertThat(target).hasContent("long");
-        assertThat(AtomicFile.leadingBytes("a\uD83D\uDE00b", 4)).as("a character is never split").isEqualTo("a");
-        assertThat(AtomicFile.leadingBytes("a\uD83D\uDE00b", 5)).isEqualTo("a\uD83D\uDE00");
+        assertThat(TempFileCreation.leadingBytes("a\uD83D\uDE00b", 4)).as("a character is never split").isEqualTo("a");
+        assertThat(TempFileCreation.leadingBytes("a\uD83D\uDE00b", 5)).isEqualTo("a\uD83D\uDE00");
     }
 
     @Test
