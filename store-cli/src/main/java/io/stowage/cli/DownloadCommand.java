@@ -1,6 +1,7 @@
 package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.ByteRange;
 import io.stowage.Location;
 import io.stowage.Stores;
 import io.stowage.config.DirectDownloadConfig;
@@ -24,13 +25,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stowage download [--allowed-schemes a,b] -o FILE LOCATION...}: Nova's direct download.
  * The candidates are tried in order through the configured {@code direct-download} handlers
- * (only allowed schemes); when none succeeds the first candidate is read through the
- * configured stores. FILE appears complete and verified, or not at all. Prints
+ * (only allowed schemes); when none succeeds the candidates are read through the configured
+ * stores, the first one that opens. FILE appears complete and verified, or not at all. Prints
  * {@code {"source": <url or "fallback">, "size", "checksums"}}.
  */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = {"Copies the object to FILE straight from one of its LOCATIONs when the scheme is allowed,",
-                "else reads the first LOCATION through the configured stores. Prints the source as JSON."})
+                "else reads the first LOCATION the configured stores can open. Prints the source as JSON."})
 final class DownloadCommand implements Callable<Integer> {
     @ParentCommand
     StowageCommand root;
@@ -61,9 +62,8 @@ final class DownloadCommand implements Callable<Integer> {
         try (Stores stores = Stores.build(config);
                 DirectDownloader downloader = DirectDownloader.fromConfig(directDownload);
                 TransferProgress progress = root.progress("download", OptionalLong.empty())) {
-            Location first = candidates.get(0);
             DownloadResult result = downloader.download(candidates, output, DownloadOptions.none().withProgress(progress),
-                    () -> stores.get(first));
+                    () -> stores.get(candidates, ByteRange.ALL));
             progress.close();
             ObjectNode node = Json.object();
             node.put("source", result.source().map(Location::url).orElse("fallback"));
