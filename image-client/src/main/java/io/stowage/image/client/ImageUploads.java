@@ -20,8 +20,10 @@ import org.apache.hc.core5.http.io.entity.InputStreamEntity;
  * that was never made is retried at once; after any other failure (a timeout, a broken
  * connection, a 503) the next attempt first asks the next server for the image: still
  * {@code queued}, the upload was not applied and is sent again; {@code active} with the size and
- * MD5 of what this client sent, it was (the answer was lost); anything else ends the upload with
- * the image as it is. Data from a stream is sent again only if none of it was read.
+ * MD5 of what this client sent, it was (the answer was lost); {@code saving}, the broken upload
+ * may still be ending on its server, so the server after it is asked again after a pause, as long
+ * as retries are left; anything else ends the upload with the image as it is. Data from a stream
+ * is sent again only if none of it was read.
  */
 final class ImageUploads {
     private final ApiHttp http;
@@ -46,7 +48,7 @@ final class ImageUploads {
                 return null;
             }
             try (InputStream source = data.open()) {
-                SentBody body = new SentBody(source);
+                SentBody body = new SentBody(source, data.size());
                 lastSent.set(body);
                 ApiRequest request = ApiRequest.of("PUT", ImageClient.imagePath(id) + "/file")
                         .body(new InputStreamEntity(body, data.size().orElse(-1), ContentType.APPLICATION_OCTET_STREAM));
@@ -66,7 +68,8 @@ final class ImageUploads {
      * was sent); false when the image is still queued and the upload can be sent again.
      *
      * @throws StoreException when the image is in any other state
-     * @throws IOException when {@code server} cannot tell (the next server is asked)
+     * @throws IOException when {@code server} cannot tell, or the image is still saving (the next
+     *     server is asked after a pause)
      */
     private boolean appliedEarlier(URI server, String id, SentBody sent, String what) throws IOException {
         Image image;
@@ -89,9 +92,8 @@ final class ImageUploads {
                         + " and the image is now active with other data (" + image.size().orElse(-1) + " bytes, checksum "
                         + image.checksum().orElse("none") + ")");
             }
-            case "saving" -> throw new BackendUnavailableException("Cannot " + what + ": an earlier attempt broke off and"
-                    + " the image is still saving (an upload may still be running on a server that stopped answering);"
-                    + " it is not sent again");
+            case "saving" -> throw new IOException("image " + id + " is still saving after an attempt broke off: its"
+                    + " upload is still ending, or running on a server that stopped answering; not sent again yet");
             default -> throw new ObjectAlreadyExistsException("Cannot " + what + ": an earlier attempt broke off and the"
                     + " image is now " + image.status());
         }

@@ -1,12 +1,13 @@
 package io.stowage.image.client;
 
+import io.stowage.ChecksumAlgorithm;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Optional;
-import io.stowage.ChecksumAlgorithm;
+import java.util.OptionalLong;
 
 /**
  * The body of one upload attempt as it is sent: counts the bytes and computes their MD5 (the
@@ -15,12 +16,15 @@ import io.stowage.ChecksumAlgorithm;
  */
 final class SentBody extends FilterInputStream {
     private final MessageDigest md5 = ChecksumAlgorithm.MD5.newDigest();
+    private final OptionalLong size;
     private long bytes;
     private boolean ended;
     private String md5Hex;
 
-    SentBody(InputStream source) {
+    /** @param size the size of the data when known: a body read that far was read whole (it is not read past its length) */
+    SentBody(InputStream source, OptionalLong size) {
         super(source);
+        this.size = size;
     }
 
     @Override
@@ -59,7 +63,7 @@ final class SentBody extends FilterInputStream {
 
     /** The MD5 of the whole data, once it was read to its end. */
     Optional<String> md5() {
-        if (!ended) {
+        if (!ended && (size.isEmpty() || bytes != size.getAsLong())) {
             return Optional.empty();
         }
         if (md5Hex == null) {

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Image-service nodes (separate processes) that are one service: one SQLite registry file and
@@ -19,11 +20,13 @@ final class ServiceNodes implements AutoCloseable {
     static final String FILESYSTEM = "shared";
 
     private final Path dir;
+    private final Path config;
     private final List<ServiceNode> nodes;
 
-    private ServiceNodes(Path dir, List<ServiceNode> nodes) {
+    private ServiceNodes(Path dir, Path config, List<ServiceNode> nodes) {
         this.dir = dir;
-        this.nodes = nodes;
+        this.config = config;
+        this.nodes = new ArrayList<>(nodes);
     }
 
     /**
@@ -31,10 +34,11 @@ final class ServiceNodes implements AutoCloseable {
      * {@code extraStores}, YAML lines under {@code stores:} (each starting with two spaces).
      */
     static ServiceNodes start(Path dir, int count, String... extraStores) throws IOException, InterruptedException {
-        return start(dir, count, "sha512", extraStores);
+        return startWithHash(dir, count, "sha512", extraStores);
     }
 
-    static ServiceNodes start(Path dir, int count, String hash, String... extraStores)
+    /** Starts like {@link #start} with {@code hash} as the service's {@code os_hash_algo}. */
+    static ServiceNodes startWithHash(Path dir, int count, String hash, String... extraStores)
             throws IOException, InterruptedException {
         Path mount = Files.createDirectories(dir.resolve("service-mount/images")).getParent();
         StringBuilder config = new StringBuilder()
@@ -64,7 +68,18 @@ final class ServiceNodes implements AutoCloseable {
             }
             throw e;
         }
-        return new ServiceNodes(dir, started);
+        return new ServiceNodes(dir, file, started);
+    }
+
+    /**
+     * Starts one more node of the service with its own copy of the config, changed by
+     * {@code change} (a node configured differently from the others); closed with the others.
+     */
+    ServiceNode startNode(String name, UnaryOperator<String> change) throws IOException, InterruptedException {
+        Path file = Files.writeString(dir.resolve(name + ".yaml"), change.apply(Files.readString(config)));
+        ServiceNode node = ServiceNode.start(file, name);
+        nodes.add(node);
+        return node;
     }
 
     static String quote(Object value) {
