@@ -50,7 +50,9 @@ final class ImageUploads {
             try (InputStream source = data.open()) {
                 SentBody body = new SentBody(source, data.size());
                 lastSent.set(body);
+                // Expect: 100-continue lets a refusal (413 over the cap, 409) arrive before the body is sent
                 ApiRequest request = ApiRequest.of("PUT", ImageClient.imagePath(id) + "/file")
+                        .header("Expect", "100-continue")
                         .body(new InputStreamEntity(body, data.size().orElse(-1), ContentType.APPLICATION_OCTET_STREAM));
                 store.ifPresent(name -> request.header("X-Image-Meta-Store", name));
                 try (ApiExchange answer = http.send(server, request)) {

@@ -158,8 +158,9 @@ class DirectDownloadTest {
     void aCorruptCopyFallsBackToTheApi() throws Exception {
         byte[] corrupt = FILE_DATA.clone();
         corrupt[corrupt.length / 2] ^= 0x20;
-        Files.createDirectories(mount.resolve("images"));
-        Files.write(mount.resolve("images").resolve(fileImage.id()), corrupt);
+        Path copy = mount.resolve(nodes.serviceMount().relativize(storedFile(fileImage)));
+        Files.createDirectories(copy.getParent());
+        Files.write(copy, corrupt);
         Path target = targets.resolve("image");
 
         ImageDownload result = download(fileImage, downloader("file", mount, s3), target);
@@ -176,7 +177,7 @@ class DirectDownloadTest {
         try (ImageClient setup = ImageClient.builder().apiServers(nodes.urls()).build()) {
             image = upload(setup, data, "local");
         }
-        Path stored = nodes.fileStoreDir().resolve(image.id());
+        Path stored = storedFile(image);
         byte[] rotten = data.clone();
         rotten[7] ^= 1;
         Files.write(stored, rotten);
@@ -191,6 +192,11 @@ class DirectDownloadTest {
                         .extracting(Throwable::getMessage).asString()
                         .startsWith("Checksum mismatch for " + image.locations().get(0).url()));
         assertThat(names(targets)).isEmpty();
+    }
+
+    /** The file the service's file store keeps the image's data in: its location. */
+    private static Path storedFile(Image image) {
+        return Path.of(java.net.URI.create(image.locations().get(0).url()));
     }
 
     private static java.util.List<String> names(Path directory) throws Exception {
