@@ -16,11 +16,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stowage download [--allowed-schemes a,b] -o FILE LOCATION...}: Nova's direct download.
@@ -36,15 +34,8 @@ final class DownloadCommand implements Callable<Integer> {
     @ParentCommand
     StowageCommand root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--allowed-schemes", paramLabel = "SCHEMES", split = ",",
-            description = "Schemes to fetch directly, replacing direct-download.allowed-schemes of the config (empty: none)")
-    List<String> allowedSchemes;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The file to write")
-    Path output;
+    @Mixin
+    DirectDownloadOptions direct;
 
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "LOCATION",
             description = "Candidate locations, in order of preference")
@@ -56,9 +47,9 @@ final class DownloadCommand implements Callable<Integer> {
         for (String location : locations) {
             candidates.add(LocationArgument.parse(location));
         }
-        OutputTarget.check(spec, output);
+        Path output = direct.output();
         StowageConfig config = root.config();
-        DirectDownloadConfig directDownload = directDownloadConfig(config);
+        DirectDownloadConfig directDownload = direct.config(config);
         try (Stores stores = Stores.build(config);
                 DirectDownloader downloader = DirectDownloader.fromConfig(directDownload);
                 TransferProgress progress = root.progress("download", OptionalLong.empty())) {
@@ -72,17 +63,5 @@ final class DownloadCommand implements Callable<Integer> {
             Json.print(root.streams().out(), node);
         }
         return ExitCode.OK.code();
-    }
-
-    private DirectDownloadConfig directDownloadConfig(StowageConfig config) {
-        if (allowedSchemes == null) {
-            return config.directDownload();
-        }
-        List<String> schemes = allowedSchemes.stream().map(String::strip).filter(scheme -> !scheme.isEmpty()).toList();
-        try {
-            return config.directDownload().withAllowedSchemes(schemes);
-        } catch (IllegalArgumentException e) {
-            throw StowageCommand.usage(spec, "Invalid --allowed-schemes: " + e.getMessage());
-        }
     }
 }
