@@ -71,7 +71,7 @@ final class Documents {
                 throw new StoreException("Malformed image document in " + where + ": a location without a url");
             }
             Map<String, String> metadata = new LinkedHashMap<>();
-            location.path("metadata").fields().forEachRemaining(entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
+            location.path("metadata").properties().forEach(entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
             locations.add(new ImageLocation(location.get("url").textValue(), metadata));
         }
         @SuppressWarnings("unchecked")

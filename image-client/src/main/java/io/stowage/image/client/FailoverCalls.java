@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * failed, the call fails with {@link BackendUnavailableException} naming each server's failure.
  *
  * <p>A call that must not simply be repeated once a request may have reached a server (an
- * upload) passes a {@link RetryCheck} that decides, after each failure, whether it may be tried
- * again.
+ * upload) learns from its attempt's {@code earlierMayHaveApplied} that it must first find out
+ * what the earlier attempt did.
  */
 final class FailoverCalls {
     private static final Logger LOG = LoggerFactory.getLogger(FailoverCalls.class);
@@ -38,15 +38,6 @@ final class FailoverCalls {
          * @throws IOException when the exchange failed (connection, timeout)
          */
         T run(URI server, boolean earlierMayHaveApplied) throws IOException;
-    }
-
-    /** Decides whether a call may be tried again after a retryable failure. */
-    @FunctionalInterface
-    interface RetryCheck {
-        RetryCheck ALWAYS = (kind, failure) -> { };
-
-        /** Returns to let the call be tried again; throws the error that ends it otherwise. */
-        void check(FailureKind kind, IOException failure) throws StoreException;
     }
 
     private final ApiServers servers;
@@ -76,10 +67,6 @@ final class FailoverCalls {
 
     /** Runs {@code attempt} with failover; {@code what} names the call in messages ("show image abc"). */
     <T> T call(String what, Attempt<T> attempt) throws StoreException {
-        return call(what, attempt, RetryCheck.ALWAYS);
-    }
-
-    <T> T call(String what, Attempt<T> attempt, RetryCheck check) throws StoreException {
         List<String> failures = new ArrayList<>();
         IOException last = null;
         boolean mayHaveApplied = false;
@@ -102,7 +89,6 @@ final class FailoverCalls {
                 mayHaveApplied |= kind == FailureKind.MAYBE_APPLIED;
                 failures.add(server + ": " + describe(e));
                 last = e;
-                check.check(kind, e);
                 if (number < retries) {
                     LOG.warn("Image API server {} failed to {} ({}); trying the next server", server, what, describe(e));
                 }

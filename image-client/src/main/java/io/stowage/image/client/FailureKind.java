@@ -35,9 +35,4 @@ enum FailureKind {
         }
         return MAYBE_APPLIED;
     }
-
-    /** Whether another server may be asked the same. */
-    boolean retryable() {
-        return this == NOT_SENT || this == UNAVAILABLE || this == MAYBE_APPLIED;
-    }
 }

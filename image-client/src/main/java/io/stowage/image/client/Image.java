@@ -30,6 +30,7 @@ public final class Image {
         return attributes;
     }
 
+    /** The image's id. */
     public String id() {
         return (String) attributes.get("id");
     }
@@ -39,6 +40,7 @@ public final class Image {
         return text("status").orElse("");
     }
 
+    /** The image's name, when it has one. */
     public Optional<String> name() {
         return text("name");
     }

@@ -2,6 +2,7 @@ package io.stowage.image.client;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.AccessDeniedException;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.IntegrityException;
@@ -42,6 +43,10 @@ final class ImageDownloads {
     }
 
     ImageDownload download(Image image, Path target, ProgressListener progress) throws IOException {
+        if (image.status().equals("deactivated")) {
+            // direct download would pass by the API's rule that only admins read deactivated images
+            throw new AccessDeniedException("Image " + image.id() + " is deactivated: only active images are downloaded");
+        }
         if (image.size().isEmpty() || !image.status().equals("active")) {
             throw new ObjectNotFoundException("Image " + image.id() + " has no data to download: it is " + image.status());
         }

@@ -42,10 +42,12 @@ public final class ImagePatch {
         return op;
     }
 
+    /** The attribute changed, by its API name. */
     public String attribute() {
         return attribute;
     }
 
+    /** The new value; empty for a removal. */
     public Optional<String> value() {
         return value;
     }

@@ -25,6 +25,7 @@ public final class NewImage {
         this.tags = List.copyOf(builder.tags);
     }
 
+    /** A builder with no attribute set and a random id. */
     public static Builder builder() {
         return new Builder();
     }
@@ -39,6 +40,7 @@ public final class NewImage {
         return attributes;
     }
 
+    /** The tags the image gets. */
     public List<String> tags() {
         return tags;
     }
@@ -62,6 +64,7 @@ public final class NewImage {
             return this;
         }
 
+        /** The image's name. */
         public Builder name(String value) {
             return attribute("name", value);
         }
@@ -90,11 +93,13 @@ public final class NewImage {
             return this;
         }
 
+        /** A tag of the image (repeatable). */
         public Builder tag(String tag) {
             tags.add(requireNonNull(tag, "tag is null"));
             return this;
         }
 
+        /** The attributes, with a random UUID as the id unless one was given. */
         public NewImage build() {
             return new NewImage(this);
         }

@@ -131,6 +131,24 @@ class ImageClientRoundTripTest {
     }
 
     @Test
+    void aDeactivatedImageIsNotDownloadedNotEvenStraightFromItsLocation() throws Exception {
+        Image created = client.create(NewImage.builder().name("deactivated").build());
+        client.upload(created.id(), UploadData.ofStream(new ByteArrayInputStream(new byte[] {1, 2, 3}), OptionalLong.of(3)),
+                Optional.empty());
+        java.net.http.HttpResponse<String> deactivated = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(nodes.urls().get(0) + "/v2/images/" + created.id()
+                        + "/actions/deactivate")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        Path target = dir.resolve("deactivated.raw");
+
+        assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(204);
+        assertThatThrownBy(() -> client.download(created.id(), target))
+                .isInstanceOf(io.stowage.AccessDeniedException.class)
+                .hasMessage("Image " + created.id() + " is deactivated: only active images are downloaded");
+        assertThat(Files.exists(target)).isFalse();
+    }
+
+    @Test
     void listsTheStores() throws Exception {
         assertThat(client.stores()).containsExactly(new ImageStore("local", true, false, "file store"));
     }
