@@ -37,7 +37,7 @@ record BenchOptions(
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI;
+        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -355,9 +355,14 @@ final class FileStore implements Store {
     }
 
     private static ThreadFactory writerThreadFactory(String storeName) {
+        return daemonThreads("stowage-file-writer-" + storeName + "-");
+    }
+
+    /** Daemon threads named {@code prefix} and a count. */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "stowage-file-writer-" + storeName + "-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

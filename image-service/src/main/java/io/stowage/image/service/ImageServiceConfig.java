@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  *   hash: sha512                                      # os_hash_algo; md5 checksum is always computed too
  *   idle-timeout: 60s                                 # a connection silent this long is closed (a stalled upload fails)
  *   open-access: false                                # true lets auth none listen beyond loopback
+ *   api-servers: ["http://127.0.0.1:9292"]            # the image client's (stowage image); ignored here
  * </pre>
  *
  * <p>{@code toString()} never shows a token.
