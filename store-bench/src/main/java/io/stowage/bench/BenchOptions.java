@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * @param smallObjects add+get+delete cycles per small-object run
  * @param cliRuns measured starts of {@code stowage stores}
  * @param repository the checkout holding the {@code stowage} launcher and {@code store-cli/target/stowage.jar}
+ * @param images how many images the glance group lists (each service holds that many)
+ * @param concurrentSize the size of each of the service group's 16 concurrent uploads
  */
 record BenchOptions(
         long size,
@@ -33,11 +35,13 @@ record BenchOptions(
         long heapSize,
         int smallObjects,
         int cliRuns,
-        Path repository) {
+        Path repository,
+        int images,
+        long concurrentSize) {
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE;
+        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE, SERVICE, GLANCE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -68,6 +72,8 @@ record BenchOptions(
             "  --small-count N     add+get+delete cycles per small-object run (default 1000)",
             "  --cli-runs N        measured starts of `stowage stores` (default 10)",
             "  --repo DIR          the checkout with ./stowage (default the current dir)",
+            "  --images N          images each service holds for the glance group's listing (default 2000)",
+            "  --concurrent-size SIZE  size of each of the service group's 16 concurrent uploads (default 256m)",
             "  --help");
 
     BenchOptions {
@@ -84,6 +90,9 @@ record BenchOptions(
         if (runs < 1 || warmups < 0 || smallObjects < 1 || cliRuns < 1) {
             throw new IllegalArgumentException("--runs, --small-count and --cli-runs must be at least 1, --warmups at least 0");
         }
+        if (images < 2 || concurrentSize < 1) {
+            throw new IllegalArgumentException("--images must be at least 2, --concurrent-size at least 1 byte");
+        }
     }
 
     static BenchOptions parse(List<String> args) {
@@ -96,6 +105,8 @@ record BenchOptions(
         int smallObjects = 1000;
         int cliRuns = 10;
         Path repository = Path.of("").toAbsolutePath();
+        int images = 2000;
+        long concurrentSize = 256 * Sizes.MIB;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--help") || option.equals("-h")) {
@@ -116,6 +127,8 @@ record BenchOptions(
                 case "--small-count" -> smallObjects = number(value, option);
                 case "--cli-runs" -> cliRuns = number(value, option);
                 case "--repo" -> repository = Path.of(value).toAbsolutePath();
+                case "--images" -> images = number(value, option);
+                case "--concurrent-size" -> concurrentSize = Sizes.parse(value, option);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
@@ -125,7 +138,8 @@ record BenchOptions(
         if (!Files.isDirectory(workDir)) {
             throw new IllegalArgumentException("--dir: " + workDir + " is not a directory");
         }
-        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository);
+        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository, images,
+                concurrentSize);
     }
 
     private static int number(String value, String option) {

@@ -3,8 +3,6 @@ package io.stowage.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +50,7 @@ final class ImageDownloadScenarios implements Scenario {
         List<ServeNode> nodes = new ArrayList<>();
         try {
             for (String name : List.of("node-a", "node-b")) {
-                int port = freePort();
+                int port = Ports.free();
                 nodes.add(ServeNode.start(launcher, Files.writeString(base.resolve(name + ".yaml"),
                         nodeConfig(base, shared, port)), port, name));
             }
@@ -202,9 +200,4 @@ final class ImageDownloadScenarios implements Scenario {
         return 0;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

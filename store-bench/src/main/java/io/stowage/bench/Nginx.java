@@ -1,8 +1,6 @@
 package io.stowage.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +46,7 @@ final class Nginx implements AutoCloseable {
         Path nginx = binary();
         String failure = "";
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
-            int port = freePort();
+            int port = Ports.free();
             Path config = writeConfig(root, work, port);
             Path errorLog = work.resolve("error.log");
             Path output = work.resolve("start.out");
@@ -106,11 +104,6 @@ final class Nginx implements AutoCloseable {
         return Files.writeString(work.resolve("nginx.conf"), config);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** The URL of {@code name} under the served dir. */
     URI url(String name) {

@@ -15,7 +15,9 @@ import static java.util.Objects.requireNonNull;
  */
 record Row(String scenario, String stowage, String baseline, String ratio, String spread, String target, Verdict verdict) {
     enum Verdict {
-        PASS("pass"), FAIL("FAIL"), INFO("info");
+        PASS("pass"), FAIL("FAIL"), INFO("info"),
+        /** The scenario could not run here (a baseline is not installed); the row says why. */
+        NOT_RUN("not run");
 
         private final String text;
 

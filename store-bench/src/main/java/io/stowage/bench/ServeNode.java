@@ -23,28 +23,38 @@ final class ServeNode implements AutoCloseable {
     private final Path config;
     private final int port;
     private final Path log;
+    private final String javaOptions;
     private Process process;
 
-    private ServeNode(Path launcher, Path config, int port, Path log) {
+    private ServeNode(Path launcher, Path config, int port, Path log, String javaOptions) {
         this.launcher = launcher;
         this.config = config;
         this.port = port;
         this.log = log;
+        this.javaOptions = javaOptions;
     }
 
     /** Starts a node on {@code config}, which makes it listen on 127.0.0.1:{@code port}, and waits until it does. */
     static ServeNode start(Path launcher, Path config, int port, String name) throws IOException {
-        ServeNode node = new ServeNode(launcher, config, port, config.resolveSibling(name + ".log"));
+        return start(launcher, config, port, name, "");
+    }
+
+    /** {@link #start(Path, Path, int, String)} with {@code JAVA_OPTS} for the node's JVM (a heap cap). */
+    static ServeNode start(Path launcher, Path config, int port, String name, String javaOptions) throws IOException {
+        ServeNode node = new ServeNode(launcher, config, port, config.resolveSibling(name + ".log"), javaOptions);
         node.start();
         return node;
     }
 
     private void start() throws IOException {
         long logged = Files.exists(log) ? Files.size(log) : 0;
-        process = new ProcessBuilder(launcher.toString(), "-c", config.toString(), "serve")
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "-c", config.toString(), "serve")
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (!javaOptions.isEmpty()) {
+            builder.environment().put("JAVA_OPTS", javaOptions);
+        }
+        process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             String text = Files.readString(log, StandardCharsets.UTF_8);
@@ -82,6 +92,21 @@ final class ServeNode implements AutoCloseable {
             }
         }
         throw new IllegalStateException("/proc/" + process.pid() + "/io has no rchar");
+    }
+
+    /** The most memory the node's process has held ({@code VmHWM} of {@code /proc/PID/status}), in bytes. */
+    long peakResidentBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.substring("VmHWM:".length()).replace("kB", "").trim()) * 1024;
+            }
+        }
+        throw new IllegalStateException("/proc/" + process.pid() + "/status has no VmHWM");
+    }
+
+    /** What the node has logged so far. */
+    String logText() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     /** SIGKILL, as a crash; waits until the process is gone. */
