@@ -36,7 +36,7 @@ final class GlanceScenarios implements Scenario {
         int images = context.options().images();
         List<String> names = names(size, images);
         if (GlanceApi.binary().isEmpty()) {
-            return names.stream().map(name -> new Row(name, "–", NOT_INSTALLED, "–", "–", "–", Row.Verdict.NOT_RUN)).toList();
+            return notRun(size, images);
         }
         Path source = context.workspace().source();
         Path launcher = CliStartScenario.launcher(context.options());
@@ -89,6 +89,12 @@ final class GlanceScenarios implements Scenario {
                     Comparison.row(names.get(4), show, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)),
                     Comparison.row(names.get(5), list, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)));
         }
+    }
+
+    /** The rows of a run without Glance: every comparison named, none measured, the reason in the baseline's column. */
+    static List<Row> notRun(long size, int images) {
+        return names(size, images).stream().map(name -> new Row(name, "–", NOT_INSTALLED, "–", "–", "–", Row.Verdict.NOT_RUN))
+                .toList();
     }
 
     /** The scenario names, the same whether Glance ran or not. */

@@ -64,6 +64,61 @@ class StoreBenchSmokeTest {
         }
     }
 
+    /**
+     * The image service groups against the checkout's built {@code stowage} (run {@code ./mvnw
+     * install -DskipTests} first) and the installed Glance: every row there, the uploads and
+     * downloads checked by the contenders (size and MD5), the 16 concurrent transfers verified.
+     */
+    @Test
+    void runsTheServiceAndGlanceGroupsAgainstTheBuiltServiceAndARealGlance() throws Exception {
+        assertThat(GlanceApi.binary()).as("glance-api (Debian package glance-api) must be installed for the glance group")
+                .isPresent();
+        BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
+                "--images", "30", "--concurrent-size", "1m", "--only", "service,glance", "--dir", workDir.toString(),
+                "--repo", Path.of("").toAbsolutePath().getParent().toString()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        List<Row> rows = StoreBench.run(options, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        assertThat(rows).extracting(Row::scenario).containsExactly(
+                "service upload (1 MiB), curl -T",
+                "service download (1 MiB), curl",
+                "service: 16 concurrent 1 MiB uploads, then downloads, -Xmx256m",
+                "glance: upload (1 MiB), both defaults",
+                "glance: upload (1 MiB), same hashes (md5 + sha512)",
+                "glance: download (1 MiB)",
+                "glance: create, images per second",
+                "glance: show, calls per second",
+                "glance: list 30 images 25 a page, images per second");
+        Row concurrent = rows.get(2);
+        assertThat(concurrent.verdict()).as(concurrent.spread()).isEqualTo(Row.Verdict.PASS);
+        assertThat(concurrent.spread()).isEqualTo("16/16 verified");
+        assertThat(rows).filteredOn(row -> row != concurrent)
+                .allSatisfy(row -> assertThat(row.ratio()).as(row.scenario()).matches("\\d+\\.\\d\\d×"));
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertThat(left).as("left in the work dir").isEmpty();
+        }
+    }
+
+    @Test
+    void saysSoWhenGlanceIsNotInstalled() {
+        List<Row> rows = GlanceScenarios.notRun(Sizes.GIB, 2000);
+
+        assertThat(rows).extracting(Row::scenario).containsExactly(
+                "glance: upload (1 GiB), both defaults",
+                "glance: upload (1 GiB), same hashes (md5 + sha512)",
+                "glance: download (1 GiB)",
+                "glance: create, images per second",
+                "glance: show, calls per second",
+                "glance: list 2,000 images 25 a page, images per second");
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.verdict()).isEqualTo(Row.Verdict.NOT_RUN);
+            assertThat(row.baseline()).isEqualTo("not run: glance-api is not installed (Debian package glance-api)");
+        });
+    }
+
     @Test
     void refusesUnknownGroupsAndOptions() {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "file,ftp")))
