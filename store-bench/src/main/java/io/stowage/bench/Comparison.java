@@ -21,8 +21,11 @@ final class Comparison {
     /** @param baselineLabel how the baseline is named in the table */
     static Row row(String scenario, Rounds rounds, String stowage, String baseline, String baselineLabel, Unit unit,
             Target target) {
-        List<Sample> ours = rounds.samples(stowage);
-        List<Sample> theirs = rounds.samples(baseline);
+        return row(scenario, rounds.samples(stowage), rounds.samples(baseline), baselineLabel, unit, target);
+    }
+
+    /** A row of samples paired by round that were taken beside the rounds (such as the CPU time a server used). */
+    static Row row(String scenario, List<Sample> ours, List<Sample> theirs, String baselineLabel, Unit unit, Target target) {
         List<Double> ratios = pairRatios(ours, theirs);
         double ratio = Stats.median(ratios);
         return new Row(scenario,

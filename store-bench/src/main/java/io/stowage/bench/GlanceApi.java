@@ -125,6 +125,11 @@ final class GlanceApi implements AutoCloseable {
                 + Files.readString(log));
     }
 
+    /** The parent process (its workers are its children). */
+    long pid() {
+        return process.pid();
+    }
+
     /** {@code http://127.0.0.1:PORT}. */
     String url() {
         return url;

@@ -2,7 +2,10 @@ package io.stowage.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -14,6 +17,8 @@ import java.util.Locale;
  *   <li>upload ({@code curl -T}) with both services' defaults, and with the same hashes (the
  *       service at {@code hash: sha512}, Glance's MD5 {@code checksum} + SHA-512 {@code os_hash});
  *       each upload's image is created before and checked and deleted after, untimed;</li>
+ *   <li>the CPU time each server used for those uploads (its processes, from {@code /proc}): on a
+ *       loaded machine wall time measures who got the cores, CPU time what the work cost;</li>
  *   <li>download ({@code curl -o /dev/null}); creates, shows of one image, and listing every one
  *       of {@code --images} images 25 a page, each as operations per second.</li>
  * </ul>
@@ -67,10 +72,12 @@ final class GlanceScenarios implements Scenario {
             Rounds list = context.rounds("glance list", List.of(
                     Contender.timed("stowage serve", () -> listAll(ours, images)),
                     Contender.timed("glance", () -> listAll(theirs, images))));
+            UploadCpu cpu = new UploadCpu(base, source, size, md5);
             Rounds upload = context.rounds("glance upload", List.of(
-                    Contender.of("stowage serve", () -> ServiceScenarios.uploadThroughApi(ours, base, source, size, md5)),
-                    Contender.of("stowage serve sha512", () -> ServiceScenarios.uploadThroughApi(oursSha512, base, source, size, md5)),
-                    Contender.of("glance", () -> ServiceScenarios.uploadThroughApi(theirs, base, source, size, md5))));
+                    cpu.contender("stowage serve", ours, defaults.pid()),
+                    cpu.contender("stowage serve sha512", oursSha512, same.pid()),
+                    cpu.contender("glance", theirs, glance.pid())));
+            int warmups = context.options().warmups();
             String ourData = uploaded(ours, base, source, size, md5);
             String theirData = uploaded(theirs, base, source, size, md5);
             Rounds download = context.quickRounds("glance download", List.of(
@@ -84,10 +91,15 @@ final class GlanceScenarios implements Scenario {
                             Target.atLeast(3.5)),
                     Comparison.row(names.get(1), upload, "stowage serve sha512", "glance", label + " (md5 + sha512)",
                             Unit.BYTES, Target.atLeast(3.5)),
-                    Comparison.row(names.get(2), download, "stowage serve", "glance", label, Unit.BYTES, Target.atLeast(1.0)),
-                    Comparison.row(names.get(3), create, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)),
-                    Comparison.row(names.get(4), show, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)),
-                    Comparison.row(names.get(5), list, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)));
+                    Comparison.row(names.get(2), cpu.measured("stowage serve", warmups), cpu.measured("glance", warmups),
+                            label + " (md5 + sha512)", Unit.BYTES_PER_CPU_SECOND, Target.NONE),
+                    Comparison.row(names.get(3), cpu.measured("stowage serve sha512", warmups),
+                            cpu.measured("glance", warmups), label + " (md5 + sha512)", Unit.BYTES_PER_CPU_SECOND,
+                            Target.NONE),
+                    Comparison.row(names.get(4), download, "stowage serve", "glance", label, Unit.BYTES, Target.atLeast(1.0)),
+                    Comparison.row(names.get(5), create, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)),
+                    Comparison.row(names.get(6), show, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)),
+                    Comparison.row(names.get(7), list, "stowage serve", "glance", label, Unit.OPERATIONS, Target.atLeast(10)));
         }
     }
 
@@ -103,10 +115,50 @@ final class GlanceScenarios implements Scenario {
         return List.of(
                 "glance: upload" + sized + ", both defaults",
                 "glance: upload" + sized + ", same hashes (md5 + sha512)",
+                "glance: upload" + sized + ", CPU of the server, both defaults",
+                "glance: upload" + sized + ", CPU of the server, same hashes",
                 "glance: download" + sized,
                 "glance: create, images per second",
                 "glance: show, calls per second",
                 String.format(Locale.ROOT, "glance: list %,d images %d a page, images per second", images, PAGE));
+    }
+
+    /**
+     * Upload contenders that also note the CPU time their server used during the {@code curl -T}
+     * (the server's process and its children), one sample per round beside the wall-time sample.
+     */
+    private static final class UploadCpu {
+        private final Map<String, List<Sample>> samples = new HashMap<>();
+        private final Path cwd;
+        private final Path source;
+        private final long size;
+        private final String md5;
+
+        UploadCpu(Path cwd, Path source, long size, String md5) {
+            this.cwd = cwd;
+            this.source = source;
+            this.size = size;
+            this.md5 = md5;
+        }
+
+        Contender contender(String name, ImageApiCalls api, long serverPid) {
+            List<Sample> cpu = new ArrayList<>();
+            samples.put(name, cpu);
+            return Contender.of(name, () -> {
+                String id = api.create("bench-upload");
+                long before = ProcessCpu.nanos(serverPid);
+                Sample sample = Curl.upload(cwd, source, api.fileUrl(id), size);
+                cpu.add(new Sample(Math.max(1, ProcessCpu.nanos(serverPid) - before), size));
+                ServiceScenarios.checkUploadAndDelete(api, id, size, md5);
+                return sample;
+            });
+        }
+
+        /** The CPU samples of the measured rounds (the warm-ups' left out). */
+        List<Sample> measured(String name, int warmups) {
+            List<Sample> all = samples.get(name);
+            return all.subList(warmups, all.size());
+        }
     }
 
     private static Path nodeConfig(Path base, String name, String extra) throws java.io.IOException {

@@ -105,13 +105,18 @@ final class ServiceScenarios implements Scenario {
     static Sample uploadThroughApi(ImageApiCalls api, Path cwd, Path source, long size, String md5) throws Exception {
         String id = api.create("bench-upload");
         Sample sample = Curl.upload(cwd, source, api.fileUrl(id), size);
+        checkUploadAndDelete(api, id, size, md5);
+        return sample;
+    }
+
+    /** Fails unless image {@code id} is active with {@code size} bytes of MD5 {@code md5}; then deletes it. */
+    static void checkUploadAndDelete(ImageApiCalls api, String id, long size, String md5) throws Exception {
         JsonNode image = api.show(id);
         if (!"active".equals(image.path("status").asText()) || image.path("size").asLong() != size
                 || !md5.equals(image.path("checksum").asText())) {
             throw new IllegalStateException("the uploaded image is not the file: " + image);
         }
         api.delete(id);
-        return sample;
     }
 
     /** {@code stowage add} of the file to the store, timed as a command; the object is deleted afterwards (untimed). */

@@ -88,6 +88,8 @@ class StoreBenchSmokeTest {
                 "service: 16 concurrent 1 MiB uploads, then downloads, -Xmx256m",
                 "glance: upload (1 MiB), both defaults",
                 "glance: upload (1 MiB), same hashes (md5 + sha512)",
+                "glance: upload (1 MiB), CPU of the server, both defaults",
+                "glance: upload (1 MiB), CPU of the server, same hashes",
                 "glance: download (1 MiB)",
                 "glance: create, images per second",
                 "glance: show, calls per second",
@@ -109,6 +111,8 @@ class StoreBenchSmokeTest {
         assertThat(rows).extracting(Row::scenario).containsExactly(
                 "glance: upload (1 GiB), both defaults",
                 "glance: upload (1 GiB), same hashes (md5 + sha512)",
+                "glance: upload (1 GiB), CPU of the server, both defaults",
+                "glance: upload (1 GiB), CPU of the server, same hashes",
                 "glance: download (1 GiB)",
                 "glance: create, images per second",
                 "glance: show, calls per second",
