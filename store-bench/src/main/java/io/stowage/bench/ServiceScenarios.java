@@ -14,7 +14,9 @@ import java.util.List;
  * <ul>
  *   <li>an upload through the API ({@code curl -T}, a streaming {@code PUT}; the image created
  *       before and checked after, untimed) against {@code stowage add} of the same file to the same
- *       store (the command, so its JVM start is in its time as curl's start is in the upload's);</li>
+ *       store (the command, so its JVM start is in its time as curl's start is in the upload's),
+ *       which computes one digest (SHA-256) where the upload computes two (MD5 and the
+ *       {@code os_hash}), and, for reference, {@code stowage add --checksum md5} (SHA-256 and MD5);</li>
  *   <li>a download through the API against nginx serving the stored file, both {@code curl -o
  *       /dev/null};</li>
  *   <li>16 concurrent uploads, then 16 concurrent downloads, into a node capped at {@code -Xmx256m}
@@ -45,7 +47,9 @@ final class ServiceScenarios implements Scenario {
                 Nginx nginx = Nginx.start(storeDir, Files.createDirectories(base.resolve("nginx")))) {
             Rounds upload = context.rounds("service upload", List.of(
                     Contender.of("api upload", () -> uploadThroughApi(api, base, source, size, md5)),
-                    Contender.of("stowage add", () -> add(launcher, config, base, source, size))));
+                    Contender.of("stowage add", () -> add(launcher, config, base, source, size, List.of())),
+                    Contender.of("stowage add md5", () -> add(launcher, config, base, source, size,
+                            List.of("--checksum", "md5")))));
 
             String id = api.create("bench-download");
             Curl.upload(base, source, api.fileUrl(id), size);
@@ -63,6 +67,8 @@ final class ServiceScenarios implements Scenario {
             return List.of(
                     Comparison.row("service upload" + sized + ", curl -T", upload, "api upload", "stowage add",
                             "stowage add (command)", Unit.BYTES, Target.atLeast(0.90)),
+                    Comparison.row("service upload" + sized + ", curl -T, vs add with MD5 too", upload, "api upload",
+                            "stowage add md5", "stowage add --checksum md5", Unit.BYTES, Target.NONE),
                     Comparison.row("service download" + sized + ", curl", download, "api download", "nginx",
                             "nginx, same file", Unit.BYTES, Target.atLeast(0.80)),
                     concurrent);
@@ -119,12 +125,19 @@ final class ServiceScenarios implements Scenario {
         api.delete(id);
     }
 
-    /** {@code stowage add} of the file to the store, timed as a command; the object is deleted afterwards (untimed). */
-    private static Sample add(Path launcher, Path config, Path cwd, Path source, long size) throws Exception {
-        TimedProcess run = TimedProcess.run(cwd, List.of(launcher.toString(), "-c", config.toString(), "add",
-                "--store", STORE, source.toString()));
+    /**
+     * {@code stowage add} of the file to the store with {@code options}, timed as a command; the
+     * object is deleted afterwards (untimed).
+     */
+    private static Sample add(Path launcher, Path config, Path cwd, Path source, long size, List<String> options)
+            throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(launcher.toString(), "-c", config.toString(), "add",
+                "--store", STORE));
+        command.addAll(options);
+        command.add(source.toString());
+        TimedProcess run = TimedProcess.run(cwd, command);
         JsonNode added = JSON.readTree(run.output());
-        Drain.check("stowage add", added.path("size").asLong(), size);
+        Drain.check(String.join(" ", command), added.path("size").asLong(), size);
         Files.delete(Path.of(URI.create(added.path("location").asText())));
         return new Sample(run.nanos(), size);
     }

@@ -84,6 +84,7 @@ class StoreBenchSmokeTest {
 
         assertThat(rows).extracting(Row::scenario).containsExactly(
                 "service upload (1 MiB), curl -T",
+                "service upload (1 MiB), curl -T, vs add with MD5 too",
                 "service download (1 MiB), curl",
                 "service: 16 concurrent 1 MiB uploads, then downloads, -Xmx256m",
                 "glance: upload (1 MiB), both defaults",
@@ -94,7 +95,7 @@ class StoreBenchSmokeTest {
                 "glance: create, images per second",
                 "glance: show, calls per second",
                 "glance: list 30 images 25 a page, images per second");
-        Row concurrent = rows.get(2);
+        Row concurrent = rows.get(3);
         assertThat(concurrent.verdict()).as(concurrent.spread()).isEqualTo(Row.Verdict.PASS);
         assertThat(concurrent.spread()).isEqualTo("16/16 verified");
         assertThat(rows).filteredOn(row -> row != concurrent)
