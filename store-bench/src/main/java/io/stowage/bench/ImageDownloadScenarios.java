@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *
  * The service keeps the images' {@code os_hash} in SHA-256 ({@code hash: sha256}): the client
  * verifies every byte against it, and SHA-256 is the digest this JDK computes fastest (SHA-512,
- * the service's default, takes twice as long per byte on the measured CPUs).
+ * Glance's default, takes twice as long per byte on the measured CPUs).
  */
 final class ImageDownloadScenarios implements Scenario {
     private static final ObjectMapper JSON = new ObjectMapper();

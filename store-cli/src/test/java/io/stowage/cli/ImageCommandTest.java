@@ -103,8 +103,7 @@ class ImageCommandTest {
                 "[{\"id\": \"local\", \"default\": true, \"read-only\": false, \"description\": \"file store\"}]"));
         assertThat(downloaded.exitCode()).as(downloaded.toString()).isZero();
         assertThat(downloaded.json()).isEqualTo(Json.MAPPER.readTree("{\"id\": \"" + id + "\", \"source\": \"api\", \"size\": "
-                + DATA.length + ", \"checksums\": {\"sha256\": \"" + Digests.sha256(DATA) + "\", \"sha512\": \""
-                + Digests.hex("SHA-512", DATA) + "\"}}"));
+                + DATA.length + ", \"checksums\": {\"sha256\": \"" + Digests.sha256(DATA) + "\"}}"));
         assertThat(target).hasBinaryContent(DATA);
         assertThat(deleted.json()).isEqualTo(Json.MAPPER.readTree("{\"id\": \"" + id + "\", \"status\": \"deleted\"}"));
         assertThat(gone.exitCode()).isEqualTo(3);
@@ -174,7 +173,7 @@ class ImageCommandTest {
         CliResult result = image("download", "-o", target.toString(), id);
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(8);
-        assertThat(result.stderr()).startsWith("stowage: Checksum mismatch for the fallback read: expected sha512:");
+        assertThat(result.stderr()).startsWith("stowage: Checksum mismatch for the fallback read: expected sha256:");
         assertThat(Files.exists(target)).isFalse();
         try (var files = Files.list(temp)) {
             assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.startsWith(".rotten.out"));

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  *   size-cap: 1TiB                                    # larger uploads fail with 413 while streaming
  *   show-direct-url: false                            # direct_url in image documents
  *   show-multiple-locations: false                    # locations (with metadata) in image documents
- *   hash: sha512                                      # os_hash_algo; md5 checksum is always computed too
+ *   hash: sha256                                      # os_hash_algo (md5, sha256, sha512); md5 checksum is always computed too
  *   idle-timeout: 60s                                 # a connection silent this long is closed (a stalled upload fails)
  *   open-access: false                                # true lets auth none listen beyond loopback
  *   api-servers: ["http://127.0.0.1:9292"]            # the image client's (stowage image); ignored here
@@ -213,7 +213,13 @@ public final class ImageServiceConfig {
         return showMultipleLocations;
     }
 
-    /** The {@code os_hash_algo}. */
+    /**
+     * The {@code os_hash_algo}: SHA-256 unless configured. Glance's default is SHA-512; SHA-256 is
+     * what this JDK computes fastest (the CPU's SHA extensions: about 0.7 s of one core per GiB
+     * against 1.65–2 s for SHA-512), and an upload computes it beside the MD5 {@code checksum} on the
+     * two cores, so it shortens every upload. Clients verify with whatever {@code os_hash_algo}
+     * names (python-glanceclient and Nova through {@code hashlib.new}).
+     */
     public ChecksumAlgorithm hash() {
         return hash;
     }
@@ -239,7 +245,7 @@ public final class ImageServiceConfig {
         private long sizeCap = DEFAULT_SIZE_CAP;
         private boolean showDirectUrl;
         private boolean showMultipleLocations;
-        private ChecksumAlgorithm hash = ChecksumAlgorithm.SHA512;
+        private ChecksumAlgorithm hash = ChecksumAlgorithm.SHA256;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
         private Builder() {}

@@ -28,7 +28,7 @@ class ImageServiceConfigTest {
         assertThat(config.registry()).isEqualTo("jdbc:sqlite:./stowage-data/images.db");
         assertThat(config.requiresToken()).isFalse();
         assertThat(config.sizeCap()).isEqualTo(1L << 40);
-        assertThat(config.hash()).isEqualTo(ChecksumAlgorithm.SHA512);
+        assertThat(config.hash()).isEqualTo(ChecksumAlgorithm.SHA256);
         assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
     }
 

@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Computes several digests of a stream, each on its own thread, while the stream is read.
  *
  * <p>Glance's upload computes MD5 (the legacy {@code checksum}) and the {@code os_hash} (SHA-512
- * by default) of every image. One after the other on the reading thread they cost about 2.5 s of
- * CPU per GiB, more than writing the data; on their own threads they run beside each other and
- * beside the write, so an upload takes as long as the slowest digest instead of the sum.
+ * by default in Glance, SHA-256 in this service) of every image. One after the other on the
+ * reading thread MD5 and SHA-512 cost about 3 s of CPU per GiB, more than writing the data; on
+ * their own threads they run beside each other and beside the write, so an upload takes as long
+ * as the slowest digest (MD5, about 1.45 s per GiB) instead of the sum, given free cores.
  *
  * <p>{@link #wrap} returns a stream that passes the source's bytes through unchanged and copies
  * them into chunks that the digest threads read; a chunk returns to the pool once every digest has

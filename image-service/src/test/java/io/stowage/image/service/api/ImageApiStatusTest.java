@@ -79,8 +79,8 @@ class ImageApiStatusTest {
         assertThat(image.get("status").textValue()).isEqualTo("active");
         assertThat(image.get("size").longValue()).isEqualTo(data.length);
         assertThat(image.get("checksum").textValue()).isEqualTo(hex("MD5", data));
-        assertThat(image.get("os_hash_algo").textValue()).isEqualTo("sha512");
-        assertThat(image.get("os_hash_value").textValue()).isEqualTo(hex("SHA-512", data));
+        assertThat(image.get("os_hash_algo").textValue()).isEqualTo("sha256");
+        assertThat(image.get("os_hash_value").textValue()).isEqualTo(hex("SHA-256", data));
         assertThat(image.get("stores").textValue()).isEqualTo("fast");
         Reply whole = http.get("/v2/images/" + id + "/file");
         assertThat(whole.status()).isEqualTo(200);
