@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.ConfigurationException;
 import io.stowage.config.ConfigBinder;
+import io.stowage.image.service.registry.ImageRegistry;
+import io.stowage.image.service.registry.RegistryCredentials;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.security.MessageDigest;
@@ -26,9 +28,13 @@ import java.util.regex.Pattern;
  * <pre>
  * images:
  *   listen: "127.0.0.1:9292"                          # host:port; port 0 picks a free one
- *   registry: "jdbc:sqlite:./stowage-data/images.db"
+ *   registry: "jdbc:sqlite:./stowage-data/images.db"   # or jdbc:postgresql://host:5432/images
+ *   registry-user: "${REGISTRY_USER}"                 # PostgreSQL only
+ *   registry-password: "${REGISTRY_PASSWORD}"
  *   auth: none                                        # or: { tokens: [ { token: "${TOKEN_A}", project: p1, roles: [admin] } ] }
  *   size-cap: 1TiB                                    # larger uploads fail with 413 while streaming
+ *   owner-quota: unlimited                            # total bytes of one owner's images (413 while streaming)
+ *   upload-lease: 30s                                 # a dead node's uploads are recovered this long after it stopped renewing
  *   show-direct-url: false                            # direct_url in image documents
  *   show-multiple-locations: false                    # locations (with metadata) in image documents
  *   hash: sha512                                      # os_hash_algo; md5 checksum is always computed too
@@ -36,7 +42,7 @@ import java.util.regex.Pattern;
  *   open-access: false                                # true lets auth none listen beyond loopback
  * </pre>
  *
- * <p>{@code toString()} never shows a token.
+ * <p>{@code toString()} never shows a token or the registry password.
  */
 public final class ImageServiceConfig {
     /** The section used when the config file has none. */
@@ -44,14 +50,19 @@ public final class ImageServiceConfig {
     public static final String DEFAULT_REGISTRY = "jdbc:sqlite:./stowage-data/images.db";
     private static final long DEFAULT_SIZE_CAP = 1L << 40;
     private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** No owner quota. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):(\\d{1,5})");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private final String host;
     private final int port;
     private final String registry;
+    private final RegistryCredentials registryCredentials;
     private final Map<String, TokenGrant> tokens;
     private final long sizeCap;
+    private final long ownerQuota;
+    private final Duration uploadLease;
     private final boolean showDirectUrl;
     private final boolean showMultipleLocations;
     private final ChecksumAlgorithm hash;
@@ -61,8 +72,11 @@ public final class ImageServiceConfig {
         this.host = builder.host;
         this.port = builder.port;
         this.registry = builder.registry;
+        this.registryCredentials = builder.registryCredentials;
         this.tokens = Map.copyOf(builder.tokens);
         this.sizeCap = builder.sizeCap;
+        this.ownerQuota = builder.ownerQuota;
+        this.uploadLease = builder.uploadLease;
         this.showDirectUrl = builder.showDirectUrl;
         this.showMultipleLocations = builder.showMultipleLocations;
         this.hash = builder.hash;
@@ -87,6 +101,9 @@ public final class ImageServiceConfig {
             if (raw.sizeCap() != null) {
                 builder.sizeCap(ByteSizes.parse(raw.sizeCap()));
             }
+            if (raw.ownerQuota() != null && !raw.ownerQuota().trim().equals("unlimited")) {
+                builder.ownerQuota(ByteSizes.parse(raw.ownerQuota()));
+            }
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("Invalid configuration of images: " + e.getMessage());
         }
@@ -104,7 +121,18 @@ public final class ImageServiceConfig {
             }
         }
         if (raw.idleTimeout() != null) {
-            builder.idleTimeout(duration(raw.idleTimeout()));
+            builder.idleTimeout(duration("idle-timeout", raw.idleTimeout()));
+        }
+        if (raw.uploadLease() != null) {
+            Duration lease = duration("upload-lease", raw.uploadLease());
+            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new ConfigurationException("Invalid configuration of images: key 'upload-lease' must be at least 1s");
+            }
+            builder.uploadLease(lease);
+        }
+        if (raw.registryUser() != null || raw.registryPassword() != null) {
+            builder.registryCredentials(new RegistryCredentials(Optional.ofNullable(raw.registryUser()),
+                    Optional.ofNullable(raw.registryPassword())));
         }
         if (raw.auth() != null) {
             bindAuth(raw.auth(), builder);
@@ -153,10 +181,10 @@ public final class ImageServiceConfig {
         return node.get(key) != null && node.get(key).isTextual() && !node.get(key).textValue().isBlank();
     }
 
-    private static Duration duration(String text) throws ConfigurationException {
+    private static Duration duration(String key, String text) throws ConfigurationException {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new ConfigurationException("Invalid configuration of images: key 'idle-timeout' expects a duration"
+            throw new ConfigurationException("Invalid configuration of images: key '" + key + "' expects a duration"
                     + " such as 500ms, 30s or 2m");
         }
         long amount = Long.parseLong(matcher.group(1));
@@ -181,6 +209,21 @@ public final class ImageServiceConfig {
 
     public String registry() {
         return registry;
+    }
+
+    /** The registry's user and password (PostgreSQL). */
+    public RegistryCredentials registryCredentials() {
+        return registryCredentials;
+    }
+
+    /** The most bytes one owner's images (and uploads in flight) may hold; {@link #UNLIMITED} for no quota. */
+    public long ownerQuota() {
+        return ownerQuota;
+    }
+
+    /** How long an upload's lease lasts after each renewal: a dead node's uploads are recovered after it. */
+    public Duration uploadLease() {
+        return uploadLease;
     }
 
     /** Whether callers must present a token ({@code auth} is not {@code none}). */
@@ -223,8 +266,10 @@ public final class ImageServiceConfig {
 
     @Override
     public String toString() {
-        return "ImageServiceConfig[listen=" + host + ":" + port + ", registry=" + registry + ", auth="
-                + (tokens.isEmpty() ? "none" : tokens.size() + " tokens") + ", sizeCap=" + sizeCap + ", hash=" + hash.id()
+        return "ImageServiceConfig[listen=" + host + ":" + port + ", registry=" + RegistryCredentials.redact(registry)
+                + ", " + registryCredentials + ", auth=" + (tokens.isEmpty() ? "none" : tokens.size() + " tokens")
+                + ", sizeCap=" + sizeCap + ", ownerQuota=" + (ownerQuota == UNLIMITED ? "unlimited" : ownerQuota)
+                + ", uploadLease=" + uploadLease + ", hash=" + hash.id()
                 + ", showDirectUrl=" + showDirectUrl + ", showMultipleLocations=" + showMultipleLocations
                 + ", idleTimeout=" + idleTimeout + "]";
     }
@@ -234,8 +279,11 @@ public final class ImageServiceConfig {
         private String host = "127.0.0.1";
         private int port = 9292;
         private String registry = DEFAULT_REGISTRY;
+        private RegistryCredentials registryCredentials = RegistryCredentials.NONE;
         private final Map<String, TokenGrant> tokens = new LinkedHashMap<>();
         private long sizeCap = DEFAULT_SIZE_CAP;
+        private long ownerQuota = UNLIMITED;
+        private Duration uploadLease = ImageRegistry.DEFAULT_LEASE;
         private boolean showDirectUrl;
         private boolean showMultipleLocations;
         private ChecksumAlgorithm hash = ChecksumAlgorithm.SHA512;
@@ -257,6 +305,24 @@ public final class ImageServiceConfig {
 
         public Builder registry(String jdbcUrl) {
             this.registry = requireNonNull(jdbcUrl, "jdbcUrl is null");
+            return this;
+        }
+
+        public Builder registryCredentials(RegistryCredentials credentials) {
+            this.registryCredentials = requireNonNull(credentials, "credentials is null");
+            return this;
+        }
+
+        public Builder ownerQuota(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("key 'owner-quota' must not be negative");
+            }
+            this.ownerQuota = bytes;
+            return this;
+        }
+
+        public Builder uploadLease(Duration lease) {
+            this.uploadLease = requireNonNull(lease, "lease is null");
             return this;
         }
 

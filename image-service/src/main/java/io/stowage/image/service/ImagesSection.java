@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 record ImagesSection(
         @JsonProperty("listen") String listen,
         @JsonProperty("registry") String registry,
+        @JsonProperty("registry-user") String registryUser,
+        @JsonProperty("registry-password") String registryPassword,
         @JsonProperty("auth") JsonNode auth,
         @JsonProperty("size-cap") String sizeCap,
+        @JsonProperty("owner-quota") String ownerQuota,
+        @JsonProperty("upload-lease") String uploadLease,
         @JsonProperty("show-direct-url") Boolean showDirectUrl,
         @JsonProperty("show-multiple-locations") Boolean showMultipleLocations,
         @JsonProperty("hash") String hash,

@@ -7,6 +7,7 @@ import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.TokenGrant;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.RegistryUnavailableException;
+import io.stowage.image.service.upload.UploadLeases;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +35,11 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageDownloads downloads;
     private final Schemas schemas;
 
-    public ImageApi(ImageServiceConfig config, ImageRegistry registry, Stores stores, Executor digestThreads) {
+    public ImageApi(ImageServiceConfig config, ImageRegistry registry, Stores stores, Executor digestThreads,
+            UploadLeases leases) {
         this.config = requireNonNull(config, "config is null");
         this.schemas = new Schemas();
-        ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads,
+        ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads, leases,
                 new ImageDocuments(config.showDirectUrl(), config.showMultipleLocations()), schemas);
         this.resources = new ImageResources(parts);
         this.uploads = new ImageUploads(parts);

@@ -8,11 +8,18 @@ import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
+import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.registry.Image;
 import io.stowage.image.service.registry.ImageData;
 import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageStatus;
+import io.stowage.image.service.registry.QuotaExceededException;
+import io.stowage.image.service.registry.RegistryUnavailableException;
+import io.stowage.image.service.registry.Upload;
+import io.stowage.image.service.registry.UploadRegistry;
+import io.stowage.image.service.upload.GuardedUploadStream;
 import io.stowage.image.service.upload.ParallelDigests;
+import io.stowage.image.service.upload.UploadLeases;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumSet;
@@ -31,12 +38,15 @@ import org.slf4j.LoggerFactory;
  * {@code X-Image-Meta-Store} (else the default one), computing the MD5 {@code checksum} and the
  * {@code os_hash} on their own threads as it goes.
  *
- * <p>The lifecycle, each step one conditional update: {@code queued -> saving} (the loser of two
- * uploads gets 409), then {@code saving -> active} with the location if this upload still holds
- * the image. Every failure — the client went away or stalled past the idle timeout, the store
- * failed, the size cap or a size mismatch — returns the image to {@code queued} at once; the
- * store's add keeps nothing of a failed upload. An image deleted during the upload keeps no data
- * either: the upload removes what it stored and answers 410.
+ * <p>The lifecycle, each step one transaction of conditional updates: {@code queued -> saving}
+ * with the upload's row, naming a fresh object id ({@code <image>.<upload>}), written before any
+ * byte reaches the store (the loser of two uploads gets 409), then {@code saving -> active} with
+ * the location if this upload still holds the image. The upload holds a lease the node renews
+ * while it streams; if the node dies, any node recovers the image once the lease lapses (see
+ * {@link io.stowage.image.service.upload.UploadRecovery}). Every failure — the client went away or
+ * stalled past the idle timeout, the store failed, the size cap, the owner quota or a size
+ * mismatch — returns the image to {@code queued} at once and removes what reached the store. An
+ * image deleted during the upload keeps no data either: the upload removes it and answers 410.
  */
 final class ImageUploads {
     private static final Logger LOG = LoggerFactory.getLogger(ImageUploads.class);
@@ -56,35 +66,72 @@ final class ImageUploads {
             throw ApiException.forbidden("You are not allowed to upload data to image " + id);
         }
         checkContentType(request);
-        String store = storeFor(request);
+        String store = storeFor(request.getHeaders().get(STORE_HEADER));
         long declared = request.getLength();
+        if (image.status() != ImageStatus.QUEUED) {
+            throw ApiException.conflict("Image " + id + " is " + image.status().id() + "; data can only be uploaded to a queued image");
+        }
+        try (InputStream body = Content.Source.asInputStream(request)) {
+            receive(id, store, declared, body, ImageStatus.QUEUED);
+        }
+    }
+
+    /**
+     * Takes the {@code queued} image for one upload, streams {@code body} into {@code store} under
+     * the upload's lease, the size cap and the owner quota, and makes the image {@code active}.
+     * Every failure leaves the image in {@code failedStatus} and nothing in the store.
+     */
+    void receive(String id, String store, long declared, InputStream body, ImageStatus failedStatus)
+            throws ApiException, IOException {
         long cap = parts.config().sizeCap();
         if (declared > cap) {
             throw new ApiException(413, "The declared size of " + declared + " bytes exceeds the size cap of " + cap + " bytes");
         }
-        if (image.status() != ImageStatus.QUEUED) {
-            throw ApiException.conflict("Image " + id + " is " + image.status().id() + "; data can only be uploaded to a queued image");
+        boolean limited = parts.config().ownerQuota() != ImageServiceConfig.UNLIMITED;
+        long reserve = limited && declared > 0 ? declared : 0;
+        UploadRegistry uploads = parts.registry().uploads();
+        Upload upload;
+        try {
+            upload = uploads.begin(id, store, reserve, failedStatus).orElseThrow(() -> parts.registry().find(id).isEmpty()
+                    ? ApiException.imageNotFound(id)
+                    : ApiException.conflict("Image " + id + " is not queued any more: another upload holds it or has finished"));
+        } catch (QuotaExceededException e) {
+            throw new ApiException(413, "The data of image " + id + " (" + declared + " bytes) exceeds the owner quota");
         }
-        String uploadId = parts.registry().beginUpload(id, store).orElseThrow(() -> parts.registry().find(id).isEmpty()
-                ? ApiException.imageNotFound(id)
-                : ApiException.conflict("Image " + id + " is not queued any more: another upload holds it or has finished"));
-        ImageData data = store(id, store, uploadId, request, declared, cap);
-        if (!parts.registry().finishUpload(id, uploadId, data)) {
-            removeUnclaimed(id, data);
-            throw new ApiException(410, "Image " + id + " was deleted during the upload; its data was removed");
+        try (UploadLeases.Held hold = parts.leases().hold(upload)) {
+            GuardedUploadStream guarded = new GuardedUploadStream(body, hold, uploads, limited, reserve);
+            ImageData data = store(upload, guarded, declared, cap);
+            boolean finished;
+            try {
+                finished = uploads.finish(upload, data);
+            } catch (RegistryUnavailableException e) {
+                // The commit may have happened: the object stays, and recovery removes it only if
+                // the upload's row is still there once its lease lapses.
+                throw new ApiException(503, "The image registry is unavailable: the upload of image " + id
+                        + " could not be finished; if it did not, the image returns to " + failedStatus.id());
+            }
+            if (!finished) {
+                end(upload, new ApiException(409, "upload not finished"));
+                if (parts.registry().find(id).isEmpty()) {
+                    throw new ApiException(410, "Image " + id + " was deleted during the upload; its data was removed");
+                }
+                throw new ApiException(503, "The upload of image " + id + " lost its lease (the registry was unreachable"
+                        + " for too long); its data was removed and the image is " + failedStatus.id() + " again");
+            }
         }
     }
 
-    /** Streams the body to the store; on any failure the image is back in {@code queued} before this returns. */
-    private ImageData store(String id, String store, String uploadId, Request request, long declared, long cap)
+    /** Streams the body to the store; on any failure the upload is ended before this returns. */
+    private ImageData store(Upload upload, GuardedUploadStream body, long declared, long cap)
             throws ApiException, IOException {
+        String id = upload.imageId();
         ChecksumAlgorithm hash = parts.config().hash();
         ParallelDigests digests;
         try {
             digests = new ParallelDigests(EnumSet.of(ChecksumAlgorithm.MD5, hash), DIGEST_CHUNK, DIGEST_CHUNKS,
                     parts.digestThreads());
         } catch (RuntimeException e) {
-            abandon(id, uploadId, e);
+            end(upload, e);
             throw new ApiException(503, "The service is stopping: the upload of image " + id + " was not started");
         }
         AddOptions.Builder options = AddOptions.builder().onlyChecksums(Set.of()).sizeLimit(cap);
@@ -93,46 +140,59 @@ final class ImageUploads {
         }
         StoredObject stored;
         Map<ChecksumAlgorithm, String> values;
-        try (InputStream body = Content.Source.asInputStream(request)) {
-            stored = parts.stores().add(store, ObjectId.of(id), digests.wrap(body), options.build());
+        try {
+            stored = parts.stores().add(upload.store(), ObjectId.of(upload.objectId()), digests.wrap(body), options.build());
             values = digests.finish();
-        } catch (StoreException e) {
-            digests.abort();
-            abandon(id, uploadId, e);
-            throw StoreErrors.forUpload(id, store, e);
         } catch (IOException | RuntimeException | Error e) {
             digests.abort();
-            abandon(id, uploadId, e);
-            if (e instanceof IOException) {
-                LOG.info("Upload to image {} ended early: {}", id, e.toString());
-                throw ApiException.badRequest("The upload of image " + id + " ended early: the request body could not be read");
-            }
-            throw e;
+            end(upload, e);
+            throw failure(upload, body, e);
         }
         Location location = stored.location();
         return new ImageData(stored.size(), values.get(ChecksumAlgorithm.MD5), hash.id(), values.get(hash),
                 List.of(new ImageLocation(location.url(), location.metadata())));
     }
 
-    private void abandon(String id, String uploadId, Throwable failure) {
-        try {
-            if (!parts.registry().abandonUpload(id, uploadId)) {
-                LOG.info("Upload to image {} failed after the image was deleted", id);
-            }
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
+    private static ApiException failure(Upload upload, GuardedUploadStream body, Throwable e) {
+        String id = upload.imageId();
+        if (body.overQuota()) {
+            return new ApiException(413, "The data of image " + id + " exceeds the owner quota");
         }
+        if (body.lost()) {
+            return new ApiException(503, "The upload of image " + id + " lost its lease (the registry was unreachable"
+                    + " for too long); upload again");
+        }
+        if (body.registryFailed()) {
+            return new ApiException(503, "The image registry is unavailable: the upload of image " + id + " failed");
+        }
+        if (e instanceof StoreException store) {
+            return StoreErrors.forUpload(id, upload.store(), store);
+        }
+        if (e instanceof IOException) {
+            LOG.info("Upload to image {} ended early: {}", id, e.toString());
+            return ApiException.badRequest("The upload of image " + id + " ended early: the request body could not be read");
+        }
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) e;
     }
 
-    /** Removes the data of an upload whose image was deleted before the upload could finish. */
-    private void removeUnclaimed(String id, ImageData data) {
-        for (ImageLocation stored : data.locations()) {
-            try {
-                parts.stores().delete(Location.parse(stored.url(), stored.metadata()));
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("Image {} was deleted during its upload and its data could not be removed from {}: {}",
-                        id, stored.url(), e.toString());
+    /**
+     * Ends a failed upload: the image back to its failed status (if the upload still holds it),
+     * then whatever reached the store removed and the upload forgotten. What cannot be done now
+     * (the registry or the store is down) is left to recovery once the lease lapses.
+     */
+    private void end(Upload upload, Throwable failure) {
+        try {
+            if (!parts.registry().uploads().abandon(upload)) {
+                LOG.info("Upload to image {} failed after the image was deleted or recovered", upload.imageId());
             }
+            parts.stores().discard(upload.store(), ObjectId.of(upload.objectId()));
+            parts.registry().uploads().forget(upload.uploadId());
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+            LOG.warn("Ending the failed upload to image {} is left to recovery: {}", upload.imageId(), e.toString());
         }
     }
 
@@ -143,8 +203,9 @@ final class ImageUploads {
         }
     }
 
-    private String storeFor(Request request) throws ApiException {
-        String named = Optional.ofNullable(request.getHeaders().get(STORE_HEADER)).map(String::trim).orElse("");
+    /** The store named by a request ({@code X-Image-Meta-Store}), else the default one; 400 for an unknown or read-only one. */
+    String storeFor(String header) throws ApiException {
+        String named = Optional.ofNullable(header).map(String::trim).orElse("");
         String store = named.isEmpty() ? parts.stores().defaultStoreName() : named;
         try {
             if (!parts.stores().store(store).capabilities().contains(Capability.WRITE)) {
