@@ -52,6 +52,24 @@ class ImageServiceConfigTest {
     }
 
     @Test
+    void readsTheMultiNodeKeysAndNeverShowsTheRegistryPassword() throws Exception {
+        ImageServiceConfig config = parse("""
+                { registry: "jdbc:postgresql://db.internal:5432/images?password=in-url-secret",
+                  registry-user: stowage, registry-password: "${TOKEN_A}", owner-quota: 10GiB, upload-lease: 5s }
+                """);
+
+        assertThat(config.registryCredentials().user()).contains("stowage");
+        assertThat(config.registryCredentials().password()).contains("secret-token-aaaaaaaaaaaa");
+        assertThat(config.ownerQuota()).isEqualTo(10L << 30);
+        assertThat(config.uploadLease()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.toString()).doesNotContain("secret-token-aaaaaaaaaaaa", "in-url-secret")
+                .contains("jdbc:postgresql://db.internal:5432/images?...");
+        assertThat(parse("{}").ownerQuota()).isEqualTo(ImageServiceConfig.UNLIMITED);
+        assertThatThrownBy(() -> parse("{ upload-lease: 500ms }")).hasMessageContaining("'upload-lease'");
+        assertThatThrownBy(() -> parse("{ owner-quota: lots }")).hasMessageContaining("byte count");
+    }
+
+    @Test
     void withoutAuthenticationItListensOnLoopbackOnlyUnlessOpened() throws Exception {
         assertThatThrownBy(() -> parse("{ listen: \"0.0.0.0:9292\" }"))
                 .isInstanceOf(ConfigurationException.class)

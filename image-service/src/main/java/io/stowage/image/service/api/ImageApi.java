@@ -33,6 +33,7 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageResources resources;
     private final ImageUploads uploads;
     private final ImageDownloads downloads;
+    private final ImageMembers members;
     private final Schemas schemas;
 
     public ImageApi(ImageServiceConfig config, ImageRegistry registry, Stores stores, Executor digestThreads,
@@ -44,6 +45,7 @@ public final class ImageApi extends Handler.Abstract {
         this.resources = new ImageResources(parts);
         this.uploads = new ImageUploads(parts);
         this.downloads = new ImageDownloads(parts);
+        this.members = new ImageMembers(parts);
     }
 
     @Override
@@ -96,6 +98,10 @@ public final class ImageApi extends Handler.Abstract {
             Responses.bytes(response, callback, 200, schemas.image());
         } else if (segments.size() == 3 && segments.get(2).equals("images")) {
             Responses.bytes(response, callback, 200, schemas.images());
+        } else if (segments.size() == 3 && segments.get(2).equals("member")) {
+            Responses.bytes(response, callback, 200, schemas.member());
+        } else if (segments.size() == 3 && segments.get(2).equals("members")) {
+            Responses.bytes(response, callback, 200, schemas.members());
         } else {
             throw ApiException.notFound("No such schema");
         }
@@ -140,12 +146,38 @@ public final class ImageApi extends Handler.Abstract {
             allow(method, "POST");
             resources.deactivate(caller, id, segments.get(4).equals("deactivate"));
             Responses.empty(response, callback, 204);
+        } else if (sub.equals("members")) {
+            members(caller, id, segments, request, response, callback);
         } else if (segments.size() == 5 && sub.equals("tags")) {
             allow(method, "PUT", "DELETE");
             resources.tag(caller, id, segments.get(4), method.equals("PUT"));
             Responses.empty(response, callback, 204);
         } else {
             throw ApiException.notFound("Not found: " + ListParameters.quote(Request.getPathInContext(request)));
+        }
+    }
+
+    private void members(Caller caller, String id, List<String> segments, Request request, Response response,
+            Callback callback) throws Exception {
+        String method = request.getMethod();
+        if (segments.size() == 4) {
+            allow(method, "GET", "POST");
+            if (method.equals("GET")) {
+                Responses.json(response, callback, 200, members.list(caller, id));
+            } else {
+                Responses.json(response, callback, 200, members.add(caller, id, JsonBodies.read(request)));
+            }
+            return;
+        }
+        String member = segments.get(4);
+        allow(method, "GET", "PUT", "DELETE");
+        switch (method) {
+            case "GET" -> Responses.json(response, callback, 200, members.show(caller, id, member));
+            case "PUT" -> Responses.json(response, callback, 200, members.answer(caller, id, member, JsonBodies.read(request)));
+            default -> {
+                members.remove(caller, id, member);
+                Responses.empty(response, callback, 204);
+            }
         }
     }
 

@@ -33,7 +33,7 @@ final class ImageDownloads {
     }
 
     void download(Caller caller, String id, Request request, Response response, Callback callback) throws ApiException {
-        Image image = parts.registry().find(id).filter(caller::canSee).orElseThrow(() -> ApiException.imageNotFound(id));
+        Image image = parts.registry().find(id).filter(found -> caller.canSee(found, parts.registry().members())).orElseThrow(() -> ApiException.imageNotFound(id));
         if (image.status() == ImageStatus.DEACTIVATED && !caller.admin()) {
             throw ApiException.forbidden("Image " + id + " is deactivated; its data cannot be downloaded");
         }

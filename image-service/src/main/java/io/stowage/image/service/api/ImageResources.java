@@ -59,7 +59,7 @@ final class ImageResources {
     ObjectNode list(Caller caller, Fields parameters) throws ApiException {
         ImageQuery query = ListParameters.parse(parameters, caller);
         String marker = parameters.getValue("marker");
-        if (marker != null && parts.registry().find(marker).filter(caller::canSee).isEmpty()) {
+        if (marker != null && parts.registry().find(marker).filter(found -> caller.canSee(found, parts.registry().members())).isEmpty()) {
             throw ApiException.badRequest("marker " + ListParameters.quote(marker) + " could not be found");
         }
         List<Image> page = parts.registry().list(query);
@@ -166,7 +166,7 @@ final class ImageResources {
     }
 
     private Image visible(Caller caller, String id) throws ApiException {
-        return parts.registry().find(id).filter(caller::canSee).orElseThrow(() -> ApiException.imageNotFound(id));
+        return parts.registry().find(id).filter(found -> caller.canSee(found, parts.registry().members())).orElseThrow(() -> ApiException.imageNotFound(id));
     }
 
     private Image modifiable(Caller caller, String id) throws ApiException {

@@ -61,7 +61,7 @@ final class ImageUploads {
     }
 
     void upload(Caller caller, String id, Request request) throws ApiException, IOException {
-        Image image = parts.registry().find(id).filter(caller::canSee).orElseThrow(() -> ApiException.imageNotFound(id));
+        Image image = parts.registry().find(id).filter(found -> caller.canSee(found, parts.registry().members())).orElseThrow(() -> ApiException.imageNotFound(id));
         if (!caller.canModify(image)) {
             throw ApiException.forbidden("You are not allowed to upload data to image " + id);
         }
