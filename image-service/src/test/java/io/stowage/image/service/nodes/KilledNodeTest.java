@@ -32,6 +32,7 @@ class KilledNodeTest {
     @TempDir
     Path dir;
 
+    /** One upload: killed once {@code killAt} bytes went out, or ({@code killAt} -1) once S3 shows its multipart upload. */
     private record Attempt(String id, long seed, int size, long killAt) {}
 
     @Test
@@ -46,12 +47,16 @@ class KilledNodeTest {
                 NodeProcess victim = cluster.startNode();
                 Http http = Cluster.http(victim);
                 String id = survivor.create("{\"name\": \"kill-" + i + "\"}");
-                int size = 5 * MIB + random.nextInt(9 * MIB);
-                long killAt = (long) (random.nextDouble() * size * 1.2);
+                // loopback socket buffers hold megabytes, so the bytes sent say little of how far the
+                // node got: half the kills wait until S3 shows the upload's multipart upload instead
+                boolean midMultipart = random.nextBoolean();
+                int size = (midMultipart ? 11 : 5) * MIB + random.nextInt(9 * MIB);
+                long killAt = midMultipart ? -1 : (long) (random.nextDouble() * size * 1.2);
                 Attempt attempt = new Attempt(id, random.nextLong(), size, killAt);
                 attempts.add(attempt);
                 try {
-                    http.putStream("/v2/images/" + id + "/file", () -> new KillingBody(attempt, victim),
+                    http.putStream("/v2/images/" + id + "/file", () -> new KillingBody(attempt, victim,
+                            () -> s3.openUploads().stream().anyMatch(key -> key.startsWith(id + "."))),
                             "Content-Type", "application/octet-stream");
                 } catch (UncheckedIOException e) {
                     // the node died under the request
@@ -93,13 +98,27 @@ class KilledNodeTest {
     private static final class KillingBody extends InputStream {
         private final Attempt attempt;
         private final NodeProcess victim;
+        private final java.util.function.BooleanSupplier multipartOpen;
         private final byte[] data;
         private int position;
+        private int checkedAt;
 
-        KillingBody(Attempt attempt, NodeProcess victim) {
+        KillingBody(Attempt attempt, NodeProcess victim, java.util.function.BooleanSupplier multipartOpen) {
             this.attempt = attempt;
             this.victim = victim;
+            this.multipartOpen = multipartOpen;
             this.data = data(attempt);
+        }
+
+        private boolean killNow() {
+            if (attempt.killAt() >= 0) {
+                return position >= attempt.killAt();
+            }
+            if (position - checkedAt < MIB / 2) {
+                return false;
+            }
+            checkedAt = position;
+            return multipartOpen.getAsBoolean();
         }
 
         static byte[] data(Attempt attempt) {
@@ -116,14 +135,20 @@ class KilledNodeTest {
 
         @Override
         public int read(byte[] buffer, int offset, int length) {
-            if (position >= attempt.killAt() && victim.isAlive()) {
+            if (victim.isAlive() && killNow()) {
                 victim.kill();
             }
             if (position == attempt.size()) {
+                if (attempt.killAt() < 0 && victim.isAlive()) {
+                    // the node cannot complete before the body ends: its multipart upload shows meanwhile
+                    Conditions.await("the multipart upload of " + attempt, Duration.ofSeconds(60), multipartOpen);
+                    victim.kill();
+                }
                 return -1;
             }
             int n = Math.min(Math.min(length, 64 * 1024), attempt.size() - position);
             if (position < attempt.killAt()) {
+                // stop exactly at the kill point
                 n = (int) Math.min(n, attempt.killAt() - position);
             }
             System.arraycopy(data, position, buffer, offset, n);
