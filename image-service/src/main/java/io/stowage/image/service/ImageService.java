@@ -7,11 +7,11 @@ import io.stowage.Stores;
 import io.stowage.config.StowageConfig;
 import io.stowage.image.service.api.DeletedImages;
 import io.stowage.image.service.api.ImageApi;
-import io.stowage.ObjectId;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.RegistryCredentials;
 import io.stowage.image.service.registry.RegistryUnavailableException;
 import io.stowage.image.service.registry.Upload;
+import io.stowage.image.service.storage.ImageStores;
 import io.stowage.image.service.upload.UploadLeases;
 import io.stowage.image.service.upload.UploadRecovery;
 import java.io.IOException;
@@ -49,13 +49,13 @@ public final class ImageService implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ImageRegistry registry;
-    private final Stores stores;
+    private final ImageStores stores;
     private final ExecutorService digestThreads;
     private final ScheduledExecutorService timer;
     private final UploadLeases leases;
     private boolean closed;
 
-    private ImageService(Server server, ServerConnector connector, ImageRegistry registry, Stores stores,
+    private ImageService(Server server, ServerConnector connector, ImageRegistry registry, ImageStores stores,
             ExecutorService digestThreads, ScheduledExecutorService timer, UploadLeases leases) {
         this.server = server;
         this.connector = connector;
@@ -74,7 +74,10 @@ public final class ImageService implements AutoCloseable {
      */
     public static ImageService start(ImageServiceConfig config, Stores stores) throws StoreException {
         requireNonNull(config, "config is null");
-        requireNonNull(stores, "stores is null");
+        return start(config, new ImageStores(stores));
+    }
+
+    private static ImageService start(ImageServiceConfig config, ImageStores stores) throws StoreException {
         ImageRegistry registry = ImageRegistry.open(config.registry(), config.registryCredentials(), Clock.systemUTC(),
                 config.uploadLease(), config.ownerQuota());
         ExecutorService digestThreads = Executors.newCachedThreadPool(daemonThreads("stowage-image-digest-"));
@@ -168,7 +171,7 @@ public final class ImageService implements AutoCloseable {
                 LOG.warn("The upload to image {} was still running at stop; its image is {} again", upload.imageId(),
                         upload.failedStatus().id());
                 registry.uploads().abandon(upload);
-                stores.discard(upload.store(), ObjectId.of(upload.objectId()));
+                stores.discard(upload.store(), upload.objectId());
                 registry.uploads().forget(upload.uploadId());
             }
         } catch (IOException | RuntimeException e) {
@@ -188,7 +191,7 @@ public final class ImageService implements AutoCloseable {
     }
 
     /** One recovery pass; a registry that cannot be reached now is tried again at the next. */
-    private static void recover(UploadRecovery recovery, ImageRegistry registry, Stores stores) {
+    private static void recover(UploadRecovery recovery, ImageRegistry registry, ImageStores stores) {
         try {
             recovery.run();
             DeletedImages.finish(registry, stores);

@@ -1,10 +1,9 @@
 package io.stowage.image.service.api;
 
-import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
-import io.stowage.Stores;
 import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageRegistry;
+import io.stowage.image.service.storage.ImageStores;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,16 +20,16 @@ public final class DeletedImages {
     private DeletedImages() {}
 
     /** Finishes every deletion that an earlier run of the service left unfinished. */
-    public static void finish(ImageRegistry registry, Stores stores) {
+    public static void finish(ImageRegistry registry, ImageStores stores) {
         for (ImageRegistry.DeletedImage deleted : registry.deletedImages()) {
             remove(registry, stores, deleted.id(), deleted.locations());
         }
     }
 
-    static void remove(ImageRegistry registry, Stores stores, String id, List<ImageLocation> locations) {
+    static void remove(ImageRegistry registry, ImageStores stores, String id, List<ImageLocation> locations) {
         for (ImageLocation stored : locations) {
             try {
-                stores.delete(Location.parse(stored.url(), stored.metadata()));
+                stores.delete(stored);
             } catch (ObjectNotFoundException e) {
                 // already gone
             } catch (IOException | RuntimeException e) {

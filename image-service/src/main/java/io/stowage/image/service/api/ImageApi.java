@@ -2,11 +2,11 @@ package io.stowage.image.service.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.Stores;
 import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.TokenGrant;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.RegistryUnavailableException;
+import io.stowage.image.service.storage.ImageStores;
 import io.stowage.image.service.upload.UploadLeases;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageMembers members;
     private final Schemas schemas;
 
-    public ImageApi(ImageServiceConfig config, ImageRegistry registry, Stores stores, Executor digestThreads,
+    public ImageApi(ImageServiceConfig config, ImageRegistry registry, ImageStores stores, Executor digestThreads,
             UploadLeases leases) {
         this.config = requireNonNull(config, "config is null");
         this.schemas = new Schemas();

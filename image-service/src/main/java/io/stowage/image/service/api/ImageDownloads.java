@@ -2,7 +2,6 @@ package io.stowage.image.service.api;
 
 import io.stowage.ByteRange;
 import io.stowage.InvalidLocationException;
-import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.StoreException;
 import io.stowage.image.service.registry.Image;
@@ -67,7 +66,7 @@ final class ImageDownloads {
 
     private ObjectStream open(String id, ImageLocation stored, ByteRange range) throws ApiException {
         try {
-            return parts.stores().get(Location.parse(stored.url(), stored.metadata()), range);
+            return parts.stores().open(stored, range);
         } catch (InvalidLocationException e) {
             throw new ApiException(503, "The location of image " + id + " is not served by any configured store");
         } catch (StoreException e) {

@@ -3,14 +3,13 @@ package io.stowage.image.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.Capability;
-import io.stowage.StoreInfo;
 import io.stowage.image.service.registry.DuplicateImageException;
 import io.stowage.image.service.registry.Image;
 import io.stowage.image.service.registry.ImageAttributes;
 import io.stowage.image.service.registry.ImageQuery;
 import io.stowage.image.service.registry.ImageStatus;
 import io.stowage.image.service.registry.Visibility;
+import io.stowage.image.service.storage.ImageStores.StoreSummary;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -151,14 +150,14 @@ final class ImageResources {
     ObjectNode stores() {
         ObjectNode document = JsonBodies.MAPPER.createObjectNode();
         ArrayNode stores = document.putArray("stores");
-        for (StoreInfo info : parts.stores().describe()) {
+        for (StoreSummary info : parts.stores().describe()) {
             ObjectNode store = stores.addObject();
             store.put("id", info.name());
             store.put("description", info.type() + " store");
             if (info.isDefault()) {
                 store.put("default", true);
             }
-            if (!info.capabilities().contains(Capability.WRITE)) {
+            if (!info.writable()) {
                 store.put("read-only", "true");
             }
         }

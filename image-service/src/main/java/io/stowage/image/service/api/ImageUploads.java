@@ -1,22 +1,16 @@
 package io.stowage.image.service.api;
 
-import io.stowage.AddOptions;
-import io.stowage.Capability;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
-import io.stowage.Location;
-import io.stowage.ObjectId;
 import io.stowage.StoreException;
-import io.stowage.StoredObject;
 import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.registry.Image;
 import io.stowage.image.service.registry.ImageData;
-import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageStatus;
 import io.stowage.image.service.registry.QuotaExceededException;
 import io.stowage.image.service.registry.RegistryUnavailableException;
 import io.stowage.image.service.registry.Upload;
 import io.stowage.image.service.registry.UploadRegistry;
+import io.stowage.image.service.storage.ImageStores.StoredData;
 import io.stowage.image.service.upload.GuardedUploadStream;
 import io.stowage.image.service.upload.ParallelDigests;
 import io.stowage.image.service.upload.UploadLeases;
@@ -26,7 +20,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -134,23 +127,18 @@ final class ImageUploads {
             end(upload, e);
             throw new ApiException(503, "The service is stopping: the upload of image " + id + " was not started");
         }
-        AddOptions.Builder options = AddOptions.builder().onlyChecksums(Set.of()).sizeLimit(cap);
-        if (declared >= 0) {
-            options.expectedSize(declared);
-        }
-        StoredObject stored;
+        StoredData stored;
         Map<ChecksumAlgorithm, String> values;
         try {
-            stored = parts.stores().add(upload.store(), ObjectId.of(upload.objectId()), digests.wrap(body), options.build());
+            stored = parts.stores().add(upload.store(), upload.objectId(), digests.wrap(body), declared, cap);
             values = digests.finish();
         } catch (IOException | RuntimeException | Error e) {
             digests.abort();
             end(upload, e);
             throw failure(upload, body, e);
         }
-        Location location = stored.location();
         return new ImageData(stored.size(), values.get(ChecksumAlgorithm.MD5), hash.id(), values.get(hash),
-                List.of(new ImageLocation(location.url(), location.metadata())));
+                List.of(stored.location()));
     }
 
     private static ApiException failure(Upload upload, GuardedUploadStream body, Throwable e) {
@@ -188,7 +176,7 @@ final class ImageUploads {
             if (!parts.registry().uploads().abandon(upload)) {
                 LOG.info("Upload to image {} failed after the image was deleted or recovered", upload.imageId());
             }
-            parts.stores().discard(upload.store(), ObjectId.of(upload.objectId()));
+            parts.stores().discard(upload.store(), upload.objectId());
             parts.registry().uploads().forget(upload.uploadId());
         } catch (IOException | RuntimeException e) {
             failure.addSuppressed(e);
@@ -206,14 +194,13 @@ final class ImageUploads {
     /** The store named by a request ({@code X-Image-Meta-Store}), else the default one; 400 for an unknown or read-only one. */
     String storeFor(String header) throws ApiException {
         String named = Optional.ofNullable(header).map(String::trim).orElse("");
-        String store = named.isEmpty() ? parts.stores().defaultStoreName() : named;
-        try {
-            if (!parts.stores().store(store).capabilities().contains(Capability.WRITE)) {
-                throw ApiException.badRequest("Store '" + store + "' is read-only: image data cannot be uploaded to it");
-            }
-        } catch (ConfigurationException e) {
+        String store = named.isEmpty() ? parts.stores().defaultStore() : named;
+        if (parts.stores().find(store).isEmpty()) {
             throw ApiException.badRequest("Unknown store '" + ListParameters.quote(store).replace("'", "")
                     + "' in header " + STORE_HEADER + " (stores: " + storeNames() + ")");
+        }
+        if (!parts.stores().isWritable(store)) {
+            throw ApiException.badRequest("Store '" + store + "' is read-only: image data cannot be uploaded to it");
         }
         return store;
     }

@@ -2,11 +2,10 @@ package io.stowage.image.service.upload;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.ObjectId;
-import io.stowage.Stores;
 import io.stowage.image.service.registry.RegistryUnavailableException;
 import io.stowage.image.service.registry.UploadRegistry;
 import io.stowage.image.service.registry.UploadRegistry.LapsedUpload;
+import io.stowage.image.service.storage.ImageStores;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,9 +25,9 @@ public final class UploadRecovery {
     private static final int BATCH = 100;
 
     private final UploadRegistry uploads;
-    private final Stores stores;
+    private final ImageStores stores;
 
-    public UploadRecovery(UploadRegistry uploads, Stores stores) {
+    public UploadRecovery(UploadRegistry uploads, ImageStores stores) {
         this.uploads = requireNonNull(uploads, "uploads is null");
         this.stores = requireNonNull(stores, "stores is null");
     }
@@ -61,7 +60,7 @@ public final class UploadRecovery {
     private boolean clean(LapsedUpload lapsed) {
         var upload = lapsed.upload();
         try {
-            stores.discard(upload.store(), ObjectId.of(upload.objectId()));
+            stores.discard(upload.store(), upload.objectId());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Recovering the upload to image {}: its object {} in store '{}' could not be removed yet; retried"
                     + " when the claim lapses: {}", upload.imageId(), upload.objectId(), upload.store(), e.toString());
