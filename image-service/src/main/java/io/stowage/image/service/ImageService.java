@@ -2,6 +2,7 @@ package io.stowage.image.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.ConfigurationException;
 import io.stowage.StoreException;
 import io.stowage.Stores;
 import io.stowage.config.StowageConfig;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -45,23 +48,28 @@ import org.slf4j.LoggerFactory;
 public final class ImageService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ImageService.class);
     static final int STOP_SECONDS = 20;
+    /** Imports running at once; one more is refused with 503. */
+    private static final int IMPORTS = 16;
 
     private final Server server;
     private final ServerConnector connector;
     private final ImageRegistry registry;
     private final ImageStores stores;
     private final ExecutorService digestThreads;
+    private final ExecutorService importThreads;
     private final ScheduledExecutorService timer;
     private final UploadLeases leases;
     private boolean closed;
 
     private ImageService(Server server, ServerConnector connector, ImageRegistry registry, ImageStores stores,
-            ExecutorService digestThreads, ScheduledExecutorService timer, UploadLeases leases) {
+            ExecutorService digestThreads, ExecutorService importThreads, ScheduledExecutorService timer,
+            UploadLeases leases) {
         this.server = server;
         this.connector = connector;
         this.registry = registry;
         this.stores = stores;
         this.digestThreads = digestThreads;
+        this.importThreads = importThreads;
         this.timer = timer;
         this.leases = leases;
     }
@@ -78,9 +86,13 @@ public final class ImageService implements AutoCloseable {
     }
 
     private static ImageService start(ImageServiceConfig config, ImageStores stores) throws StoreException {
+        checkStores(config, stores);
         ImageRegistry registry = ImageRegistry.open(config.registry(), config.registryCredentials(), Clock.systemUTC(),
                 config.uploadLease(), config.ownerQuota());
         ExecutorService digestThreads = Executors.newCachedThreadPool(daemonThreads("stowage-image-digest-"));
+        // imports run after their request was answered, at most IMPORTS at once, none queued
+        ExecutorService importThreads = new ThreadPoolExecutor(0, IMPORTS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                daemonThreads("stowage-image-import-"));
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("stowage-image-leases-"));
         try {
             UploadLeases leases = new UploadLeases(registry.uploads(), timer);
@@ -99,7 +111,8 @@ public final class ImageService implements AutoCloseable {
             connector.setPort(config.port());
             connector.setIdleTimeout(config.idleTimeout().toMillis());
             server.addConnector(connector);
-            server.setHandler(new GracefulHandler(new ImageApi(config, registry, stores, digestThreads, leases)));
+            server.setHandler(new GracefulHandler(new ImageApi(config, registry, stores, digestThreads, importThreads,
+                    leases, recovery)));
             server.setStopTimeout(Duration.ofSeconds(STOP_SECONDS).toMillis());
             server.setStopAtShutdown(false);
             try {
@@ -115,9 +128,10 @@ public final class ImageService implements AutoCloseable {
             }
             LOG.info("Image service listening on http://{}:{}/ (registry {})", config.host(), connector.getLocalPort(),
                     RegistryCredentials.redact(config.registry()));
-            return new ImageService(server, connector, registry, stores, digestThreads, timer, leases);
+            return new ImageService(server, connector, registry, stores, digestThreads, importThreads, timer, leases);
         } catch (StoreException | RuntimeException e) {
             timer.shutdownNow();
+            importThreads.shutdownNow();
             digestThreads.shutdownNow();
             registry.close();
             throw e;
@@ -163,6 +177,15 @@ public final class ImageService implements AutoCloseable {
         } catch (Exception e) {
             failure = new IOException("Stopping the image service failed", e);
         }
+        // imports still running are interrupted: they end their uploads, the images return to queued
+        importThreads.shutdownNow();
+        try {
+            if (!importThreads.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Imports still running after {} s; their images are recovered below", STOP_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         digestThreads.shutdownNow();
         timer.shutdownNow();
         try {
@@ -188,6 +211,19 @@ public final class ImageService implements AutoCloseable {
             throw failure;
         }
         LOG.info("Image service stopped");
+    }
+
+    /** Refuses a staging store that cannot take data and a web-download store that is not an http one. */
+    private static void checkStores(ImageServiceConfig config, ImageStores stores) throws ConfigurationException {
+        if (config.stagingStore().isPresent() && !stores.isWritable(config.stagingStore().get())) {
+            throw new ConfigurationException("Invalid configuration of images: key 'staging-store' must name a"
+                    + " configured store that takes writes");
+        }
+        if (config.webDownloadStore().isPresent() && !stores.find(config.webDownloadStore().get())
+                .map(store -> store.type().equals("http")).orElse(false)) {
+            throw new ConfigurationException("Invalid configuration of images: key 'web-download-store' must name a"
+                    + " configured store of type http (its host rules decide which URLs web-download reaches)");
+        }
     }
 
     /** One recovery pass; a registry that cannot be reached now is tried again at the next. */

@@ -2,7 +2,6 @@ package io.stowage.image.service;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.ConfigurationException;
@@ -14,11 +13,9 @@ import java.net.UnknownHostException;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +37,8 @@ import java.util.regex.Pattern;
  *   hash: sha512                                      # os_hash_algo; md5 checksum is always computed too
  *   idle-timeout: 60s                                 # a connection silent this long is closed (a stalled upload fails)
  *   open-access: false                                # true lets auth none listen beyond loopback
+ *   staging-store: local                              # where glance-direct stages data (default: the default store)
+ *   web-download-store: web                           # the http store web-download fetches through (none: not offered)
  * </pre>
  *
  * <p>{@code toString()} never shows a token or the registry password.
@@ -67,6 +66,8 @@ public final class ImageServiceConfig {
     private final boolean showMultipleLocations;
     private final ChecksumAlgorithm hash;
     private final Duration idleTimeout;
+    private final Optional<String> stagingStore;
+    private final Optional<String> webDownloadStore;
 
     private ImageServiceConfig(Builder builder) {
         this.host = builder.host;
@@ -81,6 +82,8 @@ public final class ImageServiceConfig {
         this.showMultipleLocations = builder.showMultipleLocations;
         this.hash = builder.hash;
         this.idleTimeout = builder.idleTimeout;
+        this.stagingStore = builder.stagingStore;
+        this.webDownloadStore = builder.webDownloadStore;
     }
 
     /**
@@ -135,50 +138,17 @@ public final class ImageServiceConfig {
                     Optional.ofNullable(raw.registryPassword())));
         }
         if (raw.auth() != null) {
-            bindAuth(raw.auth(), builder);
-        }
-        return builder.build(Boolean.TRUE.equals(raw.openAccess()));
-    }
-
-    private static void bindAuth(JsonNode auth, Builder builder) throws ConfigurationException {
-        if (auth.isTextual() && auth.textValue().equals("none")) {
-            return;
-        }
-        JsonNode tokens = auth.get("tokens");
-        if (!auth.isObject() || auth.size() != 1 || tokens == null || !tokens.isArray() || tokens.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration of images: key 'auth' must be none or"
-                    + " { tokens: [ { token: ..., project: ..., roles: [...] } ] }");
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            JsonNode entry = tokens.get(i);
-            String where = "images.auth.tokens[" + i + "]";
-            if (!entry.isObject() || !text(entry, "token") || !text(entry, "project")) {
-                throw new ConfigurationException("Invalid configuration of " + where + ": needs 'token' and 'project' strings");
-            }
-            Set<String> roles = new HashSet<>();
-            JsonNode roleList = entry.path("roles");
-            for (JsonNode role : roleList) {
-                roles.add(role.asText());
-            }
-            for (java.util.Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
-                String key = keys.next();
-                if (!Set.of("token", "project", "roles").contains(key)) {
-                    throw new ConfigurationException("Invalid configuration of " + where + ": unknown key '" + key
-                            + "' (known keys: project, roles, token)");
+            AuthTokens.bind(raw.auth(), (token, grant) -> {
+                if (builder.tokens.containsKey(token)) {
+                    return false;
                 }
-            }
-            if (entry.get("token").textValue().length() < 16) {
-                throw new ConfigurationException("Invalid configuration of " + where + ": a token needs at least 16 characters");
-            }
-            if (builder.tokens.containsKey(entry.get("token").textValue())) {
-                throw new ConfigurationException("Invalid configuration of " + where + ": the same token is given twice");
-            }
-            builder.token(entry.get("token").textValue(), new TokenGrant(entry.get("project").textValue(), roles));
+                builder.token(token, grant);
+                return true;
+            });
         }
-    }
-
-    private static boolean text(JsonNode node, String key) {
-        return node.get(key) != null && node.get(key).isTextual() && !node.get(key).textValue().isBlank();
+        Optional.ofNullable(raw.stagingStore()).ifPresent(builder::stagingStore);
+        Optional.ofNullable(raw.webDownloadStore()).ifPresent(builder::webDownloadStore);
+        return builder.build(Boolean.TRUE.equals(raw.openAccess()));
     }
 
     private static Duration duration(String key, String text) throws ConfigurationException {
@@ -264,6 +234,16 @@ public final class ImageServiceConfig {
         return idleTimeout;
     }
 
+    /** The store where {@code glance-direct} stages data; empty: the default store. */
+    public Optional<String> stagingStore() {
+        return stagingStore;
+    }
+
+    /** The http store through which {@code web-download} fetches; empty: web-download is not offered. */
+    public Optional<String> webDownloadStore() {
+        return webDownloadStore;
+    }
+
     @Override
     public String toString() {
         return "ImageServiceConfig[listen=" + host + ":" + port + ", registry=" + RegistryCredentials.redact(registry)
@@ -271,7 +251,8 @@ public final class ImageServiceConfig {
                 + ", sizeCap=" + sizeCap + ", ownerQuota=" + (ownerQuota == UNLIMITED ? "unlimited" : ownerQuota)
                 + ", uploadLease=" + uploadLease + ", hash=" + hash.id()
                 + ", showDirectUrl=" + showDirectUrl + ", showMultipleLocations=" + showMultipleLocations
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", stagingStore=" + stagingStore.orElse("(default)")
+                + ", webDownloadStore=" + webDownloadStore.orElse("(none)") + "]";
     }
 
     /** Settings for a service built in code (tests, embedding); the defaults are those of the file. */
@@ -288,6 +269,8 @@ public final class ImageServiceConfig {
         private boolean showMultipleLocations;
         private ChecksumAlgorithm hash = ChecksumAlgorithm.SHA512;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Optional<String> stagingStore = Optional.empty();
+        private Optional<String> webDownloadStore = Optional.empty();
 
         private Builder() {}
 
@@ -356,6 +339,18 @@ public final class ImageServiceConfig {
 
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** The store where {@code glance-direct} stages data (a writable one; checked when the service starts). */
+        public Builder stagingStore(String store) {
+            this.stagingStore = Optional.of(requireNonNull(store, "store is null"));
+            return this;
+        }
+
+        /** The http store through which {@code web-download} fetches user-supplied URLs, under its host rules. */
+        public Builder webDownloadStore(String store) {
+            this.webDownloadStore = Optional.of(requireNonNull(store, "store is null"));
             return this;
         }
 

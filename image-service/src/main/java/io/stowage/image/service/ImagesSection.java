@@ -17,5 +17,7 @@ record ImagesSection(
         @JsonProperty("show-multiple-locations") Boolean showMultipleLocations,
         @JsonProperty("hash") String hash,
         @JsonProperty("idle-timeout") String idleTimeout,
-        @JsonProperty("open-access") Boolean openAccess) {
+        @JsonProperty("open-access") Boolean openAccess,
+        @JsonProperty("staging-store") String stagingStore,
+        @JsonProperty("web-download-store") String webDownloadStore) {
 }

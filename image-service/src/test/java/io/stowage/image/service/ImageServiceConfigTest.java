@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.ConfigurationException;
 import io.stowage.config.StowageConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageServiceConfigTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("TOKEN_A", "secret-token-aaaaaaaaaaaa");
@@ -67,6 +69,22 @@ class ImageServiceConfigTest {
         assertThat(parse("{}").ownerQuota()).isEqualTo(ImageServiceConfig.UNLIMITED);
         assertThatThrownBy(() -> parse("{ upload-lease: 500ms }")).hasMessageContaining("'upload-lease'");
         assertThatThrownBy(() -> parse("{ owner-quota: lots }")).hasMessageContaining("byte count");
+    }
+
+    @Test
+    void readsTheImportKeysAndTheServiceRefusesStoresThatCannotServeThem(@TempDir Path dir) throws Exception {
+        ImageServiceConfig config = parse("{ staging-store: a, web-download-store: web }");
+        assertThat(config.stagingStore()).contains("a");
+        assertThat(config.webDownloadStore()).contains("web");
+        assertThat(parse("{}").webDownloadStore()).isEmpty();
+
+        assertThatThrownBy(() -> TestService.start(dir, settings -> settings.stagingStore("ro")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'staging-store'");
+        assertThatThrownBy(() -> TestService.start(dir, settings -> settings.webDownloadStore("fast")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'web-download-store'")
+                .hasMessageContaining("type http");
+        assertThatThrownBy(() -> TestService.start(dir, settings -> settings.webDownloadStore("nowhere")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'web-download-store'");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.RegistryUnavailableException;
 import io.stowage.image.service.storage.ImageStores;
 import io.stowage.image.service.upload.UploadLeases;
+import io.stowage.image.service.upload.UploadRecovery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,18 +35,25 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageUploads uploads;
     private final ImageDownloads downloads;
     private final ImageMembers members;
+    private final ImageImports imports;
     private final Schemas schemas;
 
+    /**
+     * @param digestThreads run the digests beside uploads (one task per digest and upload)
+     * @param importThreads run imports after their request was answered (one task per import)
+     */
     public ImageApi(ImageServiceConfig config, ImageRegistry registry, ImageStores stores, Executor digestThreads,
-            UploadLeases leases) {
+            Executor importThreads, UploadLeases leases, UploadRecovery recovery) {
         this.config = requireNonNull(config, "config is null");
         this.schemas = new Schemas();
-        ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads, leases,
+        ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads, importThreads, leases, recovery,
                 new ImageDocuments(config.showDirectUrl(), config.showMultipleLocations()), schemas);
+        UploadStreams streams = new UploadStreams(parts);
         this.resources = new ImageResources(parts);
-        this.uploads = new ImageUploads(parts);
+        this.uploads = new ImageUploads(parts, streams);
         this.downloads = new ImageDownloads(parts);
         this.members = new ImageMembers(parts);
+        this.imports = new ImageImports(parts, streams, uploads);
     }
 
     @Override
@@ -81,11 +89,11 @@ public final class ImageApi extends Handler.Abstract {
         switch (collection) {
             case "schemas" -> schemas(segments, method, response, callback);
             case "info" -> {
-                if (segments.size() != 3 || !segments.get(2).equals("stores")) {
+                if (segments.size() != 3 || !List.of("stores", "import").contains(segments.get(2))) {
                     throw ApiException.notFound("Not found: " + ListParameters.quote(path));
                 }
                 allow(method, "GET");
-                Responses.json(response, callback, 200, resources.stores());
+                Responses.json(response, callback, 200, segments.get(2).equals("stores") ? resources.stores() : imports.info());
             }
             case "images" -> images(caller, segments, request, response, callback);
             default -> throw ApiException.notFound("Not found: " + ListParameters.quote(path));
@@ -141,6 +149,14 @@ public final class ImageApi extends Handler.Abstract {
             } else {
                 downloads.download(caller, id, request, response, callback);
             }
+        } else if (segments.size() == 4 && sub.equals("stage")) {
+            allow(method, "PUT");
+            uploads.stage(caller, id, request);
+            Responses.empty(response, callback, 204);
+        } else if (segments.size() == 4 && sub.equals("import")) {
+            allow(method, "POST");
+            imports.start(caller, id, JsonBodies.read(request), request.getHeaders().get(ImageUploads.STORE_HEADER));
+            Responses.empty(response, callback, 202);
         } else if (segments.size() == 5 && sub.equals("actions")
                 && (segments.get(4).equals("deactivate") || segments.get(4).equals("reactivate"))) {
             allow(method, "POST");

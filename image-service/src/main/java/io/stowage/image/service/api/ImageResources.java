@@ -103,6 +103,8 @@ final class ImageResources {
             }
             if (parts.registry().markDeleted(id, image.version())) {
                 DeletedImages.remove(parts.registry(), parts.stores(), id, image.data().map(data -> data.locations()).orElse(List.of()));
+                // staged data, if any
+                parts.recovery().runFor(id);
                 return;
             }
         }

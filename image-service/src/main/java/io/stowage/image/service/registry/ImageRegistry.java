@@ -20,7 +20,7 @@ import java.util.Optional;
  * change exactly one wins and the other learns it from the row count; no read-then-write window
  * exists. Attribute changes are conditional on the {@link Image#version()} they were computed
  * from. Each method is one transaction. Uploads and their leases are in {@link #uploads()},
- * members of shared images in {@link #members()}.
+ * members of shared images in {@link #members()}, staged data in {@link #staging()}.
  */
 public final class ImageRegistry implements AutoCloseable {
     /** The upload lease of {@link #open(String, Clock)}. */
@@ -30,12 +30,14 @@ public final class ImageRegistry implements AutoCloseable {
     private final Clock clock;
     private final UploadRegistry uploads;
     private final MemberRegistry members;
+    private final StagedUploads staging;
 
     private ImageRegistry(Database database, Clock clock, Duration lease, long ownerQuota) {
         this.database = database;
         this.clock = clock;
         this.uploads = new UploadRegistry(database, clock, lease, ownerQuota);
         this.members = new MemberRegistry(database, clock);
+        this.staging = new StagedUploads(database, clock, uploads);
     }
 
     /** Opens the registry at a JDBC URL without credentials, quota or custom lease (SQLite, tests). */
@@ -65,6 +67,11 @@ public final class ImageRegistry implements AutoCloseable {
     /** The members of shared images. */
     public MemberRegistry members() {
         return members;
+    }
+
+    /** Staged data and its {@code glance-direct} import. */
+    public StagedUploads staging() {
+        return staging;
     }
 
     /** Adds a {@code queued} image. */
@@ -208,6 +215,7 @@ public final class ImageRegistry implements AutoCloseable {
                     }
                 }
             }
+            StagedRows.end(connection, id);
             return true;
         });
     }

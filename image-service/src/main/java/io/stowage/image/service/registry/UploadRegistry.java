@@ -26,6 +26,8 @@ import java.util.UUID;
  * return the image and remove the object.
  */
 public final class UploadRegistry {
+    private static final String LAPSED_COLUMNS = "upload_id, image_id, store, object_id, owner, failed_status,"
+            + " lease_until, reserved_bytes";
     private final Database database;
     private final Clock clock;
     private final Duration lease;
@@ -44,55 +46,71 @@ public final class UploadRegistry {
     }
 
     /**
-     * Moves a {@code queued} image to {@code saving} for one upload to {@code store}, reserving
-     * {@code reserve} bytes of the owner's quota.
+     * Takes an image in {@code transition.from()} that no upload holds into
+     * {@code transition.during()} for one upload to {@code store}, reserving {@code reserve} bytes
+     * of the owner's quota.
      *
-     * @return the upload; empty if the image is not {@code queued} (another upload holds it, it
-     *     has data, or it is gone)
+     * @return the upload; empty if the image is not in that status or another upload holds it
+     *     (or it is gone)
      * @throws QuotaExceededException if the reservation does not fit the owner's quota; the
-     *     image stays {@code queued}
+     *     image stays as it was
      */
-    public Optional<Upload> begin(String imageId, String store, long reserve, ImageStatus failedStatus)
+    public Optional<Upload> begin(String imageId, UploadTransition transition, String store, long reserve)
             throws QuotaExceededException {
-        String uploadId = UUID.randomUUID().toString();
-        long now = clock.millis();
         Optional<Upload> began = database.write("starting an upload to image " + imageId, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = 'saving',"
-                    + " upload_id = ?, upload_store = ?, updated_at = ?, version = version + 1"
-                    + " WHERE id = ? AND status = 'queued'")) {
-                update.setString(1, uploadId);
-                update.setString(2, store);
-                update.setLong(3, now);
-                update.setString(4, imageId);
-                if (update.executeUpdate() != 1) {
-                    return Optional.empty();
-                }
+            Optional<Upload> upload = take(connection, imageId, transition, store);
+            if (upload.isEmpty()) {
+                return upload;
             }
-            Optional<String> owner = ownerOf(connection, imageId);
-            if (!OwnerUsage.reserve(connection, owner, reserve, quota)) {
-                // rolled back with the whole transaction: the image stays queued
-                throw new QuotaRefusal();
+            if (!OwnerUsage.reserve(connection, upload.get().owner(), reserve, quota)) {
+                // rolled back with the whole transaction: the image stays as it was
+                throw new TransactionRefusal();
             }
-            Upload upload = new Upload(uploadId, imageId, store, imageId + "." + uploadId, owner, failedStatus);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO image_uploads (upload_id, image_id,"
-                    + " store, object_id, owner, reserved_bytes, failed_status, state, lease_until)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, 'uploading', ?)")) {
-                insert.setString(1, uploadId);
-                insert.setString(2, imageId);
-                insert.setString(3, store);
-                insert.setString(4, upload.objectId());
-                ImageRows.setNullable(insert, 5, owner);
-                insert.setLong(6, owner.isPresent() ? reserve : 0);
-                insert.setString(7, failedStatus.id());
-                insert.setLong(8, now + lease.toMillis());
-                insert.executeUpdate();
-            }
-            return Optional.of(upload);
-        }, QuotaRefusal.class);
+            insert(connection, upload.get(), upload.get().owner().isPresent() ? reserve : 0);
+            return upload;
+        }, TransactionRefusal.class);
         if (began == null) {
             throw new QuotaExceededException("Image " + imageId + " does not fit the owner quota");
         }
         return began;
+    }
+
+    /** Moves the image to {@code transition.during()} for a new upload, if it is free in {@code transition.from()}. */
+    Optional<Upload> take(Connection connection, String imageId, UploadTransition transition, String store)
+            throws SQLException {
+        String uploadId = UUID.randomUUID().toString();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = ?, upload_id = ?,"
+                + " upload_store = ?, updated_at = ?, version = version + 1"
+                + " WHERE id = ? AND status = ? AND upload_id IS NULL")) {
+            update.setString(1, transition.during().id());
+            update.setString(2, uploadId);
+            update.setString(3, store);
+            update.setLong(4, clock.millis());
+            update.setString(5, imageId);
+            update.setString(6, transition.from().id());
+            if (update.executeUpdate() != 1) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Upload(uploadId, imageId, store, imageId + "." + uploadId, ownerOf(connection, imageId),
+                transition.failed()));
+    }
+
+    /** Writes the row of an upload that just took its image, holding {@code reserved} bytes. */
+    void insert(Connection connection, Upload upload, long reserved) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO image_uploads (upload_id, image_id,"
+                + " store, object_id, owner, reserved_bytes, failed_status, state, lease_until)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'uploading', ?)")) {
+            insert.setString(1, upload.uploadId());
+            insert.setString(2, upload.imageId());
+            insert.setString(3, upload.store());
+            insert.setString(4, upload.objectId());
+            ImageRows.setNullable(insert, 5, upload.owner());
+            insert.setLong(6, reserved);
+            insert.setString(7, upload.failedStatus().id());
+            insert.setLong(8, clock.millis() + lease.toMillis());
+            insert.executeUpdate();
+        }
     }
 
     /**
@@ -114,10 +132,10 @@ public final class UploadRegistry {
                 }
             }
             if (!OwnerUsage.reserve(connection, upload.owner(), bytes, quota)) {
-                throw new QuotaRefusal();
+                throw new TransactionRefusal();
             }
             return true;
-        }, QuotaRefusal.class));
+        }, TransactionRefusal.class));
     }
 
     /**
@@ -155,7 +173,7 @@ public final class UploadRegistry {
         return database.write("finishing the upload to image " + upload.imageId(), connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = 'active',"
                     + " size = ?, checksum = ?, os_hash_algo = ?, os_hash_value = ?, upload_id = NULL, upload_store = NULL,"
-                    + " updated_at = ?, version = version + 1 WHERE id = ? AND status = 'saving' AND upload_id = ?")) {
+                    + " updated_at = ?, version = version + 1 WHERE id = ? AND upload_id = ?")) {
                 update.setLong(1, data.size());
                 update.setString(2, data.checksum());
                 update.setString(3, data.hashAlgorithm());
@@ -170,6 +188,7 @@ public final class UploadRegistry {
             ImageRows.insertLocations(connection, upload.imageId(), data.locations());
             OwnerUsage.settle(connection, upload.owner(), reservedBy(connection, upload.uploadId()), data.size());
             delete(connection, upload.uploadId());
+            StagedRows.end(connection, upload.imageId());
             return true;
         });
     }
@@ -197,22 +216,37 @@ public final class UploadRegistry {
     /** Uploads whose lease lapsed (their node died, stalled or gave up), oldest first. */
     public List<LapsedUpload> lapsed(int limit) {
         return database.read("listing lapsed uploads", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT upload_id, image_id, store, object_id,"
-                    + " owner, failed_status, lease_until, reserved_bytes FROM image_uploads WHERE lease_until < ?"
-                    + " ORDER BY lease_until LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + LAPSED_COLUMNS
+                    + " FROM image_uploads WHERE lease_until < ? ORDER BY lease_until LIMIT ?")) {
                 select.setLong(1, clock.millis());
                 select.setInt(2, limit);
-                List<LapsedUpload> lapsed = new ArrayList<>();
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        lapsed.add(new LapsedUpload(new Upload(result.getString(1), result.getString(2),
-                                result.getString(3), result.getString(4), Optional.ofNullable(result.getString(5)),
-                                ImageStatus.fromId(result.getString(6))), result.getLong(7), result.getLong(8)));
-                    }
-                }
-                return lapsed;
+                return readLapsed(select);
             }
         });
+    }
+
+    /** The uploads of one image whose lease lapsed: ended ones whose object is left to remove, say. */
+    public List<LapsedUpload> lapsed(String imageId) {
+        return database.read("listing the lapsed uploads of image " + imageId, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + LAPSED_COLUMNS
+                    + " FROM image_uploads WHERE image_id = ? AND lease_until < ?")) {
+                select.setString(1, imageId);
+                select.setLong(2, clock.millis());
+                return readLapsed(select);
+            }
+        });
+    }
+
+    private static List<LapsedUpload> readLapsed(PreparedStatement select) throws SQLException {
+        List<LapsedUpload> lapsed = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                lapsed.add(new LapsedUpload(new Upload(result.getString(1), result.getString(2),
+                        result.getString(3), result.getString(4), Optional.ofNullable(result.getString(5)),
+                        ImageStatus.fromId(result.getString(6))), result.getLong(7), result.getLong(8)));
+            }
+        }
+        return lapsed;
     }
 
     /**
@@ -252,19 +286,23 @@ public final class UploadRegistry {
         return returned;
     }
 
+    /** Returns the image to the upload's failed status if the upload still holds it; its staged data goes too. */
     private boolean returnImage(Connection connection, Upload upload) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = ?, upload_id = NULL,"
-                + " upload_store = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND status = 'saving'"
-                + " AND upload_id = ?")) {
+                + " upload_store = NULL, updated_at = ?, version = version + 1 WHERE id = ? AND upload_id = ?")) {
             update.setString(1, upload.failedStatus().id());
             update.setLong(2, clock.millis());
             update.setString(3, upload.imageId());
             update.setString(4, upload.uploadId());
-            return update.executeUpdate() == 1;
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
         }
+        StagedRows.end(connection, upload.imageId());
+        return true;
     }
 
-    private static long reservedBy(Connection connection, String uploadId) throws SQLException {
+    static long reservedBy(Connection connection, String uploadId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT reserved_bytes FROM image_uploads WHERE upload_id = ?")) {
             select.setString(1, uploadId);
@@ -274,7 +312,7 @@ public final class UploadRegistry {
         }
     }
 
-    private static void delete(Connection connection, String uploadId) throws SQLException {
+    static void delete(Connection connection, String uploadId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM image_uploads WHERE upload_id = ?")) {
             delete.setString(1, uploadId);
             delete.executeUpdate();
@@ -294,15 +332,6 @@ public final class UploadRegistry {
     public record LapsedUpload(Upload upload, long leaseUntil, long reserved) {
         public LapsedUpload {
             requireNonNull(upload, "upload is null");
-        }
-    }
-
-    /** Rolls back a transaction whose quota reservation did not fit. */
-    private static final class QuotaRefusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        QuotaRefusal() {
-            super(null, null, false, false);
         }
     }
 }

@@ -57,6 +57,23 @@ public final class UploadRecovery {
         }
     }
 
+    /**
+     * Removes at once what the ended uploads of one image left (its staged data, once imported or
+     * given up), rather than at the next periodic pass; safe beside any other node's recovery.
+     * What it cannot do now (the registry is down) is left to that pass.
+     */
+    public void runFor(String imageId) {
+        try {
+            for (LapsedUpload upload : uploads.lapsed(imageId)) {
+                if (uploads.claimLapsed(upload)) {
+                    clean(upload);
+                }
+            }
+        } catch (RegistryUnavailableException e) {
+            LOG.warn("What the uploads of image {} left is left to recovery: {}", imageId, e.getMessage());
+        }
+    }
+
     private boolean clean(LapsedUpload lapsed) {
         var upload = lapsed.upload();
         try {

@@ -6,14 +6,11 @@ import io.stowage.image.service.registry.ImageAttributes;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.ImageStatus;
 import io.stowage.image.service.registry.QuotaExceededException;
-import io.stowage.image.service.registry.RegistryCredentials;
 import io.stowage.image.service.registry.Upload;
+import io.stowage.image.service.registry.UploadTransition;
 import io.stowage.image.service.registry.UploadRegistry;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,36 +38,16 @@ class RegistryRacesTest {
     @TempDir
     Path dir;
 
-    /** A clock the test moves, shared by the nodes. */
-    private final AtomicLong now = new AtomicLong(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-        }
-    };
+    private final MovableClock clock = new MovableClock();
 
     private String url(String kind) {
-        return kind.equals("postgresql") ? SharedPostgres.server().createDatabase() : "jdbc:sqlite:" + dir.resolve("images.db");
+        return TestRegistries.url(kind, dir);
     }
 
     private List<ImageRegistry> nodes(String url, long quota) throws Exception {
         List<ImageRegistry> nodes = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
-            RegistryCredentials credentials = url.startsWith("jdbc:postgresql:")
-                    ? new RegistryCredentials(Optional.of(SharedPostgres.server().user()), Optional.empty())
-                    : RegistryCredentials.NONE;
-            nodes.add(ImageRegistry.open(url, credentials, clock, Duration.ofSeconds(10), quota));
+            nodes.add(TestRegistries.open(url, clock, Duration.ofSeconds(10), quota));
         }
         return nodes;
     }
@@ -109,7 +86,7 @@ class RegistryRacesTest {
         String id = UUID.randomUUID().toString();
         nodes.get(0).create(id, Optional.of("p1"), ImageAttributes.defaults());
 
-        List<Boolean> began = race(nodes, node -> node.uploads().begin(id, "s3", 0, ImageStatus.QUEUED).isPresent());
+        List<Boolean> began = race(nodes, node -> node.uploads().begin(id, UploadTransition.UPLOAD, "s3", 0).isPresent());
 
         assertThat(began).filteredOn(Boolean::booleanValue).hasSize(1);
     }
@@ -131,7 +108,7 @@ class RegistryRacesTest {
             String id = ids.get((int) next.getAndIncrement());
             Upload upload;
             try {
-                upload = node.uploads().begin(id, "s3", 100, ImageStatus.QUEUED).orElseThrow();
+                upload = node.uploads().begin(id, UploadTransition.UPLOAD, "s3", 100).orElseThrow();
             } catch (QuotaExceededException e) {
                 return 0L;
             }
@@ -149,9 +126,9 @@ class RegistryRacesTest {
         List<ImageRegistry> nodes = nodes(url, Long.MAX_VALUE);
         String id = UUID.randomUUID().toString();
         nodes.get(0).create(id, Optional.of("p1"), ImageAttributes.defaults());
-        Upload upload = nodes.get(0).uploads().begin(id, "s3", 0, ImageStatus.QUEUED).orElseThrow();
+        Upload upload = nodes.get(0).uploads().begin(id, UploadTransition.UPLOAD, "s3", 0).orElseThrow();
         assertThat(nodes.get(1).uploads().lapsed(10)).as("lapsed while the lease runs").isEmpty();
-        now.addAndGet(Duration.ofSeconds(11).toMillis());
+        clock.advance(Duration.ofSeconds(11));
 
         List<Boolean> claimed = race(nodes, node -> {
             List<UploadRegistry.LapsedUpload> lapsed = node.uploads().lapsed(10);
@@ -159,9 +136,7 @@ class RegistryRacesTest {
         });
 
         assertThat(claimed).filteredOn(Boolean::booleanValue).hasSize(1);
-        try (ImageRegistry check = ImageRegistry.open(url, kind.equals("postgresql")
-                ? new RegistryCredentials(Optional.of("stowage"), Optional.empty()) : RegistryCredentials.NONE,
-                clock, Duration.ofSeconds(10), Long.MAX_VALUE)) {
+        try (ImageRegistry check = TestRegistries.open(url, clock, Duration.ofSeconds(10), Long.MAX_VALUE)) {
             assertThat(check.find(id).orElseThrow().status()).isEqualTo(ImageStatus.QUEUED);
             assertThat(check.uploads().renew(List.of(upload.uploadId()))).as("the dead upload's renewal finds it lost")
                     .containsExactly(upload.uploadId());

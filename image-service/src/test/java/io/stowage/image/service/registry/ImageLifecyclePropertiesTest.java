@@ -130,7 +130,7 @@ class ImageLifecyclePropertiesTest {
                 }
                 case BEGIN -> {
                     if (upload == null) {
-                        Optional<Upload> began = registry.uploads().begin(id, "lifecycle", 0, ImageStatus.QUEUED);
+                        Optional<Upload> began = registry.uploads().begin(id, UploadTransition.UPLOAD, "lifecycle", 0);
                         assertThat(began.isPresent()).as("begin won").isEqualTo(model.begin(id, step.caller()));
                         began.ifPresent(one -> inFlight.put(step.caller(), new InFlight(one, Optional.empty(), 0)));
                     }

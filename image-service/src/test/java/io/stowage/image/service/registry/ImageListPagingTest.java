@@ -43,7 +43,7 @@ class ImageListPagingTest {
                     Optional.of(random.nextBoolean() ? "raw" : "qcow2"), random.nextInt(3), 0, new TreeSet<>(), java.util.Map.of());
             registry.create(id, Optional.of("p"), attributes);
             if (random.nextBoolean()) {
-                Upload upload = registry.uploads().begin(id, "local", 0, ImageStatus.QUEUED).orElseThrow();
+                Upload upload = registry.uploads().begin(id, UploadTransition.UPLOAD, "local", 0).orElseThrow();
                 registry.uploads().finish(upload, new ImageData(random.nextInt(5), "0".repeat(32), "sha512", "0".repeat(128),
                         List.of(new ImageLocation("memory://x/" + id, java.util.Map.of()))));
             }
