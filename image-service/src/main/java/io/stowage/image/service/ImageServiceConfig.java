@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  *   open-access: false                                # true lets auth none listen beyond loopback
  *   staging-store: local                              # where glance-direct stages data (default: the default store)
  *   web-download-store: web                           # the http store web-download fetches through (none: not offered)
+ *   location-schemes: [http, https]                   # schemes of the v1 x-image-meta-location a caller may register
  * </pre>
  *
  * <p>{@code toString()} never shows a token or the registry password.
@@ -52,7 +54,6 @@ public final class ImageServiceConfig {
     /** No owner quota. */
     public static final long UNLIMITED = Long.MAX_VALUE;
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):(\\d{1,5})");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private final String host;
     private final int port;
@@ -68,6 +69,7 @@ public final class ImageServiceConfig {
     private final Duration idleTimeout;
     private final Optional<String> stagingStore;
     private final Optional<String> webDownloadStore;
+    private final List<String> locationSchemes;
 
     private ImageServiceConfig(Builder builder) {
         this.host = builder.host;
@@ -84,6 +86,7 @@ public final class ImageServiceConfig {
         this.idleTimeout = builder.idleTimeout;
         this.stagingStore = builder.stagingStore;
         this.webDownloadStore = builder.webDownloadStore;
+        this.locationSchemes = List.copyOf(builder.locationSchemes);
     }
 
     /**
@@ -92,77 +95,7 @@ public final class ImageServiceConfig {
      */
     public static ImageServiceConfig fromSection(ObjectNode section) throws ConfigurationException {
         requireNonNull(section, "section is null");
-        ImagesSection raw = ConfigBinder.bind(section, ImagesSection.class, "images");
-        Builder builder = builder();
-        try {
-            if (raw.listen() != null) {
-                builder.listen(raw.listen());
-            }
-            if (raw.registry() != null) {
-                builder.registry(raw.registry());
-            }
-            if (raw.sizeCap() != null) {
-                builder.sizeCap(ByteSizes.parse(raw.sizeCap()));
-            }
-            if (raw.ownerQuota() != null && !raw.ownerQuota().trim().equals("unlimited")) {
-                builder.ownerQuota(ByteSizes.parse(raw.ownerQuota()));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid configuration of images: " + e.getMessage());
-        }
-        if (raw.showDirectUrl() != null) {
-            builder.showDirectUrl(raw.showDirectUrl());
-        }
-        if (raw.showMultipleLocations() != null) {
-            builder.showMultipleLocations(raw.showMultipleLocations());
-        }
-        if (raw.hash() != null) {
-            try {
-                builder.hash(ChecksumAlgorithm.fromId(raw.hash()));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
-            }
-        }
-        if (raw.idleTimeout() != null) {
-            builder.idleTimeout(duration("idle-timeout", raw.idleTimeout()));
-        }
-        if (raw.uploadLease() != null) {
-            Duration lease = duration("upload-lease", raw.uploadLease());
-            if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new ConfigurationException("Invalid configuration of images: key 'upload-lease' must be at least 1s");
-            }
-            builder.uploadLease(lease);
-        }
-        if (raw.registryUser() != null || raw.registryPassword() != null) {
-            builder.registryCredentials(new RegistryCredentials(Optional.ofNullable(raw.registryUser()),
-                    Optional.ofNullable(raw.registryPassword())));
-        }
-        if (raw.auth() != null) {
-            AuthTokens.bind(raw.auth(), (token, grant) -> {
-                if (builder.tokens.containsKey(token)) {
-                    return false;
-                }
-                builder.token(token, grant);
-                return true;
-            });
-        }
-        Optional.ofNullable(raw.stagingStore()).ifPresent(builder::stagingStore);
-        Optional.ofNullable(raw.webDownloadStore()).ifPresent(builder::webDownloadStore);
-        return builder.build(Boolean.TRUE.equals(raw.openAccess()));
-    }
-
-    private static Duration duration(String key, String text) throws ConfigurationException {
-        Matcher matcher = DURATION.matcher(text.trim());
-        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new ConfigurationException("Invalid configuration of images: key '" + key + "' expects a duration"
-                    + " such as 500ms, 30s or 2m");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+        return ConfigBinder.bind(section, ImagesSection.class, "images").toConfig();
     }
 
     public static Builder builder() {
@@ -244,6 +177,11 @@ public final class ImageServiceConfig {
         return webDownloadStore;
     }
 
+    /** The schemes of the locations a v1 caller may register ({@code x-image-meta-location}). */
+    public List<String> locationSchemes() {
+        return locationSchemes;
+    }
+
     @Override
     public String toString() {
         return "ImageServiceConfig[listen=" + host + ":" + port + ", registry=" + RegistryCredentials.redact(registry)
@@ -252,7 +190,7 @@ public final class ImageServiceConfig {
                 + ", uploadLease=" + uploadLease + ", hash=" + hash.id()
                 + ", showDirectUrl=" + showDirectUrl + ", showMultipleLocations=" + showMultipleLocations
                 + ", idleTimeout=" + idleTimeout + ", stagingStore=" + stagingStore.orElse("(default)")
-                + ", webDownloadStore=" + webDownloadStore.orElse("(none)") + "]";
+                + ", webDownloadStore=" + webDownloadStore.orElse("(none)") + ", locationSchemes=" + locationSchemes + "]";
     }
 
     /** Settings for a service built in code (tests, embedding); the defaults are those of the file. */
@@ -271,6 +209,7 @@ public final class ImageServiceConfig {
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Optional<String> stagingStore = Optional.empty();
         private Optional<String> webDownloadStore = Optional.empty();
+        private List<String> locationSchemes = List.of("http", "https");
 
         private Builder() {}
 
@@ -307,6 +246,10 @@ public final class ImageServiceConfig {
         public Builder uploadLease(Duration lease) {
             this.uploadLease = requireNonNull(lease, "lease is null");
             return this;
+        }
+
+        boolean hasToken(String token) {
+            return tokens.containsKey(token);
         }
 
         public Builder token(String token, TokenGrant grant) {
@@ -351,6 +294,15 @@ public final class ImageServiceConfig {
         /** The http store through which {@code web-download} fetches user-supplied URLs, under its host rules. */
         public Builder webDownloadStore(String store) {
             this.webDownloadStore = Optional.of(requireNonNull(store, "store is null"));
+            return this;
+        }
+
+        /**
+         * The schemes of the locations a v1 caller may register where the data lives; each must
+         * still be served by a configured store (an http one reaches only what its host rules allow).
+         */
+        public Builder locationSchemes(List<String> schemes) {
+            this.locationSchemes = List.copyOf(schemes);
             return this;
         }
 

@@ -77,6 +77,30 @@ class GlanceClientTest {
         }
     }
 
+    @Test
+    void glanceclientSpeaksTheSeedsV1Protocol() throws Exception {
+        requireGlanceclient();
+        Path script = script("v1.py");
+        try (TestService service = TestService.start(dir.resolve("service"), settings -> settings
+                .token(ADMIN_TOKEN, new TokenGrant("admin-project", Set.of("admin"))))) {
+            Result result = run(List.of(PYTHON.toString(), script.toString(), "http://127.0.0.1:" + service.port(), ADMIN_TOKEN));
+
+            assertThat(result.exit()).as(result.stderr()).isZero();
+            assertThat(result.stdout().trim()).isEqualTo("{\"after_delete\": \"not found\","
+                    + " \"created\": {\"checksum_ok\": true, \"size\": 1048587, \"status\": \"active\"},"
+                    + " \"downloaded_ok\": true,"
+                    + " \"listed\": [\"v1-renamed\", \"v1-reserved\"],"
+                    + " \"reserved\": \"queued\","
+                    + " \"shown\": {\"is_public\": false, \"min_ram\": 128, \"name\": \"v1-image\","
+                    + " \"properties\": {\"description\": \"D\\u00e9bian 12\", \"os_distro\": \"debian\"},"
+                    + " \"status\": \"active\"},"
+                    + " \"updated\": {\"architecture\": \"x86_64\", \"description\": \"D\\u00e9bian 12\","
+                    + " \"os_distro\": \"debian\"},"
+                    + " \"uploaded_later\": \"active\"}");
+            assertThat(service.storedFiles()).isEmpty();
+        }
+    }
+
     /** Copies a script and the helpers it imports into the test's dir. */
     private Path script(String name) throws IOException {
         for (String file : List.of(name, "payloads.py")) {

@@ -92,6 +92,17 @@ public final class Http {
         return send(request(path, headers).PUT(HttpRequest.BodyPublishers.ofInputStream(data)));
     }
 
+    /** Any request: {@code body} (none when null) with {@code headers} as name, value pairs. */
+    public Reply exchange(String method, String path, byte[] body, String... headers) {
+        return send(request(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Any request with a body of no declared length (chunked), read from {@code data}. */
+    public Reply exchangeChunked(String method, String path, Supplier<InputStream> data, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofInputStream(data)));
+    }
+
     public Reply method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }

@@ -1,5 +1,6 @@
 package io.stowage.image.service.api;
 
+import io.stowage.NotSupportedException;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageRegistry;
@@ -10,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes the data of images marked deleted, then their records. Data that cannot be removed now
+ * Removes the data of images marked deleted, then their records; data in a store that cannot
+ * delete (registered where it lives, on a web server) stays there. Data that cannot be removed now
  * keeps the record (status {@code deleted}, never shown), and the next start tries again, so a
  * failed removal leaves a record to finish it rather than an orphan object.
  */
@@ -32,6 +34,9 @@ public final class DeletedImages {
                 stores.delete(stored);
             } catch (ObjectNotFoundException e) {
                 // already gone
+            } catch (NotSupportedException e) {
+                // a read-only store (data registered where it lives): not the service's to remove
+                LOG.info("Image {} is deleted; its data at {} stays where it lives (store cannot delete)", id, stored.url());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("Image {} is deleted but its data at {} could not be removed; retried at the next start: {}",
                         id, stored.url(), e.toString());

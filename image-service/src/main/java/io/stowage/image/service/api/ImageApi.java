@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -36,6 +37,7 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageDownloads downloads;
     private final ImageMembers members;
     private final ImageImports imports;
+    private final V1Images v1;
     private final Schemas schemas;
 
     /**
@@ -54,6 +56,7 @@ public final class ImageApi extends Handler.Abstract {
         this.downloads = new ImageDownloads(parts);
         this.members = new ImageMembers(parts);
         this.imports = new ImageImports(parts, streams, uploads);
+        this.v1 = new V1Images(parts, streams, uploads, resources);
     }
 
     @Override
@@ -82,6 +85,10 @@ public final class ImageApi extends Handler.Abstract {
         }
         Caller caller = authenticate(request);
         List<String> segments = segments(path);
+        if (segments.size() >= 2 && segments.get(0).equals("v1") && segments.get(1).equals("images")) {
+            v1(caller, segments, request, response, callback);
+            return;
+        }
         if (segments.size() < 2 || !segments.get(0).equals("v2")) {
             throw ApiException.notFound("Not found: " + ListParameters.quote(path));
         }
@@ -170,6 +177,46 @@ public final class ImageApi extends Handler.Abstract {
             Responses.empty(response, callback, 204);
         } else {
             throw ApiException.notFound("Not found: " + ListParameters.quote(Request.getPathInContext(request)));
+        }
+    }
+
+    /** The seed's v1 API: {@code /v1/images}, {@code /v1/images/detail}, {@code /v1/images/{id}}. */
+    private void v1(Caller caller, List<String> segments, Request request, Response response, Callback callback)
+            throws Exception {
+        String method = request.getMethod();
+        if (segments.size() == 2) {
+            allow(method, "GET", "POST");
+            if (method.equals("GET")) {
+                Responses.json(response, callback, 200, v1.list(caller, Request.extractQueryParameters(request), false));
+            } else {
+                ObjectNode created = v1.create(caller, request);
+                response.getHeaders().put(HttpHeader.LOCATION, "/v1/images/" + created.get("image").get("id").textValue());
+                Responses.json(response, callback, 201, created);
+            }
+            return;
+        }
+        if (segments.size() != 3) {
+            throw ApiException.notFound("Not found: " + ListParameters.quote(Request.getPathInContext(request)));
+        }
+        String id = segments.get(2);
+        if (id.equals("detail")) {
+            allow(method, "GET");
+            Responses.json(response, callback, 200, v1.list(caller, Request.extractQueryParameters(request), true));
+            return;
+        }
+        allow(method, "HEAD", "GET", "PUT", "DELETE");
+        switch (method) {
+            case "HEAD" -> {
+                V1Headers.write(resources.visible(caller, id), config.showDirectUrl(), response.getHeaders());
+                Responses.empty(response, callback, 200);
+            }
+            case "GET" -> downloads.download(caller, id, request, response, callback,
+                    (image, headers) -> V1Headers.write(image, config.showDirectUrl(), headers));
+            case "PUT" -> Responses.json(response, callback, 200, v1.update(caller, id, request));
+            default -> {
+                resources.delete(caller, id);
+                Responses.empty(response, callback, 200);
+            }
         }
     }
 

@@ -11,6 +11,8 @@ import io.stowage.image.service.registry.ImageStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -32,18 +34,26 @@ final class ImageDownloads {
     }
 
     void download(Caller caller, String id, Request request, Response response, Callback callback) throws ApiException {
+        download(caller, id, request, response, callback, (image, headers) -> { });
+    }
+
+    /** The download, with headers about the image that {@code describe} adds (the v1 API's). */
+    void download(Caller caller, String id, Request request, Response response, Callback callback,
+            BiConsumer<Image, HttpFields.Mutable> describe) throws ApiException {
         Image image = parts.registry().find(id).filter(found -> caller.canSee(found, parts.registry().members())).orElseThrow(() -> ApiException.imageNotFound(id));
         if (image.status() == ImageStatus.DEACTIVATED && !caller.admin()) {
             throw ApiException.forbidden("Image " + id + " is deactivated; its data cannot be downloaded");
         }
         Optional<ImageData> data = image.data();
         if (data.isEmpty()) {
+            describe.accept(image, response.getHeaders());
             Responses.empty(response, callback, 204);
             return;
         }
         Optional<ByteRange> range = ByteRangeHeader.parse(request.getHeaders().get(HttpHeader.RANGE), data.get().size());
         ObjectStream stream = open(id, data.get().locations().get(0), range.orElse(ByteRange.ALL));
         try (stream) {
+            describe.accept(image, response.getHeaders());
             response.setStatus(range.isPresent() ? 206 : 200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
             response.getHeaders().put(HttpHeader.CONTENT_LENGTH, stream.length());

@@ -31,6 +31,7 @@ public final class ImageRegistry implements AutoCloseable {
     private final UploadRegistry uploads;
     private final MemberRegistry members;
     private final StagedUploads staging;
+    private final LocationRegistry locations;
 
     private ImageRegistry(Database database, Clock clock, Duration lease, long ownerQuota) {
         this.database = database;
@@ -38,6 +39,7 @@ public final class ImageRegistry implements AutoCloseable {
         this.uploads = new UploadRegistry(database, clock, lease, ownerQuota);
         this.members = new MemberRegistry(database, clock);
         this.staging = new StagedUploads(database, clock, uploads);
+        this.locations = new LocationRegistry(database, clock, ownerQuota);
     }
 
     /** Opens the registry at a JDBC URL without credentials, quota or custom lease (SQLite, tests). */
@@ -72,6 +74,11 @@ public final class ImageRegistry implements AutoCloseable {
     /** Staged data and its {@code glance-direct} import. */
     public StagedUploads staging() {
         return staging;
+    }
+
+    /** Data registered where it lives, and the locations of images. */
+    public LocationRegistry locations() {
+        return locations;
     }
 
     /** Adds a {@code queued} image. */
