@@ -80,6 +80,17 @@ public final class TestService implements AutoCloseable {
         return FaultyMemoryStoreProvider.store(namespace);
     }
 
+    /**
+     * Writes an object straight into one of the test's file stores ({@code local} or {@code fast}),
+     * beside the service (a second instance of the store over the same dirs), and returns its location URL.
+     */
+    public String putObject(String store, String id, byte[] data) throws IOException {
+        try (io.stowage.Stores stores = io.stowage.Stores.build(storesConfig())) {
+            return stores.add(store, io.stowage.ObjectId.of(id), new java.io.ByteArrayInputStream(data),
+                    io.stowage.AddOptions.builder().build()).location().url();
+        }
+    }
+
     /** Every file in the data dirs of the file stores (objects and temp files alike). */
     public List<Path> storedFiles() {
         try (Stream<Path> local = Files.list(dir.resolve("local")); Stream<Path> fast = Files.list(dir.resolve("fast"))) {

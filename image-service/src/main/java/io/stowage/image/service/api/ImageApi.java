@@ -38,6 +38,7 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageMembers members;
     private final ImageImports imports;
     private final V1Images v1;
+    private final ImageLocations locations;
     private final Schemas schemas;
 
     /**
@@ -57,6 +58,7 @@ public final class ImageApi extends Handler.Abstract {
         this.members = new ImageMembers(parts);
         this.imports = new ImageImports(parts, streams, uploads);
         this.v1 = new V1Images(parts, streams, uploads, resources);
+        this.locations = new ImageLocations(parts, resources);
     }
 
     @Override
@@ -139,7 +141,15 @@ public final class ImageApi extends Handler.Abstract {
             allow(method, "GET", "PATCH", "DELETE");
             switch (method) {
                 case "GET" -> Responses.json(response, callback, 200, resources.show(caller, id));
-                case "PATCH" -> Responses.json(response, callback, 200, resources.patch(caller, id, patch(request)));
+                case "PATCH" -> {
+                    JsonPatch patch = patch(request);
+                    if (patch.locationOperations().isEmpty()) {
+                        Responses.json(response, callback, 200, resources.patch(caller, id, patch));
+                    } else {
+                        locations.patch(caller, id, patch);
+                        Responses.json(response, callback, 200, resources.show(caller, id));
+                    }
+                }
                 default -> {
                     resources.delete(caller, id);
                     Responses.empty(response, callback, 204);
