@@ -99,8 +99,8 @@ public final class UploadRegistry {
     /** Writes the row of an upload that just took its image, holding {@code reserved} bytes. */
     void insert(Connection connection, Upload upload, long reserved) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO image_uploads (upload_id, image_id,"
-                + " store, object_id, owner, reserved_bytes, failed_status, state, lease_until)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'uploading', ?)")) {
+                + " store, object_id, owner, reserved_bytes, failed_status, state, lease_until, began_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'uploading', ?, ?)")) {
             insert.setString(1, upload.uploadId());
             insert.setString(2, upload.imageId());
             insert.setString(3, upload.store());
@@ -109,6 +109,7 @@ public final class UploadRegistry {
             insert.setLong(6, reserved);
             insert.setString(7, upload.failedStatus().id());
             insert.setLong(8, clock.millis() + lease.toMillis());
+            insert.setLong(9, clock.millis());
             insert.executeUpdate();
         }
     }
@@ -136,6 +137,26 @@ public final class UploadRegistry {
             }
             return true;
         }, TransactionRefusal.class));
+    }
+
+    /**
+     * Whether {@code upload} is the oldest running upload of its owner: of uploads racing for the
+     * last bytes of the owner's quota while they stream, that one waits for room and the others
+     * give up, so that one of them is kept rather than none.
+     */
+    public boolean isOldestOfItsOwner(Upload upload) {
+        if (upload.owner().isEmpty()) {
+            return true;
+        }
+        return database.read("finding the oldest upload of an owner", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT upload_id FROM image_uploads"
+                    + " WHERE owner = ? AND state = 'uploading' ORDER BY COALESCE(began_at, 0), upload_id LIMIT 1")) {
+                select.setString(1, upload.owner().get());
+                try (ResultSet result = select.executeQuery()) {
+                    return result.next() && result.getString(1).equals(upload.uploadId());
+                }
+            }
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import io.stowage.image.service.registry.UploadRegistry;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An upload's body as the store reads it, guarded: it stops (an {@link IOException}) when the
@@ -14,9 +15,16 @@ import java.io.InputStream;
  * upload reserved and the registry grants no more. It reserves ahead in steps of
  * {@value #STEP} bytes, or just what a read needs when a step does not fit, so that an upload
  * is refused only when its own bytes would pass the quota.
+ *
+ * <p>Uploads of one owner that stream at once can hold the last bytes of the quota between them,
+ * so that none can go on. Then the owner's oldest running upload waits (up to
+ * {@value #WAIT_SECONDS} s) for room, and every other one gives up at its first refusal and
+ * releases what it held: of uploads that each fit, one is kept, rather than none.
  */
 public final class GuardedUploadStream extends FilterInputStream {
     static final long STEP = 16L * 1024 * 1024;
+    static final int WAIT_SECONDS = 10;
+    private static final long RETRY_NANOS = 20_000_000;
 
     private final UploadLeases.Held hold;
     private final UploadRegistry uploads;
@@ -93,6 +101,10 @@ public final class GuardedUploadStream extends FilterInputStream {
                 reserved += needed;
                 return;
             }
+            if (uploads.isOldestOfItsOwner(hold.upload()) && awaitRoom(needed)) {
+                reserved += needed;
+                return;
+            }
         } catch (RegistryUnavailableException e) {
             registryFailed = true;
             throw new IOException("The registry is unavailable: no quota could be reserved for image "
@@ -100,5 +112,22 @@ public final class GuardedUploadStream extends FilterInputStream {
         }
         overQuota = true;
         throw new IOException("The upload to image " + hold.upload().imageId() + " passes the owner quota");
+    }
+
+    /** The oldest upload retries its reservation while the others give up theirs; false once the wait is over. */
+    private boolean awaitRoom(long needed) throws IOException {
+        long deadline = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
+        while (System.nanoTime() < deadline && !hold.lost()) {
+            LockSupport.parkNanos(RETRY_NANOS);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("Interrupted while the upload to image "
+                        + hold.upload().imageId() + " waited for room in the owner quota");
+            }
+            if (uploads.reserveMore(hold.upload(), needed)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

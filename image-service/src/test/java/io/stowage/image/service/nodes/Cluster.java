@@ -19,20 +19,35 @@ public final class Cluster implements AutoCloseable {
     private final String database;
     private final S3ProxyServer s3;
     private final String lease;
+    private final String images;
+    private final Map<String, String> environment;
     private final List<NodeProcess> nodes = new ArrayList<>();
 
     public Cluster(Path dir, PostgresServer postgres, S3ProxyServer s3, String lease) {
+        this(dir, postgres, s3, lease, "", Map.of());
+    }
+
+    /**
+     * @param images more lines of each node's {@code images} section (auth, quota), indented by two spaces
+     * @param environment more of each node's environment (the secrets those lines name)
+     */
+    public Cluster(Path dir, PostgresServer postgres, S3ProxyServer s3, String lease, String images,
+            Map<String, String> environment) {
         this.dir = dir;
         this.postgres = postgres;
         this.database = postgres.createDatabase();
         this.s3 = s3;
         this.lease = lease;
+        this.images = images;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Starts one more node; nodes are numbered from 0 in start order. */
     public NodeProcess startNode() {
-        NodeProcess node = NodeProcess.start(dir, "node-" + nodes.size(), config(),
-                Map.of("S3_ACCESS_KEY", s3.accessKey(), "S3_SECRET_KEY", s3.secretKey()));
+        Map<String, String> secrets = new java.util.HashMap<>(environment);
+        secrets.put("S3_ACCESS_KEY", s3.accessKey());
+        secrets.put("S3_SECRET_KEY", s3.secretKey());
+        NodeProcess node = NodeProcess.start(dir, "node-" + nodes.size(), config(), secrets);
         nodes.add(node);
         return node;
     }
@@ -46,7 +61,7 @@ public final class Cluster implements AutoCloseable {
                   upload-lease: %s
                   show-direct-url: true
                   idle-timeout: 30s
-                """.formatted(database, postgres.user(), lease);
+                """.formatted(database, postgres.user(), lease) + images;
     }
 
     public static Http http(NodeProcess node) {

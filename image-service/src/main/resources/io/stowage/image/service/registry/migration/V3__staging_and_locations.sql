@@ -9,6 +9,11 @@ ALTER TABLE image_uploads ADD COLUMN staged_metadata VARCHAR(65535);
 ALTER TABLE image_uploads ADD COLUMN staged_size BIGINT;
 CREATE INDEX image_uploads_by_image ON image_uploads (image_id, state);
 
+-- When an upload began: of an owner's uploads racing for the last bytes of its quota while they
+-- stream, the oldest waits for room and the others give up, so that what fits is kept.
+ALTER TABLE image_uploads ADD COLUMN began_at BIGINT;
+CREATE INDEX image_uploads_by_owner ON image_uploads (owner, state, began_at);
+
 -- Locations an admin removed from an image (json-patch): their data is removed after the change
 -- commits, and a removal that fails stays here to be retried by every node's recovery pass.
 CREATE TABLE removed_locations (
