@@ -66,13 +66,13 @@ public final class ImageApi extends Handler.Abstract {
         try {
             route(request, response, callback);
         } catch (ApiException e) {
-            Responses.error(response, callback, e);
+            Responses.error(request, response, callback, e);
         } catch (RegistryUnavailableException e) {
             LOG.warn("{} {}: {}", request.getMethod(), Request.getPathInContext(request), e.getMessage());
-            Responses.error(response, callback, new ApiException(503, "The image registry is unavailable"));
+            Responses.error(request, response, callback, new ApiException(503, "The image registry is unavailable"));
         } catch (Exception | Error e) {
             LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), e);
-            Responses.error(response, callback, new ApiException(500, "The request failed on the server"));
+            Responses.error(request, response, callback, new ApiException(500, "The request failed on the server"));
         }
         return true;
     }

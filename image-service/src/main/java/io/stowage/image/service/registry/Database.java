@@ -39,10 +39,17 @@ final class Database implements AutoCloseable {
 
     private final HikariDataSource reads;
     private final HikariDataSource writes;
+    private final boolean postgresql;
 
-    private Database(HikariDataSource reads, HikariDataSource writes) {
+    private Database(HikariDataSource reads, HikariDataSource writes, boolean postgresql) {
         this.reads = reads;
         this.writes = writes;
+        this.postgresql = postgresql;
+    }
+
+    /** Whether this is a PostgreSQL registry (else SQLite). */
+    boolean isPostgresql() {
+        return postgresql;
     }
 
     /**
@@ -68,7 +75,7 @@ final class Database implements AutoCloseable {
             writes = sqlitePool(url, "stowage-registry-write", 1);
             reads = sqlitePool(url, "stowage-registry-read", READ_CONNECTIONS);
             Flyway.configure().dataSource(writes).locations(MIGRATIONS).load().migrate();
-            return new Database(reads, writes);
+            return new Database(reads, writes, false);
         } catch (RuntimeException e) {
             closeQuietly(reads, e);
             closeQuietly(writes, e);
@@ -96,7 +103,7 @@ final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
             Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
-            return new Database(pool, pool);
+            return new Database(pool, pool, true);
         } catch (RuntimeException e) {
             closeQuietly(pool, e);
             throw new ConfigurationException("Cannot open the image registry " + RegistryCredentials.redact(url) + ": "

@@ -147,6 +147,28 @@ public final class ImageRegistry implements AutoCloseable {
     }
 
     /**
+     * The database's plan for a list ({@code EXPLAIN QUERY PLAN} on SQLite, {@code EXPLAIN} on
+     * PostgreSQL), one line per step: for operators, and for the benchmark, which checks that a
+     * list reads an index in order instead of sorting every image.
+     */
+    public List<String> listPlan(ImageQuery query) {
+        ImageListSql sql = ImageListSql.of(query);
+        return database.read("explaining a list", connection -> {
+            String explain = database.isPostgresql() ? "EXPLAIN " : "EXPLAIN QUERY PLAN ";
+            try (PreparedStatement select = connection.prepareStatement(explain + sql.sql())) {
+                sql.bind(select);
+                List<String> plan = new java.util.ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        plan.add(database.isPostgresql() ? result.getString(1) : result.getString("detail"));
+                    }
+                }
+                return plan;
+            }
+        });
+    }
+
+    /**
      * Replaces the attributes of an image that is still at {@code version}.
      *
      * @return false if it changed (or went) since that version: the caller re-reads and retries

@@ -140,21 +140,42 @@ public final class UploadRegistry {
     }
 
     /**
-     * Whether {@code upload} is the oldest running upload of its owner: of uploads racing for the
-     * last bytes of the owner's quota while they stream, that one waits for room and the others
-     * give up, so that one of them is kept rather than none.
+     * Marks {@code upload}, refused more of its owner's quota while it streams, as waiting for
+     * room, and tells whether it is the oldest of its owner's waiting uploads: that one waits (and
+     * asks again), every other gives up, so that of uploads holding the quota's last bytes between
+     * them one is kept rather than none.
      */
-    public boolean isOldestOfItsOwner(Upload upload) {
+    public boolean waitsForRoom(Upload upload) {
         if (upload.owner().isEmpty()) {
             return true;
         }
-        return database.read("finding the oldest upload of an owner", connection -> {
+        return database.write("waiting for room in an owner's quota", connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE image_uploads SET waiting_since ="
+                    + " COALESCE(waiting_since, ?) WHERE upload_id = ? AND state = 'uploading'")) {
+                update.setLong(1, clock.millis());
+                update.setString(2, upload.uploadId());
+                update.executeUpdate();
+            }
+            // an upload whose node died (its lease lapsed) does not count: recovery ends it
             try (PreparedStatement select = connection.prepareStatement("SELECT upload_id FROM image_uploads"
-                    + " WHERE owner = ? AND state = 'uploading' ORDER BY COALESCE(began_at, 0), upload_id LIMIT 1")) {
+                    + " WHERE owner = ? AND state = 'uploading' AND waiting_since IS NOT NULL AND lease_until >= ?"
+                    + " ORDER BY COALESCE(began_at, 0), upload_id LIMIT 1")) {
                 select.setString(1, upload.owner().get());
+                select.setLong(2, clock.millis());
                 try (ResultSet result = select.executeQuery()) {
                     return result.next() && result.getString(1).equals(upload.uploadId());
                 }
+            }
+        });
+    }
+
+    /** Ends the wait of an upload that got its room. */
+    public void stopsWaiting(Upload upload) {
+        database.write("ending a wait for room in an owner's quota", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE image_uploads SET waiting_since = NULL WHERE upload_id = ?")) {
+                update.setString(1, upload.uploadId());
+                return update.executeUpdate();
             }
         });
     }

@@ -17,9 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * is refused only when its own bytes would pass the quota.
  *
  * <p>Uploads of one owner that stream at once can hold the last bytes of the quota between them,
- * so that none can go on. Then the owner's oldest running upload waits (up to
- * {@value #WAIT_SECONDS} s) for room, and every other one gives up at its first refusal and
- * releases what it held: of uploads that each fit, one is kept, rather than none.
+ * so that none can go on. Then the oldest of the refused ones waits (up to {@value #WAIT_SECONDS}
+ * s) for room, asking again, and every other refused one gives up and releases what it held
+ * ({@link UploadRegistry#waitsForRoom}): of uploads that each fit, one is kept, rather than none.
  */
 public final class GuardedUploadStream extends FilterInputStream {
     static final long STEP = 16L * 1024 * 1024;
@@ -101,7 +101,7 @@ public final class GuardedUploadStream extends FilterInputStream {
                 reserved += needed;
                 return;
             }
-            if (uploads.isOldestOfItsOwner(hold.upload()) && awaitRoom(needed)) {
+            if (awaitRoom(needed)) {
                 reserved += needed;
                 return;
             }
@@ -114,10 +114,16 @@ public final class GuardedUploadStream extends FilterInputStream {
         throw new IOException("The upload to image " + hold.upload().imageId() + " passes the owner quota");
     }
 
-    /** The oldest upload retries its reservation while the others give up theirs; false once the wait is over. */
+    /**
+     * Waits for room while this is the oldest refused upload of its owner, retrying its
+     * reservation; false as soon as an older one waits too, or once the wait is over.
+     */
     private boolean awaitRoom(long needed) throws IOException {
         long deadline = System.nanoTime() + WAIT_SECONDS * 1_000_000_000L;
         while (System.nanoTime() < deadline && !hold.lost()) {
+            if (!uploads.waitsForRoom(hold.upload())) {
+                return false;
+            }
             LockSupport.parkNanos(RETRY_NANOS);
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
@@ -125,6 +131,7 @@ public final class GuardedUploadStream extends FilterInputStream {
                         + hold.upload().imageId() + " waited for room in the owner quota");
             }
             if (uploads.reserveMore(hold.upload(), needed)) {
+                uploads.stopsWaiting(hold.upload());
                 return true;
             }
         }

@@ -32,6 +32,8 @@ class OwnerQuotaRaceTest {
     private static final String TOKEN = "team-token-0123456789abcdef";
     private static final int MIB = 1024 * 1024;
     private static final String OCTETS = "application/octet-stream";
+    /** A refusal whose answer the client could not read (see {@link #status}). */
+    private static final int UNREAD = -1;
 
     @TempDir
     static Path dir;
@@ -122,16 +124,33 @@ class OwnerQuotaRaceTest {
         whenBothStarted.run();
         List<Race> races = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            races.add(new Race(ids.get(i), datas.get(i), replies.get(i).get(120, TimeUnit.SECONDS).status()));
+            races.add(new Race(ids.get(i), datas.get(i), status(replies.get(i))));
         }
         return races;
     }
 
+    /**
+     * The answer's status, or {@link #UNREAD} when the connection ended before the client read it:
+     * the service refuses an upload over the quota before it reads the body and closes the
+     * connection, and a client still sending that body can lose the answer to the reset.
+     */
+    private static int status(CompletableFuture<Reply> reply) throws Exception {
+        try {
+            return reply.get(120, TimeUnit.SECONDS).status();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException) {
+                return UNREAD;
+            }
+            throw e;
+        }
+    }
+
     /** One upload got 204 with its bytes, the other 413 and left nothing; then both images go, freeing the quota. */
     private static void assertOneKeptAndNothingLeftOfTheOther(int round, List<Race> races) {
-        assertThat(races).extracting(Race::status).as("round %d", round).containsExactlyInAnyOrder(204, 413);
+        List<Integer> statuses = races.stream().map(Race::status).sorted().toList();
+        assertThat(statuses).as("round %d", round).isIn(List.of(204, 413), List.of(UNREAD, 204));
         Race kept = races.stream().filter(race -> race.status() == 204).findFirst().orElseThrow();
-        Race refused = races.stream().filter(race -> race.status() == 413).findFirst().orElseThrow();
+        Race refused = races.stream().filter(race -> race.status() != 204).findFirst().orElseThrow();
         assertThat(a.get("/v2/images/" + kept.id() + "/file").body()).isEqualTo(kept.data());
         assertThat(b.show(refused.id()).get("status").textValue()).isEqualTo("queued");
         assertOnlyInS3(kept);

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * temp dir, listening on {@code 127.0.0.1} and a free port, trusting its one user
  * {@code stowage}. PostgreSQL refuses to run as root, so as root (CI) it runs as the
  * {@code postgres} user the package creates ({@code runuser -u postgres}), the temp dir owned by
- * it. When the binaries are missing the test fails naming the package, never skips.
+ * it. When the binaries are missing the test fails naming the package, never skips. Tests run it
+ * without fsync ({@link #start}); the benchmark, as a deployment would, with it
+ * ({@link #startDurable}). The image-service's test jar holds this class for store-bench.
  */
 public final class PostgresServer implements AutoCloseable {
     private static final Path DEBIAN_BINARIES = Path.of("/usr/lib/postgresql");
@@ -34,16 +36,27 @@ public final class PostgresServer implements AutoCloseable {
     private final Path bin;
     private final Path dir;
     private final int port;
+    private final String fsync;
     private boolean running;
 
-    private PostgresServer(Path bin, Path dir, int port) {
+    private PostgresServer(Path bin, Path dir, int port, String fsync) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
+        this.fsync = fsync;
     }
 
-    /** Creates a cluster in a new temp dir and starts it. */
+    /** Creates a cluster in a new temp dir and starts it without fsync (a test's data need not survive a power cut). */
     public static PostgresServer start() {
+        return start("off");
+    }
+
+    /** Creates a cluster in a new temp dir and starts it with PostgreSQL's durable defaults (fsync on). */
+    public static PostgresServer startDurable() {
+        return start("on");
+    }
+
+    private static PostgresServer start(String fsync) {
         Path bin = binaries();
         try {
             Path dir = Files.createTempDirectory("stowage-pg-");
@@ -52,7 +65,7 @@ public final class PostgresServer implements AutoCloseable {
                 Files.setOwner(dir, postgres);
             }
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-            PostgresServer server = new PostgresServer(bin, dir, freePort());
+            PostgresServer server = new PostgresServer(bin, dir, freePort(), fsync);
             server.run(List.of(bin.resolve("initdb").toString(), "-D", server.data().toString(), "-U", USER,
                     "--auth=trust", "-E", "UTF8", "--no-sync"));
             server.startAgain();
@@ -77,7 +90,7 @@ public final class PostgresServer implements AutoCloseable {
     /** Starts the server (again, after {@link #stop}) on the same port and data. */
     public void startAgain() {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", data().toString(), "-l", dir.resolve("server.log").toString(),
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200",
+                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=" + fsync + " -c max_connections=200",
                 "-w", "-t", "120", "start"));
         running = true;
     }

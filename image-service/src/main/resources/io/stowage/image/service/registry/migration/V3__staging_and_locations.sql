@@ -9,9 +9,11 @@ ALTER TABLE image_uploads ADD COLUMN staged_metadata VARCHAR(65535);
 ALTER TABLE image_uploads ADD COLUMN staged_size BIGINT;
 CREATE INDEX image_uploads_by_image ON image_uploads (image_id, state);
 
--- When an upload began: of an owner's uploads racing for the last bytes of its quota while they
--- stream, the oldest waits for room and the others give up, so that what fits is kept.
+-- When an upload began, and since when it waits for room in its owner's quota: of an owner's
+-- uploads refused while they stream, the oldest waits and the others give up, so that what fits
+-- is kept rather than nothing.
 ALTER TABLE image_uploads ADD COLUMN began_at BIGINT;
+ALTER TABLE image_uploads ADD COLUMN waiting_since BIGINT;
 CREATE INDEX image_uploads_by_owner ON image_uploads (owner, state, began_at);
 
 -- Locations an admin removed from an image (json-patch): their data is removed after the change
