@@ -60,9 +60,9 @@ final class ImageLocations {
                     throw ApiException.badRequest("Image " + id + " would have location " + location.url() + " twice");
                 }
             }
-            List<String> before = data.locations().stream().map(ImageLocation::url).toList();
+            // a new location, or a known one with other metadata (which could route it elsewhere), is checked
             for (int i = 0; i < locations.size(); i++) {
-                if (!before.contains(locations.get(i).url())) {
+                if (!data.locations().contains(locations.get(i))) {
                     locations.set(i, checkCopy(id, data, locations.get(i)));
                 }
             }

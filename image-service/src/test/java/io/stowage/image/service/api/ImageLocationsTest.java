@@ -86,7 +86,11 @@ class ImageLocationsTest {
         assertThat(addLocation(admin, "https://example.org/x.img", "nowhere").status()).as("unknown store").isEqualTo(400);
         String existing = admin.show(id).get("locations").get(0).get("url").textValue();
         assertThat(addLocation(admin, existing, "local").status()).as("a location twice").isEqualTo(400);
+        assertThat(admin.patch("/v2/images/" + id, JsonPatch.V21, "[{\"op\": \"replace\", \"path\": \"/locations\","
+                + " \"value\": [{\"url\": \"" + existing + "\", \"metadata\": {\"store\": \"fast\"}}]}]").status())
+                .as("a location moved to a store that does not hold it").isEqualTo(400);
         assertThat(admin.show(id).get("locations")).hasSize(1);
+        assertThat(admin.show(id).get("locations").get(0).get("metadata").get("store").textValue()).isEqualTo("local");
     }
 
     @Test
