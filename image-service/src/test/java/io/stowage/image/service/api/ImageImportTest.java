@@ -56,6 +56,7 @@ class ImageImportTest {
 
     @Test
     void withoutAWebDownloadStoreOnlyGlanceDirectIsOffered() throws Exception {
+        origin = LoopbackOrigin.start().serve("/cirros.img", bytes(1000));
         service = TestService.start(dir);
         Http http = new Http(service);
         String id = http.create(FORMATS);
@@ -63,9 +64,10 @@ class ImageImportTest {
         assertThat(http.get("/v2/info/import").json().get("import-methods").get("value")).extracting(JsonNode::textValue)
                 .containsExactly("glance-direct");
         Reply refused = http.post("/v2/images/" + id + "/import",
-                "{\"method\": {\"name\": \"web-download\", \"uri\": \"https://example.org/image.raw\"}}");
+                "{\"method\": {\"name\": \"web-download\", \"uri\": \"" + origin.url("/cirros.img") + "\"}}");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.text()).contains("web-download");
+        assertThat(origin.requests()).isEmpty();
     }
 
     @Test
@@ -162,7 +164,8 @@ class ImageImportTest {
                 "http://169.254.169.254/latest/meta-data/", "http://[fd00:ec2::254]/latest/meta-data/",
                 "http://metadata.google.internal/computeMetadata/v1/", "http://[fe80::1]/image.raw",
                 "http://100.64.0.1/image.raw", "http://0.0.0.0:" + port + "/cirros.img",
-                "file:///etc/passwd", "ftp://example.org/image.raw", "gopher://example.org/", "not a url");
+                "file:///etc/passwd", "ftp://127.0.0.1:" + port + "/cirros.img", "gopher://127.0.0.1:" + port + "/",
+                "not a url");
 
         for (String uri : refused) {
             Reply reply = http.post("/v2/images/" + id + "/import",

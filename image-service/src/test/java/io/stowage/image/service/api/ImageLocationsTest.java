@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stowage.image.service.Http;
 import io.stowage.image.service.Http.Reply;
+import io.stowage.image.service.LoopbackOrigin;
 import io.stowage.image.service.TestService;
 import io.stowage.image.service.TokenGrant;
 import java.net.URI;
@@ -83,7 +84,10 @@ class ImageLocationsTest {
         assertThat(addLocation(admin, wrong, "fast").status()).as("other bytes, same size").isEqualTo(400);
         assertThat(addLocation(admin, shorter, "fast").status()).as("another size").isEqualTo(400);
         assertThat(addLocation(admin, "file:///etc/passwd", "fast").status()).as("outside the store").isEqualTo(400);
-        assertThat(addLocation(admin, "https://example.org/x.img", "nowhere").status()).as("unknown store").isEqualTo(400);
+        try (LoopbackOrigin origin = LoopbackOrigin.start().serve("/x.img", data)) {
+            assertThat(addLocation(admin, origin.url("/x.img"), "nowhere").status()).as("unknown store").isEqualTo(400);
+            assertThat(origin.requests()).as("nothing fetched").isEmpty();
+        }
         String existing = admin.show(id).get("locations").get(0).get("url").textValue();
         assertThat(addLocation(admin, existing, "local").status()).as("a location twice").isEqualTo(400);
         assertThat(admin.patch("/v2/images/" + id, JsonPatch.V21, "[{\"op\": \"replace\", \"path\": \"/locations\","

@@ -157,6 +157,7 @@ class V1ApiTest {
 
     @Test
     void badHeadersAreRefusedAndCreateNothing() throws Exception {
+        origin = LoopbackOrigin.start().serve("/x.img", bytes(1000));
         service = TestService.start(dir);
         Http http = new Http(service);
 
@@ -166,14 +167,15 @@ class V1ApiTest {
         assertThat(http.exchange("POST", "/v1/images", null, "x-image-meta-id", "not-a-uuid").status()).isEqualTo(400);
         assertThat(http.exchange("POST", "/v1/images", null, "x-image-meta-status", "active").status()).isEqualTo(403);
         assertThat(http.exchange("POST", "/v1/images", null, "x-image-meta-store", "nowhere").status()).isEqualTo(400);
-        assertThat(http.exchange("POST", "/v1/images", null, "x-glance-api-copy-from", "http://example.org/x").status())
+        assertThat(http.exchange("POST", "/v1/images", null, "x-glance-api-copy-from", origin.url("/x.img")).status())
                 .isEqualTo(400);
         assertThat(http.exchange("POST", "/v1/images", bytes(1000), "Content-Type", OCTETS, "x-image-meta-size", "999")
                 .status()).as("a declared size the body's length contradicts").isEqualTo(400);
         assertThat(http.exchange("POST", "/v1/images", bytes(1000), "Content-Type", OCTETS,
-                "x-image-meta-location", "https://example.org/x.img").status()).as("data twice").isEqualTo(400);
+                "x-image-meta-location", origin.url("/x.img")).status()).as("data twice").isEqualTo(400);
         assertThat(http.get("/v1/images/detail?status=queued").json().get("images")).isEmpty();
         assertThat(http.get("/v1/images/detail?status=killed").json().get("images")).isEmpty();
+        assertThat(origin.requests()).as("nothing fetched").isEmpty();
     }
 
     @Test
