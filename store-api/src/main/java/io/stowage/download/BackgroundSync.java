@@ -1,29 +1,28 @@
 package io.stowage.download;
 
+import io.stowage.support.AtomicFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Forces a file's written data to the device on a thread of its own, so that the device's
- * write-back overlaps other work that only reads the file (a download's verification).
+ * Forces a download's temp file to the device ({@link AtomicFile#force}) on a thread of its
+ * own, so that the device's write-back overlaps other work that only reads the file (the
+ * verification); once it succeeded, publishing the file does not force it again.
  * {@link #close()} waits for the thread, so no sync outlives the attempt that started it and
  * the file can be truncated or deleted afterwards.
  */
 final class BackgroundSync implements AutoCloseable {
-    private final Path file;
+    private final AtomicFile file;
     private final Thread thread;
     private volatile Exception failure;
 
-    private BackgroundSync(Path file) {
+    private BackgroundSync(AtomicFile file) {
         this.file = file;
         this.thread = new Thread(this::force, "stowage-download-sync");
         thread.setDaemon(true);
     }
 
-    static BackgroundSync start(Path file) {
+    static BackgroundSync start(AtomicFile file) {
         BackgroundSync sync = new BackgroundSync(file);
         sync.thread.start();
         return sync;
@@ -34,8 +33,8 @@ final class BackgroundSync implements AutoCloseable {
         join();
         Exception failed = failure;
         if (failed != null) {
-            throw new IOException("Forcing the download file " + file.getFileName() + " to the device failed: "
-                    + failed.getMessage(), failed);
+            throw new IOException("Forcing the download file " + file.temp().getFileName() + " to the device failed: "
+                    + failed, failed);
         }
     }
 
@@ -46,8 +45,8 @@ final class BackgroundSync implements AutoCloseable {
     }
 
     private void force() {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
+        try {
+            file.force();
         } catch (IOException | RuntimeException e) {
             failure = e;
         }

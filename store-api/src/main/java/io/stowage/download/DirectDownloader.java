@@ -13,6 +13,8 @@ import io.stowage.config.DirectDownloadConfig;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifiedContent;
 import io.stowage.integrity.VerifyingInputStream;
+import io.stowage.support.AtomicFile;
+import io.stowage.support.AtomicFileOptions;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -43,13 +44,18 @@ import org.slf4j.LoggerFactory;
  * and only those whose scheme is allowed (case-insensitively) and has a handler; a
  * disallowed scheme never reaches any handler. A handler failure is logged and the next
  * candidate is tried. What a handler wrote is verified against the expected size and
- * checksum before it counts; a mismatch is a failure of that candidate. The fallback runs
- * only when no candidate succeeded. The target appears atomically and only verified; on
- * failure it is left as it was and no temp file remains.
+ * checksum before it counts (by the handler as it copies, when it can, else by reading the
+ * file back); a mismatch is a failure of that candidate. The fallback runs only when no
+ * candidate succeeded. The target appears atomically and only verified ({@link AtomicFile},
+ * owner-only where the filesystem has POSIX permissions); on failure it is left as it was and no
+ * temp file remains, unless only the directory sync after the target got its name failed: the
+ * error then says that the target is in place.
  */
 public final class DirectDownloader implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectDownloader.class);
     private static final int COPY_BUFFER = 256 * 1024;
+    /** Private to the owner until the caller makes it otherwise, as {@link Files#createTempFile} would. */
+    private static final AtomicFileOptions TARGET = AtomicFileOptions.builder().ownerOnly().build();
 
     private final AllowedSchemes allowed;
     private final Map<String, DownloadHandler> handlers;
@@ -158,8 +164,8 @@ public final class DirectDownloader implements Closeable {
         requireNonNull(options, "options is null");
         List<Exception> failures = new ArrayList<>();
         Set<URI> tried = new HashSet<>();
-        AtomicTarget file = AtomicTarget.create(target);
-        try {
+        AtomicFile file = AtomicFile.create(target, TARGET);
+        try (file) {
             for (Location candidate : candidates) {
                 if (!tried.add(candidate.uri()) || !canDownload(candidate.scheme())) {
                     continue;
@@ -173,27 +179,29 @@ public final class DirectDownloader implements Closeable {
             if (fallback.isEmpty()) {
                 throw noFallback(failures);
             }
-            file.reset();
+            file.truncate();
             VerifiedContent content = copyFallback(fallback.get(), file.temp(), options);
             file.publish();
             return new DownloadResult(Optional.empty(), content.size(), content.checksums());
         } catch (IOException | RuntimeException | Error e) {
             failures.forEach(e::addSuppressed);
-            file.discard(e);
             throw e;
         }
     }
 
-    private Optional<VerifiedContent> tryCandidate(Location candidate, AtomicTarget file, DownloadOptions options,
+    private Optional<VerifiedContent> tryCandidate(Location candidate, AtomicFile file, DownloadOptions options,
             List<Exception> failures) throws IOException {
         try {
-            file.reset();
-            handlers.get(candidate.scheme()).download(candidate, file.temp());
+            file.truncate();
+            Optional<VerifiedContent> verified = handlers.get(candidate.scheme())
+                    .download(candidate, file.temp(), options.expectation());
+            if (verified.isPresent()) {
+                return verified;
+            }
             // The device writes the file back while the verification reads it from the page cache.
-            try (BackgroundSync sync = BackgroundSync.start(file.temp())) {
+            try (BackgroundSync sync = BackgroundSync.start(file)) {
                 VerifiedContent content = verify(file.temp(), candidate.toString(), options);
                 sync.await();
-                file.synced();
                 return Optional.of(content);
             }
         } catch (InterruptedIOException e) {
@@ -218,8 +226,7 @@ public final class DirectDownloader implements Closeable {
     }
 
     private static VerifiedContent copyFallback(Fallback fallback, Path temp, DownloadOptions options) throws IOException {
-        ContentVerifier verifier = ContentVerifier.of("the fallback read", options.expectedSize(),
-                options.expectedChecksum(), OptionalLong.empty(), options.checksumAlgorithms(), options.progress());
+        ContentVerifier verifier = options.expectation().verifier("the fallback read", options.progress());
         try (InputStream source = fallback.open();
                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             VerifyingInputStream in = new VerifyingInputStream(source, verifier);
@@ -232,9 +239,8 @@ public final class DirectDownloader implements Closeable {
         return verifier.finish();
     }
 
-    private static ContentVerifier verifier(String subject, DownloadOptions options) throws StoreException {
-        return ContentVerifier.of(subject, options.expectedSize(), options.expectedChecksum(), OptionalLong.empty(),
-                options.checksumAlgorithms(), io.stowage.ProgressListener.NONE);
+    private static ContentVerifier verifier(String subject, DownloadOptions options) {
+        return options.expectation().verifier(subject, io.stowage.ProgressListener.NONE);
     }
 
     private StoreException noFallback(List<Exception> failures) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.ProgressListener;
+import io.stowage.integrity.ContentExpectation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -35,6 +36,14 @@ public record DownloadOptions(
     /** Nothing expected, SHA-256 reported. */
     public static DownloadOptions none() {
         return new DownloadOptions(OptionalLong.empty(), Optional.empty(), Set.of(), ProgressListener.NONE);
+    }
+
+    /** What a copy must be: the expected size and checksum, and the checksums to report. */
+    public ContentExpectation expectation() {
+        ContentExpectation.Builder expectation = ContentExpectation.builder().algorithms(checksumAlgorithms);
+        expectedSize.ifPresent(expectation::size);
+        expectedChecksum.ifPresent(expectation::checksum);
+        return expectation.build();
     }
 
     public DownloadOptions withExpectedSize(long size) {

@@ -3,8 +3,12 @@ package io.stowage.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stowage.support.AtomicFile;
+import io.stowage.support.AtomicFileOptions;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,39 +19,46 @@ class BackgroundSyncTest {
 
     @Test
     void syncsAWrittenFileAndLeavesItAsItWas() throws IOException {
-        Path file = Files.write(dir.resolve("download.part"), "verified bytes".getBytes());
+        try (AtomicFile file = AtomicFile.create(dir.resolve("download"), AtomicFileOptions.defaults())) {
+            file.channel().write(ByteBuffer.wrap("verified bytes".getBytes(StandardCharsets.US_ASCII)));
 
-        try (BackgroundSync sync = BackgroundSync.start(file)) {
-            sync.await();
+            try (BackgroundSync sync = BackgroundSync.start(file)) {
+                sync.await();
+            }
+
+            assertThat(file.temp()).hasContent("verified bytes");
         }
-
-        assertThat(file).hasContent("verified bytes");
         assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
                 .doesNotContain("stowage-download-sync");
     }
 
     @Test
     void aSyncThatFailedFailsTheAwaitNamingTheFile() throws IOException {
-        Path missing = dir.resolve("gone.part");
+        try (AtomicFile file = AtomicFile.create(dir.resolve("gone"), AtomicFileOptions.defaults())) {
+            file.channel().close();
 
-        try (BackgroundSync sync = BackgroundSync.start(missing)) {
-            assertThatThrownBy(sync::await)
-                    .isInstanceOf(IOException.class)
-                    .hasMessageContaining("gone.part")
-                    .hasMessageContaining("failed");
+            try (BackgroundSync sync = BackgroundSync.start(file)) {
+                assertThatThrownBy(sync::await)
+                        .isInstanceOf(IOException.class)
+                        .hasMessage("Forcing the download file " + file.temp().getFileName() + " to the device failed: "
+                                + ClosedChannelException.class.getName())
+                        .hasCauseInstanceOf(ClosedChannelException.class);
+            }
         }
     }
 
     @Test
     void closeWaitsForTheSyncSoTheFileCanBeTruncatedAfterwards() throws IOException {
-        Path file = Files.write(dir.resolve("download.part"), new byte[1 << 20]);
+        try (AtomicFile file = AtomicFile.create(dir.resolve("download"), AtomicFileOptions.defaults())) {
+            file.channel().write(ByteBuffer.allocate(1 << 20));
 
-        BackgroundSync sync = BackgroundSync.start(file);
-        sync.close();
+            BackgroundSync sync = BackgroundSync.start(file);
+            sync.close();
 
-        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
-                .doesNotContain("stowage-download-sync");
-        Files.write(file, new byte[0]);
-        assertThat(file).isEmptyFile();
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                    .doesNotContain("stowage-download-sync");
+            file.truncate();
+            assertThat(file.temp()).isEmptyFile();
+        }
     }
 }

@@ -115,6 +115,19 @@ class DirectDownloaderTest {
         assertThat(leftovers()).containsExactly("out");
     }
 
+    /** The temp file's name keeps at most 200 bytes of the target's, so any name the directory can hold can be a target. */
+    @Test
+    void aTargetWithTheLongestNameTheDirectoryHoldsIsWritten() throws Exception {
+        Path target = dir.resolve("n".repeat(255));
+        DirectDownloader downloader = DirectDownloader.of(AllowedSchemes.of(List.of("file")), Map.of("file", new RecordingHandler(DATA)));
+
+        DownloadResult result = downloader.download(List.of(Location.parse("file:///a")), target, DownloadOptions.none());
+
+        assertThat(result.size()).isEqualTo(DATA.length);
+        assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
+        assertThat(leftovers()).containsExactly("n".repeat(255));
+    }
+
     @Test
     void withoutAFallbackFailsWhenNoCandidateWorks() throws Exception {
         DirectDownloader downloader = DirectDownloader.of(AllowedSchemes.of(List.of("file")), Map.of("file", new RecordingHandler(null)));

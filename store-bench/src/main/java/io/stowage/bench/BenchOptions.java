@@ -41,7 +41,7 @@ record BenchOptions(
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, NODES, REGISTRY;
+        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE, NODES, REGISTRY;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);

@@ -8,10 +8,12 @@ import io.stowage.ProgressListener;
 import io.stowage.Stores;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifyingInputStream;
+import io.stowage.support.AtomicFile;
+import io.stowage.support.AtomicFileOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Spec;
         description = "Writes the object at LOCATION (a URI or {\"url\":...,\"metadata\":{...}}) to stdout or FILE.")
 final class GetCommand implements Callable<Integer> {
     private static final int COPY_BUFFER = 256 * 1024;
+    /** A {@code get -o} that the user stops (Ctrl-C, SIGTERM) leaves no temp file. */
+    private static final AtomicFileOptions OUTPUT_FILE = AtomicFileOptions.builder().removedAtShutdown().build();
 
     @ParentCommand
     StowageCommand root;
@@ -75,12 +79,14 @@ final class GetCommand implements Callable<Integer> {
                 in = new VerifyingInputStream(data, ContentVerifier.of(parsed.toString(), OptionalLong.of(data.length()),
                         expected, OptionalLong.empty(), Set.of(), ProgressListener.NONE));
             }
-            InputStream source = in;
             if (output != null) {
-                AtomicOutputFile.write(output, out -> copy(source, out, progress));
+                try (AtomicFile file = AtomicFile.create(output, OUTPUT_FILE)) {
+                    copy(in, Channels.newOutputStream(file.channel()), progress);
+                    file.publish();
+                }
             } else {
                 OutputStream out = new StdoutSink(root.streams().out());
-                copy(source, out, progress);
+                copy(in, out, progress);
                 out.flush();
             }
         }

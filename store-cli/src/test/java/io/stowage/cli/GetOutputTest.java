@@ -44,6 +44,18 @@ class GetOutputTest {
         assertThat(AddGetStatDeleteTest.listing(out)).containsExactly(target);
     }
 
+    /** Any name the directory can hold can be the output: the temp file's name keeps at most 200 bytes of it. */
+    @Test
+    void anOutputWithTheLongestNameTheDirectoryHoldsIsWritten() throws Exception {
+        Path target = out.resolve("o".repeat(255));
+
+        CliResult result = cli.run("get", "-o", target.toString(), location);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(target).hasBinaryContent(content);
+        assertThat(AddGetStatDeleteTest.listing(out)).containsExactly(target);
+    }
+
     @Test
     void anExistingFileIsReplacedWhole() throws Exception {
         Path target = Files.writeString(out.resolve("copy.bin"), "old content that is longer than nothing");

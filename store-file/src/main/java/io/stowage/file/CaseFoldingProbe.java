@@ -1,9 +1,9 @@
 package io.stowage.file;
 
+import io.stowage.support.AtomicFile;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -48,20 +48,13 @@ final class CaseFoldingProbe {
 
     private static boolean foldsCaseOfANewFile(Path dir) throws IOException {
         for (int attempt = 0; attempt < PROBE_ATTEMPTS; attempt++) {
-            String name = TempFile.newName("case-probe");
-            Path probe = dir.resolve(name);
-            try {
-                Files.createFile(probe);
-            } catch (FileAlreadyExistsException taken) {
-                continue;
-            }
-            try {
-                Optional<Boolean> answer = sameEntry(probe, dir.resolve(name.toUpperCase(Locale.ROOT)));
+            // Never published: closing it removes it.
+            try (AtomicFile probe = AtomicFile.create(dir.resolve("case-probe"), TempFile.named("case-probe").build())) {
+                String name = probe.temp().getFileName().toString();
+                Optional<Boolean> answer = sameEntry(probe.temp(), dir.resolve(name.toUpperCase(Locale.ROOT)));
                 if (answer.isPresent()) {
                     return answer.get();
                 }
-            } finally {
-                Files.deleteIfExists(probe);
             }
         }
         throw new IOException("every probe file in " + dir + " was gone before it could be looked up");

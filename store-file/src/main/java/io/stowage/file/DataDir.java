@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.ObjectId;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +28,6 @@ final class DataDir {
     private final Map<String, String> metadata;
     private final List<String> segments;
     private final List<String> realSegments;
-    private volatile boolean hardLinks = true;
 
     DataDir(Path path, Path realPath, int priority, java.nio.file.FileStore fileStore, ObjectFileNaming naming,
             Map<String, String> metadata) {
@@ -87,14 +90,14 @@ final class DataDir {
         return fileStore.getUsableSpace();
     }
 
-    /** Whether publishing by hard link is still believed to work here. */
-    boolean hardLinks() {
-        return hardLinks;
-    }
-
-    /** The filesystem refused a hard link: publish by rename under the store lock from now on. */
-    void noHardLinks() {
-        hardLinks = false;
+    /** Whether anything (a file, a link, a dir) has the name of object {@code id} here; errors other than "absent" propagate. */
+    boolean holds(ObjectId id) throws IOException {
+        try {
+            Files.readAttributes(objectPath(id), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return true;
+        } catch (NoSuchFileException e) {
+            return false;
+        }
     }
 
     @Override

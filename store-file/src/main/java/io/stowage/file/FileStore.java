@@ -20,15 +20,17 @@ import io.stowage.StoredObject;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifiedContent;
 import io.stowage.integrity.VerifyingInputStream;
+import io.stowage.support.AtomicFile;
+import io.stowage.support.AtomicFileOptions;
+import io.stowage.support.FileLockUnavailableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -56,11 +58,12 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>add</b> picks a dir ({@link DataDirChooser}), streams into a temp file in that dir
- *       ({@link TempFile}) on two threads ({@link PipelinedCopy}, which also starts writing it to the
- *       device as it goes), checks size and checksums,
- *       sets the permissions, fsyncs the file, publishes it atomically and exclusively
- *       ({@link Publisher}) and fsyncs the dir. Every failure before the publish removes the temp
- *       file; an interrupt is one ({@link io.stowage.OperationInterruptedException}). Where the
+ *       (an {@link AtomicFile} named and locked as {@link TempFile} says) on two threads
+ *       ({@link PipelinedCopy}, which also starts writing it to the device as it goes), checks
+ *       size and checksums, sets the permissions, fsyncs the file, publishes it atomically and
+ *       exclusively (a hard link, or under the {@link StoreLock}) and fsyncs the dir. Every
+ *       failure before the publish removes the temp file; an interrupt is one
+ *       ({@link io.stowage.OperationInterruptedException}). Where the
  *       filesystem gives no lock that an add needs, the add is refused ({@link
  *       FileLockUnavailableException}); a failed dir sync after the publish fails the add but
  *       keeps the object, which a reader may already have.</li>
@@ -79,8 +82,6 @@ final class FileStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(FileStore.class);
     private static final Set<Capability> CAPABILITIES = Set.copyOf(EnumSet.of(
             Capability.READ, Capability.WRITE, Capability.DELETE, Capability.RANGE_READ));
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(
-            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
     private final String name;
     private final List<DataDir> dirs;
@@ -89,7 +90,7 @@ final class FileStore implements Store {
     private final ExecutorService writerThreads;
     private final PipelinedCopy copy;
     private final ObjectLocator locator;
-    private final Publisher publisher;
+    private final StoreLock lock;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FileStore(String name, List<DataDir> dirs, FileStoreConfig config) {
@@ -101,7 +102,7 @@ final class FileStore implements Store {
                 new SynchronousQueue<>(), writerThreadFactory(name));
         this.copy = new PipelinedCopy(bufferSize, FileStoreConfig.BUFFERS_PER_ADD, writerThreads);
         Path lockDir = dirs.stream().map(DataDir::realPath).min(Comparator.comparing(Path::toString)).orElseThrow();
-        this.publisher = new Publisher(dirs, new StoreLock(lockDir));
+        this.lock = new StoreLock(lockDir);
         this.locator = new ObjectLocator(name, dirs);
     }
 
@@ -160,19 +161,12 @@ final class FileStore implements Store {
         DataDir dir = chooseDir(id, options.expectedSize());
         Location location = locator.location(dir, id, options.metadata());
         String action = "Adding object '" + id + "' to data dir " + dir + " of store '" + name + "'";
-        TempFile temp = createTemp(dir, id, action);
-        try {
+        AtomicFile temp = createTemp(dir, id, action);
+        try (temp) {
             VerifiedContent content = write(temp, dir, data, verifier, action);
             seal(temp, dir, action);
-            if (!publish(temp, dir, id, action)) {
-                throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "'");
-            }
-            release(temp);
-            syncPublished(dir, location, action);
+            publish(temp, dir, id, location, action);
             return new StoredObject(id, location, content.size(), content.checksums());
-        } catch (IOException | RuntimeException | Error e) {
-            temp.discard(e);
-            throw e;
         }
     }
 
@@ -192,7 +186,7 @@ final class FileStore implements Store {
     private void failIfExists(ObjectId id) throws StoreException {
         for (DataDir dir : dirs) {
             try {
-                if (Publisher.exists(dir.objectPath(id))) {
+                if (dir.holds(id)) {
                     throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "': "
                             + locator.location(dir, id, Map.of()));
                 }
@@ -220,12 +214,19 @@ final class FileStore implements Store {
                                 .collect(Collectors.joining(", ")) + ")"));
     }
 
-    private TempFile createTemp(DataDir dir, ObjectId id, String action) throws StoreException {
+    /**
+     * The add's temp file, in the dir by its real path (stores in this JVM that name the dir
+     * differently still see each other's temp files), locked while it is written, published
+     * exclusively: never over an object, nor while the id is in another dir.
+     */
+    private AtomicFile createTemp(DataDir dir, ObjectId id, String action) throws StoreException {
+        List<Path> inOtherDirs = dirs.stream().filter(other -> other != dir).map(other -> other.objectPath(id)).toList();
+        AtomicFileOptions.Builder options = TempFile.named(id.value()).lockedWhileOpen().exclusive(lock, inOtherDirs);
+        if (permissions.isPresent()) {
+            options.ownerOnly();
+        }
         try {
-            // By the real path: stores in this JVM that name the dir differently still see each other's temp files.
-            return permissions.isPresent()
-                    ? TempFile.create(dir.realPath(), id, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : TempFile.create(dir.realPath(), id, new FileAttribute<?>[0]);
+            return AtomicFile.create(dir.realPath().resolve(dir.fileName(id)), options.build());
         } catch (FileLockUnavailableException e) {
             throw refused(action, e, "without a lock on its temp file, a store opening the dir in another process could"
                     + " remove the file while it is written");
@@ -234,7 +235,7 @@ final class FileStore implements Store {
         }
     }
 
-    private VerifiedContent write(TempFile temp, DataDir dir, InputStream data, ContentVerifier verifier, String action)
+    private VerifiedContent write(AtomicFile temp, DataDir dir, InputStream data, ContentVerifier verifier, String action)
             throws IOException {
         VerifyingInputStream verifying = new VerifyingInputStream(data, verifier);
         try {
@@ -250,30 +251,43 @@ final class FileStore implements Store {
     }
 
     /** Final permissions, then fsync: the data and the metadata are durable before the object has a name. */
-    private void seal(TempFile temp, DataDir dir, String action) throws StoreException {
+    private void seal(AtomicFile temp, DataDir dir, String action) throws StoreException {
         try {
             if (permissions.isPresent()) {
-                Files.setPosixFilePermissions(temp.path(), permissions.get());
+                Files.setPosixFilePermissions(temp.temp(), permissions.get());
             }
-            temp.channel().force(true);
+            temp.force();
         } catch (IOException e) {
             throw FilesystemErrors.writeFailure(action, dir, e, bufferSize);
         }
     }
 
     /**
-     * Publishes exclusively ({@link Publisher}); false when the id is taken. Where publishing
-     * needs the store lock and the filesystem gives none, the add is refused instead of
-     * publishing unguarded.
+     * Publishes exclusively and fsyncs the dir; an interrupt does not stop that sync (the add has
+     * committed). Where publishing needs the store lock and the filesystem gives none, the add is
+     * refused instead of publishing unguarded. If the dir sync fails, the add fails, but the
+     * object stays: it is visible from the moment it was published, a reader may hold it already,
+     * and an object once visible stays until it is deleted. The error says so and names its
+     * location.
      */
-    private boolean publish(TempFile temp, DataDir dir, ObjectId id, String action) throws StoreException {
+    private void publish(AtomicFile temp, DataDir dir, ObjectId id, Location location, String action)
+            throws StoreException {
         try {
-            return publisher.publish(temp.path(), dir, id);
+            temp.publish();
+        } catch (FileAlreadyExistsException e) {
+            throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "'");
         } catch (FileLockUnavailableException e) {
             throw refused(action, e, "publishing into it needs the store lock, without which an add of the same id in"
                     + " another process could pass the same check and one object replace the other");
         } catch (IOException e) {
-            throw FilesystemErrors.writeFailure(action, dir, e, 1);
+            if (!temp.published()) {
+                throw FilesystemErrors.writeFailure(action, dir, e, 1);
+            }
+            StoreException failure = new StoreException(action + " failed after the object was published: syncing the"
+                    + " data dir failed (" + e.getCause() + "), so the object may not survive a crash. It is readable and"
+                    + " stays until deleted: " + location, e);
+            LOG.warn("{}", failure.getMessage());
+            throw failure;
         }
     }
 
@@ -281,37 +295,6 @@ final class FileStore implements Store {
         StoreException refusal = new StoreException(action + " is refused: " + cause.getMessage() + "; " + why, cause);
         LOG.warn("{}", refusal.getMessage());
         return refusal;
-    }
-
-    /**
-     * Lets go of the temp file once the object is published. A temp name that cannot be
-     * removed now does not fail the add (the object is complete and visible); the next open
-     * of the store removes it.
-     */
-    private void release(TempFile temp) {
-        try {
-            temp.release();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Store '{}': cannot remove the temp file {} of a published object: {}", name, temp.path(), e.toString());
-        }
-    }
-
-    /**
-     * fsyncs the dir so the new name survives a crash; an interrupt does not stop it (the add
-     * has committed). If the sync fails, the add fails, but the object stays: it is visible
-     * from the moment it was published, a reader may hold it already, and an object once
-     * visible stays until it is deleted. The error says so and names its location.
-     */
-    private void syncPublished(DataDir dir, Location location, String action) throws StoreException {
-        try {
-            DirectorySync.syncThroughInterrupts(dir.path());
-        } catch (IOException e) {
-            StoreException failure = new StoreException(action + " failed after the object was published: syncing the"
-                    + " data dir failed (" + e + "), so the object may not survive a crash. It is readable and stays"
-                    + " until deleted: " + location, e);
-            LOG.warn("{}", failure.getMessage());
-            throw failure;
-        }
     }
 
     // ---------------------------------------------------------------- get, size, delete
@@ -345,7 +328,7 @@ final class FileStore implements Store {
             throw FilesystemErrors.readFailure("Deleting " + location, e);
         }
         try {
-            DirectorySync.syncThroughInterrupts(object.dir().path());
+            AtomicFile.syncDirectory(object.dir().path());
         } catch (IOException e) {
             // The object is gone; only the durability of its removal is in doubt.
             LOG.warn("Store '{}': deleted {}, but syncing {} failed: {}", name, location, object.dir(), e.toString());
@@ -362,18 +345,10 @@ final class FileStore implements Store {
         requireNonNull(id, "id is null");
         ensureOpen();
         for (DataDir dir : dirs) {
-            boolean exists;
             try {
-                exists = Publisher.exists(dir.objectPath(id));
-            } catch (IOException e) {
-                throw FilesystemErrors.readFailure("Checking for object '" + id + "' in data dir " + dir, e);
-            }
-            if (exists) {
-                try {
-                    delete(locator.location(dir, id, Map.of()));
-                } catch (ObjectNotFoundException e) {
-                    // removed meanwhile: what discard wants
-                }
+                delete(locator.location(dir, id, Map.of()));
+            } catch (ObjectNotFoundException e) {
+                // not in this dir, or removed meanwhile: what discard wants
             }
         }
     }
@@ -399,9 +374,14 @@ final class FileStore implements Store {
     }
 
     private static ThreadFactory writerThreadFactory(String storeName) {
+        return daemonThreads("stowage-file-writer-" + storeName + "-");
+    }
+
+    /** Daemon threads named {@code prefix} and a count. */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "stowage-file-writer-" + storeName + "-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

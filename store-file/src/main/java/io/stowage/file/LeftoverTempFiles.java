@@ -1,5 +1,6 @@
 package io.stowage.file;
 
+import io.stowage.support.AtomicFile;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
@@ -42,7 +43,7 @@ final class LeftoverTempFiles {
         }
         List<Path> removed = new ArrayList<>();
         for (Path candidate : candidates) {
-            if (!TempFile.isInFlight(candidate) && removeIfAbandoned(candidate)) {
+            if (!AtomicFile.isInUse(candidate) && removeIfAbandoned(candidate)) {
                 removed.add(candidate);
             }
         }

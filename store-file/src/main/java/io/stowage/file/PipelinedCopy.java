@@ -320,7 +320,13 @@ final class PipelinedCopy {
         }
 
         byte[] takeFreeBuffer() throws InterruptedException {
-            return free.take();
+            byte[] buffer = free.take();
+            // take() returns normally when a buffer came free just as the interrupt did (the
+            // condition was signalled first); without this check the copy would go on filling it.
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while a buffer came free");
+            }
+            return buffer;
         }
 
         /** Hands over the end marker and waits until everything handed over is written. */

@@ -2,6 +2,9 @@ package io.stowage.file;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.support.AtomicFile;
+import io.stowage.support.FileLockUnavailableException;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
@@ -17,19 +20,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * A short critical section shared by every store over the same data dirs, in this JVM (a
  * lock per lock file) and across processes (an exclusive lock on the lock file). Only the
  * publish step of a store with several dirs, or on a filesystem without hard links, runs
- * under it. The lock file ({@value #FILE_NAME}) holds no data and is never removed; its
- * {@code ~} keeps it apart from every object id. Where the filesystem gives no lock, the
- * action does not run: see {@link #holding}.
+ * under it (it is the {@link AtomicFile.PublishLock} of the store's exclusive publishes). The
+ * lock file ({@value #FILE_NAME}) holds no data and is never removed; its {@code ~} keeps it
+ * apart from every object id. Where the filesystem gives no lock, {@link #acquire} fails.
  */
-final class StoreLock {
+final class StoreLock implements AtomicFile.PublishLock {
     static final String FILE_NAME = ".stowage~lock";
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
-
-    /** What runs under the lock. */
-    @FunctionalInterface
-    interface Action<T> {
-        T run() throws IOException;
-    }
 
     private final Path file;
 
@@ -38,12 +35,13 @@ final class StoreLock {
     }
 
     /**
-     * Runs {@code action} holding the lock.
+     * Takes the lock, waiting for it; closing what this returns releases it.
      *
      * @throws FileLockUnavailableException if the filesystem gives no lock on the lock file
      * @throws InterruptedIOException if the thread is interrupted while it waits
      */
-    <T> T holding(Action<T> action) throws IOException {
+    @Override
+    public Closeable acquire() throws IOException {
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(file, key -> new ReentrantLock());
         try {
             local.lockInterruptibly();
@@ -51,18 +49,31 @@ final class StoreLock {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("Interrupted while waiting for the store lock " + file);
         }
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
-            lockAcrossProcesses(channel);
-            return action.run();
-        } finally {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            try {
+                lockAcrossProcesses(channel);
+            } catch (IOException | RuntimeException | Error e) {
+                closeAfterFailure(channel, e);
+                throw e;
+            }
+            return () -> {
+                try {
+                    channel.close();
+                } finally {
+                    local.unlock();
+                }
+            };
+        } catch (IOException | RuntimeException | Error e) {
             local.unlock();
+            throw e;
         }
     }
 
     /**
      * Takes the lock on the lock file, released when the channel closes. A filesystem that
-     * answers with an error instead of a lock fails the action: going on with only this JVM's
+     * answers with an error instead of a lock fails the acquire: going on with only this JVM's
      * lock would let an add in another process pass the same check.
      */
     private void lockAcrossProcesses(FileChannel channel) throws IOException {
@@ -72,6 +83,14 @@ final class StoreLock {
             throw e; // an interrupt, not a missing lock
         } catch (UnsupportedOperationException | OverlappingFileLockException | IOException e) {
             throw new FileLockUnavailableException(file, e);
+        }
+    }
+
+    private static void closeAfterFailure(FileChannel channel, Throwable failure) {
+        try {
+            channel.close();
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 }

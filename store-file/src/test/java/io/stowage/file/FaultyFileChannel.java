@@ -11,11 +11,14 @@ import java.nio.file.Path;
 
 /**
  * A channel of a {@link FaultyFileSystem}: the channel underneath, except that locks fail with
- * {@code ENOLCK} where the filesystem says so, and forcing a directory runs its sync hook first.
+ * {@code ENOLCK} and forcing a file fails with {@code EIO} where the filesystem says so, and
+ * forcing a directory runs its sync hook first.
  */
 final class FaultyFileChannel extends FileChannel {
     /** How {@code strerror(ENOLCK)} reads, as the JDK reports a lock request the kernel refused. */
     static final String ENOLCK = "No locks available";
+    /** How {@code strerror(EIO)} reads. */
+    static final String EIO = "Input/output error";
 
     private final FileChannel delegate;
     private final FaultyFileSystem fileSystem;
@@ -51,6 +54,8 @@ final class FaultyFileChannel extends FileChannel {
     public void force(boolean metaData) throws IOException {
         if (directory) {
             fileSystem.directorySync().beforeSync(path);
+        } else if (fileSystem.fileSyncFails(path)) {
+            throw new IOException(EIO);
         }
         delegate.force(metaData);
     }

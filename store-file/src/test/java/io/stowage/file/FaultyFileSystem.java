@@ -16,8 +16,9 @@ import java.util.function.Predicate;
 /**
  * A filesystem that is another one (the real one, Jimfs) with faults the tests switch on:
  * lock requests answered with {@code ENOLCK}, as on an NFS mount without a lock manager, a dir
- * listing that fails part way, and a hook that runs when a directory is forced to the device
- * (it may fail the sync, or interrupt the syncing thread). Everything else passes through. Two instances over one
+ * listing that fails part way, a file whose forcing to the device fails with {@code EIO}, and a
+ * hook that runs when a directory is forced to the device (it may fail the sync, or interrupt
+ * the syncing thread). Everything else passes through. Two instances over one
  * filesystem see the same files but are two filesystems, as two processes are: a path of one
  * never equals a path of the other.
  */
@@ -35,6 +36,7 @@ final class FaultyFileSystem extends FileSystem {
     private volatile Predicate<Path> failingLocks = path -> false;
     private volatile DirectorySyncHook directorySync = DirectorySyncHook.NONE;
     private volatile Predicate<Path> failingListings = path -> false;
+    private volatile Predicate<Path> failingFileSyncs = path -> false;
 
     private FaultyFileSystem(FileSystem delegate) {
         this.delegate = delegate;
@@ -58,6 +60,15 @@ final class FaultyFileSystem extends FileSystem {
     /** From now on, iterating over the entries of a dir that {@code which} accepts fails with {@code EIO}. */
     void failListings(Predicate<Path> which) {
         failingListings = which;
+    }
+
+    /** From now on, forcing a file (not a directory) that {@code which} accepts fails with {@code EIO}. */
+    void failFileSyncs(Predicate<Path> which) {
+        failingFileSyncs = which;
+    }
+
+    boolean fileSyncFails(Path file) {
+        return failingFileSyncs.test(file);
     }
 
     boolean listingFails(Path dir) {

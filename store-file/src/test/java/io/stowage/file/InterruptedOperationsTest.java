@@ -17,6 +17,7 @@ import io.stowage.download.DownloadHandler;
 import io.stowage.tck.OpenFiles;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
+import java.io.Closeable;
 import java.io.InterruptedIOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -148,14 +149,14 @@ class InterruptedOperationsTest {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of(low + ":1", high + ":2"), null,
                 null, null))) {
-            Future<?> holder = threads.submit(() -> new StoreLock(low.toRealPath()).holding(() -> {
-                held.countDown();
-                try {
+            Future<?> holder = threads.submit(() -> {
+                try (Closeable lock = new StoreLock(low.toRealPath()).acquire()) {
+                    held.countDown();
                     return release.await(60, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     throw new InterruptedIOException("the holder was interrupted");
                 }
-            }));
+            });
             assertThat(held.await(60, TimeUnit.SECONDS)).as("the lock is held").isTrue();
             AtomicReference<Thread> adderThread = new AtomicReference<>();
             Future<Throwable> add = threads.submit(() -> {

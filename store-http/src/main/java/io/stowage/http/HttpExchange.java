@@ -2,6 +2,7 @@ package io.stowage.http;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.MalformedResponseException;
 import io.stowage.Redaction;
 import java.io.Closeable;
 import java.io.IOException;

@@ -6,14 +6,17 @@ import io.stowage.AccessDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
+import io.stowage.MalformedResponseException;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.Redaction;
 import io.stowage.StoreException;
+import io.stowage.support.Backoff;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Locale;
@@ -36,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Sends the requests of an HTTP store: follows redirects itself (301, 302, 303, 307, 308,
  * relative {@code Location}s included, up to {@code maxRedirects}, loops refused, no change of
  * scheme but http to https, every target checked against the host rules), retries 5xx, 408,
- * 429 and connection failures with exponential backoff, and turns the final status into the
+ * 429 and connection failures after a {@link Backoff} pause (or the server's {@code Retry-After}
+ * seconds, when longer), and turns the final status into the
  * store's errors (400 and 414, a URL the server cannot take, are invalid locations). Basic-auth credentials go only to the origin of the location itself.
  */
 final class HttpExchanges implements Closeable {
@@ -80,7 +84,8 @@ final class HttpExchanges implements Closeable {
                 ? Optional.of("Basic " + Base64.getEncoder().encodeToString(
                         (config.username() + ":" + config.password()).getBytes(StandardCharsets.UTF_8)))
                 : Optional.empty();
-        this.backoff = new Backoff(config.retryBackoffMillis(), config.maxRetryBackoffMillis());
+        this.backoff = Backoff.exponential(Duration.ofMillis(config.retryBackoffMillis()),
+                Duration.ofMillis(config.maxRetryBackoffMillis()));
         this.subject = subject;
     }
 
@@ -223,7 +228,7 @@ final class HttpExchanges implements Closeable {
                             + (attempt + 1) + " attempt(s): " + describe(e), e);
                 }
                 LOG.debug("Attempt {} of {} {} failed, retrying: {}", attempt + 1, request.method(), shown, describe(e));
-                backoff.pause(attempt, Optional.empty(), location);
+                backoff.pause(attempt, Duration.ZERO, "waiting to retry reading " + location);
                 continue;
             } catch (RuntimeException e) {
                 throw clientFailure(location, shown, e);
@@ -234,7 +239,7 @@ final class HttpExchanges implements Closeable {
             if (!retryable || request.handledStatuses().contains(status)) {
                 return exchange;
             }
-            Optional<String> retryAfter = headerQuietly(exchange, "Retry-After");
+            Duration retryAfter = retryAfter(exchange);
             exchange.discardSmallBody();
             exchange.close();
             if (attempt >= config.retries()) {
@@ -242,7 +247,7 @@ final class HttpExchanges implements Closeable {
                         + (attempt + 1) + " attempt(s)");
             }
             LOG.debug("Attempt {} of {} {} answered {}, retrying", attempt + 1, request.method(), shown, status);
-            backoff.pause(attempt, retryAfter, location);
+            backoff.pause(attempt, retryAfter, "waiting to retry reading " + location);
         }
     }
 
@@ -303,11 +308,13 @@ final class HttpExchanges implements Closeable {
         return exchange.uri().equals(location.uri()) ? status : status + " at " + exchange.shownUri();
     }
 
-    private static Optional<String> headerQuietly(HttpExchange exchange, String name) {
+    /** The pause a {@code Retry-After: SECONDS} header asks for; zero without one (or with a date or an unreadable one). */
+    private static Duration retryAfter(HttpExchange exchange) {
         try {
-            return exchange.header(name);
+            Optional<String> seconds = exchange.header("Retry-After").filter(value -> value.matches("\\d{1,9}"));
+            return seconds.isPresent() ? Duration.ofSeconds(Long.parseLong(seconds.get())) : Duration.ZERO;
         } catch (MalformedResponseException e) {
-            return Optional.empty();
+            return Duration.ZERO;
         }
     }
 

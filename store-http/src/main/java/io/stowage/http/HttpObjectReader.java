@@ -5,10 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.ByteRange;
 import io.stowage.IntegrityException;
 import io.stowage.Location;
+import io.stowage.MalformedResponseException;
 import io.stowage.ObjectStream;
-import io.stowage.Redaction;
 import io.stowage.StoreException;
+import io.stowage.support.ContentRange;
+import io.stowage.support.ResumingInputStream;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -16,13 +19,16 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 
 /**
  * Reads objects over HTTP: their size (HEAD, or a one-byte ranged GET when HEAD is refused or
  * gives no length) and their bytes (a GET with {@code Range} when only part is wanted). Never
  * returns wrong or short data: a server that ignores {@code Range} is read from its 200 body
  * after skipping to the offset, a 206 for other bytes than asked is refused, and a body that
- * breaks off is resumed (see {@link ResumingInputStream}).
+ * breaks off is resumed ({@link ResumingInputStream}, up to {@code retries} breaks in a row
+ * without progress, each answer pinned to the first one's {@link ObjectVersion}).
  */
 final class HttpObjectReader implements Closeable {
     /** HEAD answers that mean "ask with GET instead" (405, 501; 403 for URLs signed for GET only). */
@@ -32,10 +38,38 @@ final class HttpObjectReader implements Closeable {
      * An opened body: bytes {@code [start, end)} of the object come from {@code exchange}
      * (none when there is nothing to read, as at the end of the object).
      */
-    record Opened(Optional<HttpExchange> exchange, ObjectVersion version, long start, long end) {
+    record Opened(Optional<HttpExchange> exchange, ObjectVersion version, long start, long end)
+            implements ResumingInputStream.Body {
         Opened {
             requireNonNull(exchange, "exchange is null");
             requireNonNull(version, "version is null");
+        }
+
+        /** The body's bytes; the client's signs of a body that ended before its length are an {@link EOFException}. */
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (exchange.isEmpty()) {
+                return -1;
+            }
+            try {
+                return exchange.get().body().read(buffer, offset, length);
+            } catch (ConnectionClosedException | MalformedChunkCodingException e) { // TruncatedChunkException is one
+                EOFException early = new EOFException(e.getMessage());
+                early.initCause(e);
+                throw early;
+            }
+        }
+
+        /** Read to its end: the connection can serve another request. */
+        @Override
+        public void finish() {
+            exchange.ifPresent(HttpExchange::markDrained);
+            close();
+        }
+
+        @Override
+        public void abort() {
+            close();
         }
 
         void close() {
@@ -93,9 +127,9 @@ final class HttpObjectReader implements Closeable {
                 }
                 case 416 -> {
                     // only an empty object cannot satisfy bytes=0-0
-                    Optional<ContentRange> range = ContentRange.parse(get.header("Content-Range").orElse(null));
+                    OptionalLong total = unsatisfiedTotal(get);
                     get.discardSmallBody();
-                    return range.isPresent() ? range.get().total().orElse(0) : 0;
+                    return total.orElse(0);
                 }
                 default -> throw unexpected(location, get);
             }
@@ -121,8 +155,12 @@ final class HttpObjectReader implements Closeable {
                 opened.close();
                 return new ObjectStream(InputStream.nullInputStream(), location, size, offset, 0);
             }
-            return new ObjectStream(new ResumingInputStream(this, location, opened, offset, offset + length, retries,
-                    exchanges.backoff()), location, size, offset, length);
+            ObjectVersion version = opened.version();
+            ResumingInputStream.Opener again = (from, to) ->
+                    open(location, from, OptionalLong.of(to), Optional.of(version));
+            return new ObjectStream(new ResumingInputStream(location.toString(), again, opened, offset, offset + length,
+                    ResumingInputStream.Limit.inARowWithoutProgress(retries), exchanges.backoff()),
+                    location, size, offset, length);
         } catch (StoreException | RuntimeException e) {
             opened.close();
             throw e;
@@ -172,8 +210,8 @@ final class HttpObjectReader implements Closeable {
             throw new MalformedResponseException(exchange.shownUri() + " answered a single range with several (multipart)");
         }
         ContentRange range = satisfiedRange(exchange);
-        if (range.first().getAsLong() != position) {
-            throw new MalformedResponseException(exchange.shownUri() + " sent bytes from " + range.first().getAsLong()
+        if (range.first() != position) {
+            throw new MalformedResponseException(exchange.shownUri() + " sent bytes from " + range.first()
                     + " when bytes from " + position + " were asked for (reading " + location + ")");
         }
         OptionalLong length = exchange.contentLength();
@@ -182,23 +220,21 @@ final class HttpObjectReader implements Closeable {
                     + " for a Content-Range of " + range.length() + " bytes (reading " + location + ")");
         }
         long size = range.total().isPresent() ? range.total().getAsLong() : knownSize(location, expected);
-        if (range.last().getAsLong() >= size) {
-            throw new MalformedResponseException(exchange.shownUri() + " sent bytes up to " + range.last().getAsLong()
+        if (range.last() >= size) {
+            throw new MalformedResponseException(exchange.shownUri() + " sent bytes up to " + range.last()
                     + " of an object of " + size + " bytes (reading " + location + ")");
         }
         ObjectVersion version = checked(ObjectVersion.of(exchange, size), expected, location);
-        return new Opened(Optional.of(exchange), version, position, range.last().getAsLong() + 1);
+        return new Opened(Optional.of(exchange), version, position, range.last() + 1);
     }
 
     /** A 416: fine when {@code position} is the end of the object, else a range error. */
     private Opened unsatisfiable(Location location, HttpExchange exchange, long position,
             Optional<ObjectVersion> expected) throws StoreException {
-        Optional<ContentRange> range = ContentRange.parse(exchange.header("Content-Range").orElse(null));
+        OptionalLong total = unsatisfiedTotal(exchange);
         exchange.discardSmallBody();
         exchange.close();
-        long size = range.isPresent() && range.get().total().isPresent()
-                ? range.get().total().getAsLong()
-                : knownSize(location, expected);
+        long size = total.isPresent() ? total.getAsLong() : knownSize(location, expected);
         ObjectVersion version = checked(new ObjectVersion(size, Optional.empty(), Optional.empty()),
                 expected.map(e -> new ObjectVersion(e.size(), Optional.empty(), Optional.empty())), location);
         ByteRange.from(position).lengthWithin(size, location);
@@ -222,10 +258,15 @@ final class HttpObjectReader implements Closeable {
     }
 
     private static ContentRange satisfiedRange(HttpExchange exchange) throws MalformedResponseException {
-        Optional<String> header = exchange.header("Content-Range");
-        return ContentRange.parse(header.orElse(null)).filter(ContentRange::isSatisfied)
-                .orElseThrow(() -> new MalformedResponseException(exchange.shownUri() + " answered 206 with "
-                        + (header.isPresent() ? "an invalid Content-Range " + Redaction.quote(header.get()) : "no Content-Range")));
+        String answer = exchange.shownUri() + " answered 206";
+        return ContentRange.parse(exchange.header("Content-Range").orElse(null), answer)
+                .orElseThrow(() -> new MalformedResponseException(answer + " with no Content-Range"));
+    }
+
+    /** The object's size named by a 416 answer, when it names one. */
+    private static OptionalLong unsatisfiedTotal(HttpExchange exchange) throws MalformedResponseException {
+        return ContentRange.parseUnsatisfied(exchange.header("Content-Range").orElse(null),
+                exchange.shownUri() + " answered 416");
     }
 
     private static MalformedResponseException noSize(Location location, HttpExchange exchange) {

@@ -14,7 +14,8 @@ import java.util.List;
  *   readTimeoutMillis: 30000    # longest silence while waiting for or reading a response
  *   retries: 3                  # extra tries after a 5xx, 408, 429 or connection error; also
  *                               # the resumes of a broken body in a row without progress
- *   retryBackoffMillis: 200     # first pause, doubled each retry ...
+ *   retryBackoffMillis: 200     # longest first pause (each pause is random from 0: full jitter),
+ *                               # doubled each retry ...
  *   maxRetryBackoffMillis: 5000 # ... up to this (also caps Retry-After)
  *   maxConnections: 32
  *   caFile: /etc/ssl/my-ca.pem  # trust only these PEM certificates (instead of the JDK's)

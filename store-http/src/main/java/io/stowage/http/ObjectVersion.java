@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.IntegrityException;
 import io.stowage.Location;
+import io.stowage.MalformedResponseException;
 import java.util.Optional;
 
 /**

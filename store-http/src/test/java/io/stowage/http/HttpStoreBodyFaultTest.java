@@ -7,6 +7,7 @@ import io.stowage.ByteRange;
 import io.stowage.IntegrityException;
 import io.stowage.InvalidRangeException;
 import io.stowage.Location;
+import io.stowage.MalformedResponseException;
 import io.stowage.ObjectStream;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,24 @@ class HttpStoreBodyFaultTest extends HttpStoreFaultFixture {
 
         assertThat(readAll(location("/cuts"))).isEqualTo(DATA);
         assertThat(server.requests("/cuts")).hasSize(7);
+    }
+
+    @Test
+    void aResumeThatFindsTheServerUnavailableIsTriedAgainWithinTheLimit() throws Exception {
+        server.on("/cut-then-busy", (request, number, response) -> {
+            if (number == 0) {
+                response.serve(DATA, "\"v1\"", 70_000);
+            } else if (number <= RETRIES + 1) {
+                response.status(503).header("Content-Length", 0).end(); // every retry of the first resume
+            } else {
+                response.serve(DATA, "\"v1\"");
+            }
+        });
+
+        assertThat(readAll(location("/cut-then-busy"))).isEqualTo(DATA);
+        List<MisbehavingServer.Request> requests = server.requests("/cut-then-busy");
+        assertThat(requests).hasSize(RETRIES + 3);
+        assertThat(requests.get(RETRIES + 2).header("Range")).contains("bytes=70000-199999");
     }
 
     @Test
@@ -171,6 +190,29 @@ class HttpStoreBodyFaultTest extends HttpStoreFaultFixture {
         assertThatThrownBy(() -> store.get(location("/wrong-range"), ByteRange.of(1000, 1000)).close())
                 .isInstanceOf(IntegrityException.class)
                 .hasMessageContaining("sent bytes from 0 when bytes from 1000 were asked for");
+    }
+
+    @Test
+    void aLastByteEchoedPastTheEndIsCutAtTheEnd() throws Exception {
+        server.on("/echoes", (request, number, response) -> response.status(206)
+                .header("Content-Range", "bytes 150000-249999/" + DATA.length).header("Content-Length", 50_000)
+                .header("ETag", "\"v1\"").body(DATA, 150_000, DATA.length));
+
+        try (ObjectStream stream = store.get(location("/echoes"), ByteRange.of(150_000, 100_000))) {
+            assertThat(stream.length()).isEqualTo(50_000);
+            assertThat(stream.readAllBytes()).isEqualTo(Arrays.copyOfRange(DATA, 150_000, DATA.length));
+        }
+    }
+
+    @Test
+    void aLastByteEchoedPastTheEndWithMoreBytesThanTheObjectHasIsRefused() throws Exception {
+        server.on("/echoes-and-sends-more", (request, number, response) -> response.status(206)
+                .header("Content-Range", "bytes 150000-249999/" + DATA.length).header("Content-Length", 100_000)
+                .body(DATA, 100_000, DATA.length));
+
+        assertThatThrownBy(() -> store.get(location("/echoes-and-sends-more"), ByteRange.of(150_000, 100_000)).close())
+                .isExactlyInstanceOf(MalformedResponseException.class)
+                .hasMessageContaining("sent a Content-Length of 100000 for a Content-Range of 50000 bytes");
     }
 
     @Test

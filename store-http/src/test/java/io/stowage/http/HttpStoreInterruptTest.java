@@ -47,7 +47,8 @@ class HttpStoreInterruptTest extends HttpStoreFaultFixture {
         Thread caller = Thread.currentThread();
         CountDownLatch answered = new CountDownLatch(1);
         server.on("/busy", (request, number, response) -> {
-            response.status(503).header("Content-Length", 0).end();
+            // Retry-After: a pause of at least 30 s, where the backoff alone may draw one close to 0 (full jitter)
+            response.status(503).header("Retry-After", 30).header("Content-Length", 0).end();
             answered.countDown();
         });
         Thread interrupter = new Thread(() -> {

@@ -7,6 +7,7 @@ import io.stowage.AccessDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.ByteRange;
 import io.stowage.Location;
+import io.stowage.MalformedResponseException;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
 import io.stowage.StoreException;
@@ -42,6 +43,21 @@ class HttpStoreStatusFaultTest extends HttpStoreFaultFixture {
         List<MisbehavingServer.Request> requests = server.requests("/no-head");
         assertThat(requests).extracting(MisbehavingServer.Request::method).containsExactly("HEAD", "GET");
         assertThat(requests.get(1).header("Range")).contains("bytes=0-0");
+    }
+
+    @Test
+    void aFourHundredSixteenWithAnUnreadableContentRangeIsMalformedNotAnEmptyObject() throws Exception {
+        server.on("/garbled-416", (request, number, response) -> {
+            if (request.method().equals("HEAD")) {
+                response.status(405).header("Content-Length", 0).end();
+            } else {
+                response.status(416).header("Content-Range", "bytes */lots").header("Content-Length", 0).end();
+            }
+        });
+        Location location = location("/garbled-416");
+
+        assertThatThrownBy(() -> store.size(location)).isExactlyInstanceOf(MalformedResponseException.class)
+                .hasMessage(server.uri("/garbled-416") + " answered 416 with an unreadable Content-Range: \"bytes */lots\"");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.stowage.s3;
 
 import io.stowage.ConfigurationException;
+import io.stowage.support.Backoff;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -26,6 +28,12 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
 final class S3Clients implements AutoCloseable {
     /** The region signed for when an endpoint override is set and no region is configured. */
     static final String DEFAULT_ENDPOINT_REGION = "us-east-1";
+
+    /**
+     * The pause before the retries the store makes itself (commits, upload creation) and before a
+     * broken read is resumed: up to 100 ms × 2^attempt (full jitter), at most 5 s.
+     */
+    static final Backoff BACKOFF = Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(5));
 
     private final SdkHttpClient http;
     private final S3Client retrying;

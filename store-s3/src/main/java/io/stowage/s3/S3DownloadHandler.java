@@ -6,6 +6,7 @@ import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
+import io.stowage.support.ResumingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,10 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
@@ -77,10 +75,10 @@ final class S3DownloadHandler implements DownloadHandler {
             throw S3Errors.translate(e, "download", address);
         }
         long size = S3Heads.size(head, address);
-        Optional<String> eTag = Optional.ofNullable(head.eTag());
+        S3RangeOpener ranges = new S3RangeOpener(client, address, Optional.ofNullable(head.eTag()), size, "download");
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
             out.truncate(0);
-            copyChunks(address, eTag, size, out);
+            copyChunks(ranges, address, size, out);
             if (out.size() != size) {
                 throw new StoreException("Download of " + address + " wrote " + out.size() + " of " + size + " bytes");
             }
@@ -114,7 +112,7 @@ final class S3DownloadHandler implements DownloadHandler {
         return new S3Address(bucket, uri.getPath().substring(1));
     }
 
-    private void copyChunks(S3Address address, Optional<String> eTag, long size, FileChannel out) throws IOException {
+    private void copyChunks(S3RangeOpener ranges, S3Address address, long size, FileChannel out) throws IOException {
         long chunks = (size + chunkSize - 1) / chunkSize;
         if (chunks == 0) {
             return;
@@ -131,7 +129,7 @@ final class S3DownloadHandler implements DownloadHandler {
                         long first = chunk * chunkSize;
                         long end = Math.min(size, first + chunkSize);
                         try {
-                            copyChunk(address, eTag, first, end, out, buffer);
+                            copyChunk(ranges, address, first, end, out, buffer);
                         } catch (IOException | RuntimeException e) {
                             failed.set(true);
                             throw e;
@@ -148,25 +146,11 @@ final class S3DownloadHandler implements DownloadHandler {
         awaitAll(running, address);
     }
 
-    private void copyChunk(S3Address address, Optional<String> eTag, long first, long end, FileChannel out, byte[] buffer)
-            throws IOException {
-        ResponseInputStream<GetObjectResponse> body;
-        try {
-            body = client.getObject(request -> request
-                    .bucket(address.bucket())
-                    .key(address.key())
-                    .range("bytes=" + first + "-" + (end - 1))
-                    .ifMatch(eTag.orElse(null)));
-        } catch (SdkException e) {
-            if (S3Errors.status(e) == S3Errors.PRECONDITION_FAILED) {
-                throw new io.stowage.IntegrityException("The object at " + address + " changed during the download", e);
-            }
-            throw S3Errors.translate(e, "download", address);
-        } catch (RuntimeException e) {
-            throw S3Errors.translate(e, "download", address);
-        }
+    private void copyChunk(S3RangeOpener ranges, S3Address address, long first, long end, FileChannel out,
+            byte[] buffer) throws IOException {
         long position = first;
-        try (InputStream in = new ResumingObjectInputStream(client, address, body, eTag, first, end, resumes, () -> { })) {
+        try (InputStream in = new ResumingInputStream(address.toString(), ranges, ranges.open(first, end), first, end,
+                ResumingInputStream.Limit.inAll(resumes), S3Clients.BACKOFF)) {
             int n;
             while (position < end && (n = in.read(buffer, 0, (int) Math.min(buffer.length, end - position))) >= 0) {
                 ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);

@@ -1,5 +1,6 @@
 package io.stowage.s3;
 
+import io.stowage.MalformedResponseException;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** What a HEAD of an object must say, checked. */

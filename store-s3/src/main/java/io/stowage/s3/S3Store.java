@@ -3,7 +3,6 @@ package io.stowage.s3;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.AddOptions;
-import io.stowage.BackendUnavailableException;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
 import io.stowage.InvalidRangeException;
@@ -17,12 +16,13 @@ import io.stowage.StoredObject;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifiedContent;
 import io.stowage.integrity.VerifyingInputStream;
+import io.stowage.support.ResumingInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,44 +151,28 @@ final class S3Store implements Store {
     }
 
     private ObjectStream open(Location location, S3Address address, ByteRange range,
-            ResponseInputStream<GetObjectResponse> body) throws IOException {
+            ResponseInputStream<GetObjectResponse> response) throws IOException {
+        S3ObjectBody first = S3ObjectBody.of(response, address, range.offset());
         try {
-            GetObjectResponse response = body.response();
-            Optional<ContentRange> served = ContentRange.parse(response.contentRange(), address);
-            long size;
-            long start;
-            if (served.isPresent()) {
-                size = served.get().size();
-                start = served.get().first();
-            } else {
-                size = requireLength(response, address);
-                start = 0;
-            }
+            long size = first.objectSize();
             long length = range.lengthWithin(size, location);
-            if (start > range.offset() || (served.isPresent() && start != range.offset())) {
-                throw new MalformedResponseException("Cannot read " + address + ": S3 served bytes from " + start
-                        + " for a read from " + range.offset());
-            }
-            long skip = range.offset() - start;
-            if (skip > 0) {
-                // the server ignored the Range header: skip to the offset rather than return wrong bytes
-                body.skipNBytes(skip);
-            }
+            S3RangeOpener again = new S3RangeOpener(client, address, first.eTag(), size, "resume reading");
+            ResumingInputStream resuming = new ResumingInputStream(address.toString(), again, first, range.offset(),
+                    range.offset() + length, ResumingInputStream.Limit.inAll(readResumes), S3Clients.BACKOFF);
             openReads.incrementAndGet();
-            InputStream data = new ResumingObjectInputStream(client, address, body, Optional.ofNullable(response.eTag()),
-                    range.offset(), range.offset() + length, readResumes, openReads::decrementAndGet);
-            return new ObjectStream(data, location, size, range.offset(), length);
-        } catch (IOException | RuntimeException e) {
-            body.abort();
-            body.close();
-            if (e instanceof StoreException store) {
-                throw store;
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw S3Errors.translate(runtime, "read", address);
-            }
-            throw new BackendUnavailableException("Cannot read " + address + ": the answer broke ("
-                    + e.getClass().getSimpleName() + ")", e);
+            return new ObjectStream(new FilterInputStream(resuming) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        openReads.decrementAndGet();
+                    }
+                }
+            }, location, size, range.offset(), length);
+        } catch (StoreException | RuntimeException e) {
+            first.abort();
+            throw e;
         }
     }
 
@@ -203,13 +187,6 @@ final class S3Store implements Store {
         }
         range.lengthWithin(size, location);
         return new ObjectStream(InputStream.nullInputStream(), location, size, range.offset(), 0);
-    }
-
-    private static long requireLength(GetObjectResponse response, S3Address address) throws StoreException {
-        if (response.contentLength() == null) {
-            throw new MalformedResponseException("S3 answered a read of " + address + " without a Content-Length");
-        }
-        return response.contentLength();
     }
 
     @Override

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.ObjectAlreadyExistsException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,8 +20,6 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  */
 final class UploadRequests {
     private static final String OCTET_STREAM = "application/octet-stream";
-    private static final long BACKOFF_BASE_MILLIS = 100;
-    private static final long BACKOFF_MAX_MILLIS = 5_000;
 
     private final S3Client client;
     private final S3Client unretried;
@@ -149,11 +147,6 @@ final class UploadRequests {
     }
 
     private void backOff(int attempt) throws IOException {
-        long ceiling = Math.min(BACKOFF_MAX_MILLIS, BACKOFF_BASE_MILLIS << Math.min(attempt, 10));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
-        } catch (InterruptedException e) {
-            throw S3Errors.interrupted("add", address, e);
-        }
+        S3Clients.BACKOFF.pause(attempt, Duration.ZERO, "trying to add " + address);
     }
 }

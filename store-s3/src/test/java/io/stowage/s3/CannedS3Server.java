@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * An HTTP server on loopback that answers each request line (e.g. {@code "HEAD /bucket/key"})
@@ -23,6 +25,7 @@ final class CannedS3Server implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, Queue<String>> nextAnswers = new ConcurrentHashMap<>();
     private final Thread acceptor;
 
     private CannedS3Server(ServerSocket socket) {
@@ -47,6 +50,15 @@ final class CannedS3Server implements AutoCloseable {
         answers.put(methodAndPath, statusAndHeaders + "\r\n" + body);
     }
 
+    /**
+     * Answers the next request for {@code method path} so, once, before the standing {@link #answer};
+     * several are used in the order given. A {@code body} shorter than the Content-Length is an
+     * answer cut off.
+     */
+    void answerOnce(String methodAndPath, String statusAndHeaders, String body) {
+        nextAnswers.computeIfAbsent(methodAndPath, key -> new ConcurrentLinkedQueue<>()).add(statusAndHeaders + "\r\n" + body);
+    }
+
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + socket.getLocalPort());
     }
@@ -62,8 +74,10 @@ final class CannedS3Server implements AutoCloseable {
             try (Socket connection = socket.accept()) {
                 String request = requestLine(connection.getInputStream());
                 String methodAndPath = request.replaceFirst(" HTTP/1\\.1$", "").replaceFirst("\\?.*$", "");
-                String answer = answers.getOrDefault(methodAndPath, "HTTP/1.1 404 Not Found\r\nContent-Type: application/xml"
-                        + "\r\nContent-Length: 55\r\n\r\n<Error><Code>NoSuchKey</Code><Message/></Error>\n\n\n\n\n");
+                String once = nextAnswers.getOrDefault(methodAndPath, new ConcurrentLinkedQueue<>()).poll();
+                String answer = once != null ? once : answers.getOrDefault(methodAndPath, "HTTP/1.1 404 Not Found\r\n"
+                        + "Content-Type: application/xml\r\nContent-Length: 55\r\n\r\n<Error><Code>NoSuchKey</Code><Message/>"
+                        + "</Error>\n\n\n\n\n");
                 OutputStream out = connection.getOutputStream();
                 out.write(withConnectionClose(answer).getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();

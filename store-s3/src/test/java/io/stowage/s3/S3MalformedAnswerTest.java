@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.stowage.ByteRange;
 import io.stowage.IntegrityException;
 import io.stowage.Location;
+import io.stowage.MalformedResponseException;
 import io.stowage.Store;
 import io.stowage.download.DownloadHandler;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class S3MalformedAnswerTest {
         Throwable failure = catchThrowable(() -> store.get(OBJECT, ByteRange.of(10, 11)));
 
         assertThat(failure).isInstanceOf(MalformedResponseException.class)
-                .hasMessage("S3 answered a read of s3://canned/obj with an unreadable Content-Range: bytes ten-twenty/100");
+                .hasMessage("S3 answered a read of s3://canned/obj with an unreadable Content-Range: \"bytes ten-twenty/100\"");
     }
 
     @Test
@@ -75,7 +76,7 @@ class S3MalformedAnswerTest {
 
         assertThat(catchThrowable(() -> store.get(OBJECT, ByteRange.of(10, 11))))
                 .isInstanceOf(MalformedResponseException.class)
-                .hasMessage("S3 answered a read of s3://canned/obj with an inconsistent Content-Range: bytes 20-10/100");
+                .hasMessage("S3 answered a read of s3://canned/obj with an inconsistent Content-Range: \"bytes 20-10/100\"");
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.stowage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The small stream and header pieces of the store: the prefixed source and the Content-Range parser. */
+/** The small stream pieces of the store: the prefixed source. */
 class StreamPiecesTest {
     @Test
     void aPrefixedStreamPassesZeroLengthReadsOfTheRestThroughInsteadOfEnding() throws Exception {
@@ -49,22 +47,5 @@ class StreamPiecesTest {
         PrefixedInputStream in = new PrefixedInputStream(new byte[4], 0, new ByteArrayInputStream(new byte[] {5, 6}));
 
         assertThat(in.readAllBytes()).containsExactly(5, 6);
-    }
-
-    @Test
-    void parsesContentRangeCutsAnEchoedLastByteAtTheEndAndRefusesMalformedOnes() throws Exception {
-        S3Address object = new S3Address("images", "glance/abc");
-        assertThat(ContentRange.parse("bytes 10-19/100", object)).contains(new ContentRange(10, 19, 100));
-        assertThat(ContentRange.parse("bytes 1-9223372036854775807/1000", object)).contains(new ContentRange(1, 999, 1000));
-        assertThat(ContentRange.parse(null, object)).isEqualTo(Optional.empty());
-        assertThatThrownBy(() -> ContentRange.parse("bytes */100", object))
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessage("S3 answered a read of s3://images/glance/abc with an unreadable Content-Range: bytes */100");
-        assertThatThrownBy(() -> ContentRange.parse("bytes 20-10/100", object))
-                .isInstanceOf(MalformedResponseException.class)
-                .hasMessage("S3 answered a read of s3://images/glance/abc with an inconsistent Content-Range:"
-                        + " bytes 20-10/100");
-        assertThatThrownBy(() -> ContentRange.parse("bytes 0-99999999999999999999/100", object))
-                .isInstanceOf(MalformedResponseException.class);
     }
 }

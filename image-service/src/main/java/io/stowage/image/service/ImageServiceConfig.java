@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  *   staging-store: local                              # where glance-direct stages data (default: the default store)
  *   web-download-store: web                           # the http store web-download fetches through (none: not offered)
  *   location-schemes: [http, https]                   # schemes of the v1 x-image-meta-location a caller may register
+ *   api-servers: ["http://127.0.0.1:9292"]            # the image client's (stowage image); ignored here
  * </pre>
  *
  * <p>{@code toString()} never shows a token or the registry password.

@@ -11,7 +11,11 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The {@code images} section of the config file as written; {@link #toConfig} checks it. */
+/**
+ * The {@code images} section of the config file as written; {@link #toConfig} checks it.
+ * {@code api-servers} belongs to the image client ({@code stowage image}), which shares the file:
+ * the service accepts a list there and ignores it.
+ */
 record ImagesSection(
         @JsonProperty("listen") String listen,
         @JsonProperty("registry") String registry,
@@ -28,7 +32,8 @@ record ImagesSection(
         @JsonProperty("open-access") Boolean openAccess,
         @JsonProperty("staging-store") String stagingStore,
         @JsonProperty("web-download-store") String webDownloadStore,
-        @JsonProperty("location-schemes") List<String> locationSchemes) {
+        @JsonProperty("location-schemes") List<String> locationSchemes,
+        @JsonProperty("api-servers") List<String> apiServers) {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     /** The settings this section holds, checked: every problem names the key, never a value. */

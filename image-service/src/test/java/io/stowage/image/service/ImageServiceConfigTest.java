@@ -88,6 +88,16 @@ class ImageServiceConfigTest {
     }
 
     @Test
+    void theImageClientsApiServersMayShareTheSection() throws Exception {
+        ImageServiceConfig config = parse("{ listen: \"127.0.0.1:9393\", api-servers: [\"http://a:9292\", \"b:9292\"] }");
+
+        assertThat(config.port()).isEqualTo(9393);
+        assertThatThrownBy(() -> parse("{ api-servers: \"http://a:9292\" }"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("api-servers");
+    }
+
+    @Test
     void withoutAuthenticationItListensOnLoopbackOnlyUnlessOpened() throws Exception {
         assertThatThrownBy(() -> parse("{ listen: \"0.0.0.0:9292\" }"))
                 .isInstanceOf(ConfigurationException.class)

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.stowage.AccessDeniedException;
+import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
@@ -16,6 +18,8 @@ import io.stowage.download.DirectDownloader;
 import io.stowage.download.DownloadHandler;
 import io.stowage.download.DownloadOptions;
 import io.stowage.download.DownloadResult;
+import io.stowage.integrity.ContentExpectation;
+import io.stowage.integrity.VerifiedContent;
 import io.stowage.tck.OpenFiles;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
@@ -28,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,6 +149,42 @@ public abstract class DownloadHandlerContractTest {
 
         try (InputStream written = Files.newInputStream(target)) {
             assertThat(payload.mismatch(written)).isEmpty();
+        }
+    }
+
+    /**
+     * Held to an expectation ({@link DownloadHandler#download(Location, Path, ContentExpectation)}),
+     * a handler copies the object; what it says it verified must be the truth, and a copy that
+     * does not meet the expectation (another size, another checksum) fails with
+     * {@link IntegrityException} or is left for the caller to check, never reported as verified.
+     */
+    @Test
+    void heldToAnExpectationItVerifiesTrulyOrLeavesTheCheckToTheCaller() throws Exception {
+        Payload payload = Payload.of(65_537, nextSeed());
+        Location location = put(payload);
+        Checksum right = payload.checksum(ChecksumAlgorithm.SHA256);
+        Checksum wrong = Payload.of(65_537, nextSeed()).checksum(ChecksumAlgorithm.SHA256);
+        Path target = emptyTarget();
+
+        Optional<VerifiedContent> verified = download(location, target,
+                ContentExpectation.builder().size(payload.size()).checksum(right).build());
+
+        try (InputStream written = Files.newInputStream(target)) {
+            assertThat(payload.mismatch(written)).as("bytes written for %s", location).isEmpty();
+        }
+        verified.ifPresent(content -> {
+            assertThat(content.size()).as("the size the handler verified").isEqualTo(payload.size());
+            assertThat(content.checksums().matches(right)).as("the checksum the handler verified").isTrue();
+        });
+        for (ContentExpectation unmet : List.of(ContentExpectation.builder().size(payload.size() + 1).build(),
+                ContentExpectation.builder().size(payload.size()).checksum(wrong).build())) {
+            Optional<VerifiedContent> claimed;
+            try {
+                claimed = download(location, emptyTarget(), unmet);
+            } catch (IntegrityException refused) {
+                continue;
+            }
+            assertThat(claimed).as("a copy that does not meet %s, reported as verified", unmet).isEmpty();
         }
     }
 
@@ -304,8 +345,28 @@ public abstract class DownloadHandlerContractTest {
      * directory open, whether it succeeded or failed.
      */
     protected final void download(Location location, Path target) throws Exception {
-        try {
+        checkingOpenFiles(location, () -> {
             handler.download(location, target);
+            return null;
+        });
+    }
+
+    /** Runs the handler held to {@code expectation}, checking for open files as {@link #download(Location, Path)} does. */
+    protected final Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
+            throws Exception {
+        return checkingOpenFiles(location, () -> handler.download(location, target, expectation));
+    }
+
+    /** A run of the handler. */
+    @FunctionalInterface
+    private interface HandlerRun<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T checkingOpenFiles(Location location, HandlerRun<T> run) throws Exception {
+        T result;
+        try {
+            result = run.run();
         } catch (Exception | Error e) {
             try {
                 assertNoOpenFiles("after the handler failed to download " + location);
@@ -316,6 +377,7 @@ public abstract class DownloadHandlerContractTest {
             throw e;
         }
         assertNoOpenFiles("after the handler downloaded " + location);
+        return result;
     }
 
     /** Fails if this process holds a file of the test's target directory open (a leaked target channel or stream). */
