@@ -76,6 +76,13 @@ final class CapabilityCheckingStore implements Store {
     }
 
     @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        require(Capability.DELETE, "discard " + id);
+        delegate.discard(id);
+    }
+
+    @Override
     public void close() throws IOException {
         delegate.close();
     }

@@ -119,6 +119,19 @@ public interface Store extends Closeable {
         throw new NotSupportedException("Store '" + name() + "' does not support delete (no DELETE capability): " + location);
     }
 
+    /**
+     * Removes whatever an add of {@code id} left in this store, whether that add finished or
+     * not: the object if it was published, and what an add cut short by the crash of its
+     * process left behind that the store can find by the id (an open multipart upload). It is
+     * for recovery after a crash: call it only when no add of {@code id} can still be running,
+     * in this process or another. Nothing left is not an error, so calling it twice is harmless.
+     *
+     * <p>Requires {@link Capability#DELETE}; the default implementation refuses.
+     */
+    default void discard(ObjectId id) throws IOException {
+        throw new NotSupportedException("Store '" + name() + "' does not support discard (no DELETE capability): " + id);
+    }
+
     /** Releases what the store holds (clients, thread pools). Idempotent. */
     @Override
     void close() throws IOException;

@@ -230,6 +230,11 @@ public final class Stores implements Closeable {
         route(location).delete(location);
     }
 
+    /** Removes what an add of {@code id} left in the named store; see {@link Store#discard}. */
+    public void discard(String storeName, ObjectId id) throws IOException {
+        store(storeName).discard(id);
+    }
+
     /** The name of the store that serves {@code location}; see the class comment for the rules. */
     public String routeName(Location location) throws InvalidLocationException {
         requireNonNull(location, "location is null");

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * @param smallObjects add+get+delete cycles per small-object run
  * @param cliRuns measured starts of {@code stowage stores}
  * @param repository the checkout holding the {@code stowage} launcher and {@code store-cli/target/stowage.jar}
+ * @param registryImages how many images the registry group fills each database with
+ * @param registryCalls calls per operation and count in the registry group
  * @param images how many images the glance group lists (each service holds that many)
  * @param concurrentSize the size of each of the service group's 16 concurrent uploads
  */
@@ -36,12 +38,14 @@ record BenchOptions(
         int smallObjects,
         int cliRuns,
         Path repository,
+        int registryImages,
+        int registryCalls,
         int images,
         long concurrentSize) {
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE, SERVICE, GLANCE;
+        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE, NODES, REGISTRY, SERVICE, GLANCE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -72,6 +76,8 @@ record BenchOptions(
             "  --small-count N     add+get+delete cycles per small-object run (default 1000)",
             "  --cli-runs N        measured starts of `stowage stores` (default 10)",
             "  --repo DIR          the checkout with ./stowage (default the current dir)",
+            "  --registry-images N images per database in the registry group (default 100000)",
+            "  --registry-calls N  calls per operation and count in the registry group (default 1000)",
             "  --images N          images each service holds for the glance group's listing (default 2000)",
             "  --concurrent-size SIZE  size of each of the service group's 16 concurrent uploads (default 256m)",
             "  --help");
@@ -87,8 +93,12 @@ record BenchOptions(
         if (heapSize < 1) {
             throw new IllegalArgumentException("--heap-size: must be at least 1 byte");
         }
-        if (runs < 1 || warmups < 0 || smallObjects < 1 || cliRuns < 1) {
-            throw new IllegalArgumentException("--runs, --small-count and --cli-runs must be at least 1, --warmups at least 0");
+        if (runs < 1 || warmups < 0 || smallObjects < 1 || cliRuns < 1 || registryCalls < 1) {
+            throw new IllegalArgumentException("--runs, --small-count, --cli-runs and --registry-calls must be at least 1,"
+                    + " --warmups at least 0");
+        }
+        if (registryImages < 10L * registryCalls) {
+            throw new IllegalArgumentException("--registry-images must be at least 10 times --registry-calls");
         }
         if (images < 2 || concurrentSize < 1) {
             throw new IllegalArgumentException("--images must be at least 2, --concurrent-size at least 1 byte");
@@ -105,6 +115,8 @@ record BenchOptions(
         int smallObjects = 1000;
         int cliRuns = 10;
         Path repository = Path.of("").toAbsolutePath();
+        int registryImages = 100_000;
+        int registryCalls = 1000;
         int images = 2000;
         long concurrentSize = 256 * Sizes.MIB;
         for (int i = 0; i < args.size(); i++) {
@@ -127,6 +139,8 @@ record BenchOptions(
                 case "--small-count" -> smallObjects = number(value, option);
                 case "--cli-runs" -> cliRuns = number(value, option);
                 case "--repo" -> repository = Path.of(value).toAbsolutePath();
+                case "--registry-images" -> registryImages = number(value, option);
+                case "--registry-calls" -> registryCalls = number(value, option);
                 case "--images" -> images = number(value, option);
                 case "--concurrent-size" -> concurrentSize = Sizes.parse(value, option);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
@@ -138,8 +152,8 @@ record BenchOptions(
         if (!Files.isDirectory(workDir)) {
             throw new IllegalArgumentException("--dir: " + workDir + " is not a directory");
         }
-        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository, images,
-                concurrentSize);
+        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository,
+                registryImages, registryCalls, images, concurrentSize);
     }
 
     private static int number(String value, String option) {

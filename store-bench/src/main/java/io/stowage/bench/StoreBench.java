@@ -63,8 +63,8 @@ public final class StoreBench {
 
     static List<Scenario> scenarios() {
         return List.of(new FileScenarios(), new DirectDownloadScenario(), new SmallObjectScenario(), new HttpScenarios(),
-                new S3Scenarios(), new HeapScenario(), new CliStartScenario(), new ImageDownloadScenarios(), new ServiceScenarios(),
-                new GlanceScenarios());
+                new S3Scenarios(), new HeapScenario(), new CliStartScenario(), new ImageDownloadScenarios(),
+                new ImageNodesScenario(), new RegistryScenario(), new ServiceScenarios(), new GlanceScenarios());
     }
 
     private static String groups(BenchOptions options) {

@@ -10,6 +10,7 @@ import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
 import io.stowage.OperationInterruptedException;
 import io.stowage.StorageFullException;
@@ -331,6 +332,24 @@ final class FileStore implements Store {
         } catch (IOException e) {
             // The object is gone; only the durability of its removal is in doubt.
             LOG.warn("Store '{}': deleted {}, but syncing {} failed: {}", name, location, object.dir(), e.toString());
+        }
+    }
+
+    /**
+     * Deletes the object {@code id} from whichever data dir holds it. Temp files of an add whose
+     * process died are not named by the id alone; the next open of the store removes them (see
+     * {@link LeftoverTempFiles}).
+     */
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        ensureOpen();
+        for (DataDir dir : dirs) {
+            try {
+                delete(locator.location(dir, id, Map.of()));
+            } catch (ObjectNotFoundException e) {
+                // not in this dir, or removed meanwhile: what discard wants
+            }
         }
     }
 

@@ -184,6 +184,13 @@ public final class MemoryStore implements Store {
         }
     }
 
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        require(Capability.DELETE, "discard " + id);
+        objects.remove(id);
+    }
+
     /** How many objects the store holds. */
     public int objectCount() {
         return objects.size();
