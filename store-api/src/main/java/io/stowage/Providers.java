@@ -16,7 +16,7 @@ public final class Providers {
 
     /** Every {@link StoreProvider} found, sorted by type. */
     @SuppressWarnings("rawtypes")
-    public static List<StoreProvider<?>> storeProviders() throws ConfigurationException {
+    public static List<StoreProvider<?>> storeProviders() throws InvalidConfigurationException {
         List<StoreProvider<?>> found = new ArrayList<>();
         for (StoreProvider provider : load(StoreProvider.class)) {
             found.add(provider);
@@ -26,7 +26,7 @@ public final class Providers {
 
     /** Every {@link DownloadHandlerProvider} found, sorted by type. */
     @SuppressWarnings("rawtypes")
-    public static List<DownloadHandlerProvider<?>> downloadHandlerProviders() throws ConfigurationException {
+    public static List<DownloadHandlerProvider<?>> downloadHandlerProviders() throws InvalidConfigurationException {
         List<DownloadHandlerProvider<?>> found = new ArrayList<>();
         for (DownloadHandlerProvider provider : load(DownloadHandlerProvider.class)) {
             found.add(provider);
@@ -34,7 +34,7 @@ public final class Providers {
         return sortedUnique(found, DownloadHandlerProvider::type, "download handler");
     }
 
-    private static <T> List<T> load(Class<T> service) throws ConfigurationException {
+    private static <T> List<T> load(Class<T> service) throws InvalidConfigurationException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = Providers.class.getClassLoader();
@@ -43,18 +43,18 @@ public final class Providers {
         try {
             ServiceLoader.load(service, loader).forEach(found::add);
         } catch (ServiceConfigurationError e) {
-            throw new ConfigurationException("A " + service.getSimpleName() + " on the classpath cannot be loaded: "
+            throw new InvalidConfigurationException("A " + service.getSimpleName() + " on the classpath cannot be loaded: "
                     + e.getMessage());
         }
         return found;
     }
 
-    static <T> List<T> sortedUnique(List<T> providers, Function<T, String> type, String kind) throws ConfigurationException {
+    static <T> List<T> sortedUnique(List<T> providers, Function<T, String> type, String kind) throws InvalidConfigurationException {
         Map<String, T> byType = new HashMap<>();
         for (T provider : providers) {
             T previous = byType.put(type.apply(provider), provider);
             if (previous != null) {
-                throw new ConfigurationException("Two " + kind + " providers claim type '" + type.apply(provider) + "': "
+                throw new InvalidConfigurationException("Two " + kind + " providers claim type '" + type.apply(provider) + "': "
                         + previous.getClass().getName() + " and " + provider.getClass().getName());
             }
         }

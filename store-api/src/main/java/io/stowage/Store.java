@@ -8,7 +8,7 @@ import java.util.Set;
 /**
  * One configured storage backend: a place objects are added to once and read back by
  * {@link Location}. Instances come from a {@link StoreProvider}; the registry
- * ({@link Stores}) routes locations to them.
+ * ({@link StoreRegistry}) routes locations to them.
  *
  * <h2>What every implementation keeps</h2>
  * The store TCK ({@code store-tck}) checks each of these rules.
@@ -45,7 +45,7 @@ import java.util.Set;
  * {@link InvalidLocationException} before anything is touched — never answered as a missing
  * object. A missing object is {@link ObjectNotFoundException}. A transient backend failure
  * that outlasted the store's retries is {@link BackendUnavailableException}; a permission
- * problem is {@link AccessDeniedException}.
+ * problem is {@link PermissionDeniedException}.
  */
 public interface Store extends Closeable {
     /** The configured name of this store (the key under {@code stores:} in the config). */

@@ -11,7 +11,7 @@ import java.util.Set;
  * {@link #configType()} with Jackson: unknown keys are errors, {@code ${VAR}} values are
  * already resolved from the environment. Validate in the config record's compact
  * constructor (throw {@link IllegalArgumentException} with a message naming the key);
- * the registry reports it as a {@link ConfigurationException} naming the store. A config
+ * the registry reports it as a {@link InvalidConfigurationException} naming the store. A config
  * record holding a secret must keep it out of its {@code toString()}.
  *
  * @param <C> the config record
@@ -29,7 +29,7 @@ public interface StoreProvider<C> {
     /**
      * Creates a ready-to-use store. Problems with the config values or the environment
      * (a data dir that cannot be created, a bucket that does not exist) are
-     * {@link ConfigurationException}s naming the store and the key.
+     * {@link InvalidConfigurationException}s naming the store and the key.
      */
     Store create(String name, C config) throws StoreException;
 }

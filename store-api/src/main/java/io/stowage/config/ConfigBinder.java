@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.Set;
@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Binds a config tree to a typed config record, strictly: unknown keys, wrong types and
- * values the record refuses are {@link ConfigurationException}s naming the subject (e.g.
+ * values the record refuses are {@link InvalidConfigurationException}s naming the subject (e.g.
  * "store 'local'") and the key. Messages never repeat a config value.
  */
 public final class ConfigBinder {
@@ -44,42 +44,42 @@ public final class ConfigBinder {
      *
      * @param subject what the config belongs to, for messages: "store 'local'", "download handler 'file'"
      */
-    public static <T> T bind(JsonNode node, Class<T> type, String subject) throws ConfigurationException {
+    public static <T> T bind(JsonNode node, Class<T> type, String subject) throws InvalidConfigurationException {
         requireNonNull(node, "node is null");
         requireNonNull(type, "type is null");
         requireNonNull(subject, "subject is null");
         try {
             return MAPPER.treeToValue(node, type);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ": unknown key '"
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ": unknown key '"
                     + path(e, e.getPropertyName()) + "' (known keys: " + known(e.getKnownPropertyIds()) + ")");
         } catch (ValueInstantiationException e) {
             // A misspelt required key fails the record's constructor before Jackson gets to report
             // the unknown key; the unknown key is what the user needs to hear about.
-            ConfigurationException unknown = unknownKey(node, type, subject);
+            InvalidConfigurationException unknown = unknownKey(node, type, subject);
             if (unknown != null) {
                 throw unknown;
             }
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigurationException("Invalid configuration of " + subject + pathSuffix(e) + ": " + cause.getMessage());
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + pathSuffix(e) + ": " + cause.getMessage());
         } catch (InvalidFormatException e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ": key '" + path(e, null)
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ": key '" + path(e, null)
                     + "' expects " + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ": key '" + path(e, null)
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ": key '" + path(e, null)
                     + "' expects " + describe(e.getTargetType()));
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException ? e.getCause() : null;
-            throw new ConfigurationException("Invalid configuration of " + subject + pathSuffix(e)
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + pathSuffix(e)
                     + (cause != null ? ": " + cause.getMessage() : ": cannot be read as " + type.getSimpleName()));
         } catch (Exception e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ": cannot be read as "
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ": cannot be read as "
                     + type.getSimpleName());
         }
     }
 
     /** The error for the first top-level key of {@code node} that {@code type} does not know, or null. */
-    private static ConfigurationException unknownKey(JsonNode node, Class<?> type, String subject) {
+    private static InvalidConfigurationException unknownKey(JsonNode node, Class<?> type, String subject) {
         if (!node.isObject()) {
             return null;
         }
@@ -88,7 +88,7 @@ public final class ConfigBinder {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                return new ConfigurationException("Invalid configuration of " + subject + ": unknown key '" + name
+                return new InvalidConfigurationException("Invalid configuration of " + subject + ": unknown key '" + name
                         + "' (known keys: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
             }
         }

@@ -1,6 +1,6 @@
 package io.stowage.config;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
@@ -27,7 +27,7 @@ final class EnvironmentSubstitution {
         this.environment = environment;
     }
 
-    void apply(JsonNode node, String path) throws ConfigurationException {
+    void apply(JsonNode node, String path) throws InvalidConfigurationException {
         if (node instanceof ObjectNode object) {
             Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
             while (fields.hasNext()) {
@@ -51,7 +51,7 @@ final class EnvironmentSubstitution {
         }
     }
 
-    String substitute(String text, String path) throws ConfigurationException {
+    String substitute(String text, String path) throws InvalidConfigurationException {
         if (text.indexOf('$') < 0) {
             return text;
         }
@@ -69,7 +69,7 @@ final class EnvironmentSubstitution {
             String value = environment.apply(name);
             if (value == null || (value.isEmpty() && matcher.group(2) != null)) {
                 if (matcher.group(2) == null) {
-                    throw new ConfigurationException("Invalid configuration at " + path + ": environment variable "
+                    throw new InvalidConfigurationException("Invalid configuration at " + path + ": environment variable "
                             + name + " is not set");
                 }
                 value = matcher.group(2);

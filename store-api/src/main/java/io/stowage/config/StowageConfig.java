@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,30 +106,30 @@ public record StowageConfig(
     }
 
     /** Reads a YAML or JSON config file, resolving {@code ${VAR}} from the process environment. */
-    public static StowageConfig load(Path file) throws ConfigurationException {
+    public static StowageConfig load(Path file) throws InvalidConfigurationException {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read config file " + file + ": " + e.getClass().getSimpleName()
+            throw new InvalidConfigurationException("Cannot read config file " + file + ": " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
         } catch (RuntimeException e) {
-            throw new ConfigurationException("Cannot read config file " + file + ": not UTF-8 text");
+            throw new InvalidConfigurationException("Cannot read config file " + file + ": not UTF-8 text");
         }
         return parse(text, System::getenv);
     }
 
     /** Parses YAML or JSON text (JSON is read as YAML, which it is a subset of). */
-    public static StowageConfig parse(String text, Function<String, String> environment) throws ConfigurationException {
+    public static StowageConfig parse(String text, Function<String, String> environment) throws InvalidConfigurationException {
         JsonNode tree;
         try {
             tree = YAML.readTree(text == null ? "" : text);
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage() == null ? "syntax error" : e.getOriginalMessage().lines().findFirst().orElse("syntax error");
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigurationException("Invalid configuration" + where + ": " + problem);
+            throw new InvalidConfigurationException("Invalid configuration" + where + ": " + problem);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new ConfigurationException("Invalid configuration: cannot be parsed as YAML or JSON");
+            throw new InvalidConfigurationException("Invalid configuration: cannot be parsed as YAML or JSON");
         }
         return fromTree(tree, environment);
     }
@@ -139,28 +139,28 @@ public record StowageConfig(
      * a program would assemble it instead of a file.
      */
     public static StowageConfig fromTree(Map<String, ?> tree, Function<String, String> environment)
-            throws ConfigurationException {
+            throws InvalidConfigurationException {
         JsonNode node;
         try {
             node = ConfigBinder.MAPPER.valueToTree(tree);
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid configuration: the object tree holds values that are not config values");
+            throw new InvalidConfigurationException("Invalid configuration: the object tree holds values that are not config values");
         }
         return fromTree(node, environment);
     }
 
-    static StowageConfig fromTree(JsonNode tree, Function<String, String> environment) throws ConfigurationException {
+    static StowageConfig fromTree(JsonNode tree, Function<String, String> environment) throws InvalidConfigurationException {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            throw new ConfigurationException("Invalid configuration: the document is empty");
+            throw new InvalidConfigurationException("Invalid configuration: the document is empty");
         }
         if (!tree.isObject()) {
-            throw new ConfigurationException("Invalid configuration: expected a mapping with 'stores' at the top");
+            throw new InvalidConfigurationException("Invalid configuration: expected a mapping with 'stores' at the top");
         }
         JsonNode copy = tree.deepCopy();
         new EnvironmentSubstitution(environment).apply(copy, "");
         StowageConfig config = ConfigBinder.bind(copy, StowageConfig.class, "the configuration");
         if (config.stores.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration: no stores are configured under 'stores'");
+            throw new InvalidConfigurationException("Invalid configuration: no stores are configured under 'stores'");
         }
         return config;
     }

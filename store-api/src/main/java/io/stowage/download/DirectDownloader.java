@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.Providers;
 import io.stowage.StoreException;
@@ -88,7 +88,7 @@ public final class DirectDownloader implements Closeable {
     /**
      * Builds from config: only handlers for allowed schemes are created, and every problem
      * (a handler config for an unknown type, an allowed scheme without a handler, a handler
-     * that cannot be created) is a {@link ConfigurationException} now, not at download time.
+     * that cannot be created) is a {@link InvalidConfigurationException} now, not at download time.
      */
     public static DirectDownloader fromConfig(DirectDownloadConfig config,
             Collection<? extends DownloadHandlerProvider<?>> providers) throws StoreException {
@@ -97,7 +97,7 @@ public final class DirectDownloader implements Closeable {
         providers.forEach(provider -> byType.put(provider.type(), provider));
         for (String type : config.handlers().keySet()) {
             if (!byType.containsKey(type)) {
-                throw new ConfigurationException("Invalid configuration of direct-download: unknown handler type '" + type
+                throw new InvalidConfigurationException("Invalid configuration of direct-download: unknown handler type '" + type
                         + "' (available: " + String.join(", ", new TreeSet<>(byType.keySet())) + ")");
             }
         }
@@ -116,7 +116,7 @@ public final class DirectDownloader implements Closeable {
                 if (!handlers.containsKey(scheme)) {
                     Set<String> known = new TreeSet<>();
                     byType.values().forEach(provider -> known.addAll(provider.schemes()));
-                    throw new ConfigurationException("Invalid configuration of direct-download: allowed scheme '" + scheme
+                    throw new InvalidConfigurationException("Invalid configuration of direct-download: allowed scheme '" + scheme
                             + "' has no download handler (handled schemes: " + String.join(", ", known) + ")");
                 }
             }
@@ -132,7 +132,7 @@ public final class DirectDownloader implements Closeable {
         try {
             return requireNonNull(provider.create(config), "provider returned no handler");
         } catch (RuntimeException e) {
-            throw new ConfigurationException("Download handler '" + provider.type() + "' could not be created: "
+            throw new InvalidConfigurationException("Download handler '" + provider.type() + "' could not be created: "
                     + e.getMessage(), e);
         }
     }

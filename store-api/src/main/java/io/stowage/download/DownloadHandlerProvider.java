@@ -21,6 +21,6 @@ public interface DownloadHandlerProvider<C> {
 
     Class<C> configType();
 
-    /** Creates the handler; invalid settings are {@link io.stowage.ConfigurationException}s naming the key. */
+    /** Creates the handler; invalid settings are {@link io.stowage.InvalidConfigurationException}s naming the key. */
     DownloadHandler create(C config) throws StoreException;
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -109,14 +109,14 @@ class StowageConfigTest {
         assertThat(substitution.substitute("$${S3_SECRET_KEY}", "k")).isEqualTo("${S3_SECRET_KEY}");
         assertThat(substitution.substitute("cost: $5", "k")).isEqualTo("cost: $5");
         assertThatThrownBy(() -> substitution.substitute("${MISSING}", "stores.images.secretKey"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration at stores.images.secretKey: environment variable MISSING is not set");
     }
 
     @Test
     void refusesUnknownTopLevelKeys() {
         assertThatThrownBy(() -> StowageConfig.parse("stores: {a: {type: file}}\nstorse: {}\n", ENVIRONMENT::get))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("unknown key 'storse'")
                 .hasMessageContaining("known keys: default, direct-download, images, stores");
     }
@@ -124,14 +124,14 @@ class StowageConfigTest {
     @Test
     void refusesDuplicateKeys() {
         assertThatThrownBy(() -> StowageConfig.parse("stores: {a: {type: file}}\nstores: {b: {type: file}}\n", ENVIRONMENT::get))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("stores");
     }
 
     @Test
     void reportsSyntaxErrorsWithoutEchoingTheDocument() {
         assertThatThrownBy(() -> StowageConfig.parse("stores: {a: {type: file, secretKey: \"TOPSECRET\"\n", ENVIRONMENT::get))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("Invalid configuration at line")
                 .hasMessageNotContaining("TOPSECRET");
     }
@@ -139,7 +139,7 @@ class StowageConfigTest {
     @Test
     void refusesEmptyOrShapelessDocuments() {
         for (String text : new String[] {"", "just text", "- a\n- b\n", "stores: {}", "stores: {a: null}", "stores: {'a/b': {type: file}}"}) {
-            assertThatThrownBy(() -> StowageConfig.parse(text, ENVIRONMENT::get)).as(text).isInstanceOf(ConfigurationException.class);
+            assertThatThrownBy(() -> StowageConfig.parse(text, ENVIRONMENT::get)).as(text).isInstanceOf(InvalidConfigurationException.class);
         }
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.IntegrityException;
 import io.stowage.Location;
 import io.stowage.StoreException;
@@ -196,13 +196,13 @@ class DirectDownloaderTest {
         ObjectNode unknownKey = JsonNodeFactory.instance.objectNode().put("speed", "fast");
 
         assertThatThrownBy(() -> DirectDownloader.fromConfig(new DirectDownloadConfig(List.of("ftp"), Map.of()), List.of(provider)))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of direct-download: allowed scheme 'ftp' has no download handler (handled schemes: fake, fakes)");
         assertThatThrownBy(() -> DirectDownloader.fromConfig(new DirectDownloadConfig(List.of(), Map.of("nfs", unknownKey)), List.of(provider)))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of direct-download: unknown handler type 'nfs' (available: fake)");
         assertThatThrownBy(() -> DirectDownloader.fromConfig(new DirectDownloadConfig(List.of("fake"), Map.of("fake", unknownKey)), List.of(provider)))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of download handler 'fake': unknown key 'speed' (known keys: mode)");
     }
 

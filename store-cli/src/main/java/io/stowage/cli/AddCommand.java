@@ -6,7 +6,7 @@ import io.stowage.ChecksumAlgorithm;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ final class AddCommand implements Callable<Integer> {
         OptionalLong expectedSize = size != null ? OptionalLong.of(size)
                 : file != null && Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
 
-        try (Stores stores = root.openStores();
+        try (StoreRegistry stores = root.openStores();
                 InputStream data = file == null ? CloseShieldInputStream.wrap(root.streams().in()) : Files.newInputStream(file);
                 TransferProgress progress = root.progress("add", expectedSize)) {
             AddOptions.Builder options = AddOptions.builder().progress(progress);

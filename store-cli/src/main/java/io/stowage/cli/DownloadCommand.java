@@ -2,7 +2,7 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Location;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.config.DirectDownloadConfig;
 import io.stowage.config.StowageConfig;
 import io.stowage.download.DirectDownloader;
@@ -58,7 +58,7 @@ final class DownloadCommand implements Callable<Integer> {
         OutputTarget.check(spec, output);
         StowageConfig config = root.config();
         DirectDownloadConfig directDownload = directDownloadConfig(config);
-        try (Stores stores = Stores.build(config);
+        try (StoreRegistry stores = StoreRegistry.build(config);
                 DirectDownloader downloader = DirectDownloader.fromConfig(directDownload);
                 TransferProgress progress = root.progress("download", OptionalLong.empty())) {
             Location first = candidates.get(0);

@@ -1,8 +1,8 @@
 package io.stowage.cli;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.IntegrityException;
 import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
@@ -52,7 +52,7 @@ public enum ExitCode {
 
     /** The exit code for a failure: the Stowage error family by kind, everything else {@link #UNEXPECTED}. */
     public static ExitCode of(Throwable failure) {
-        if (failure instanceof ConfigurationException || failure instanceof InvalidRangeException) {
+        if (failure instanceof InvalidConfigurationException || failure instanceof InvalidRangeException) {
             return USAGE;
         }
         if (failure instanceof ObjectNotFoundException) {
@@ -68,7 +68,7 @@ public enum ExitCode {
             return NOT_SUPPORTED;
         }
         if (failure instanceof InvalidLocationException || failure instanceof InvalidIdException
-                || failure instanceof AccessDeniedException) {
+                || failure instanceof PermissionDeniedException) {
             return REFUSED;
         }
         if (failure instanceof IntegrityException) {

@@ -5,7 +5,7 @@ import io.stowage.Checksum;
 import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.ProgressListener;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifyingInputStream;
 import io.stowage.support.AtomicFile;
@@ -72,7 +72,7 @@ final class GetCommand implements Callable<Integer> {
         if (output != null) {
             OutputTarget.check(spec, output);
         }
-        try (Stores stores = root.openStores(); ObjectStream data = stores.get(parsed, range);
+        try (StoreRegistry stores = root.openStores(); ObjectStream data = stores.get(parsed, range);
                 TransferProgress progress = root.progress("get", OptionalLong.of(data.length()))) {
             InputStream in = data;
             if (expected.isPresent()) {

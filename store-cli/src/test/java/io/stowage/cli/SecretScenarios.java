@@ -7,7 +7,7 @@ import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.config.ConfigBinder;
 import io.stowage.config.StowageConfig;
 import io.stowage.download.DirectDownloader;
@@ -83,7 +83,7 @@ public final class SecretScenarios {
             return null;
         });
 
-        try (Stores stores = Stores.build(config)) {
+        try (StoreRegistry stores = StoreRegistry.build(config)) {
             scenario("stores toString", () -> {
                 OUT.println(stores.describe());
                 for (String name : List.of("images", "web", "local", "mem")) {
@@ -146,12 +146,12 @@ public final class SecretScenarios {
             });
         }
 
-        scenario("s3 wrong secret key", () -> Stores.build(StowageConfig.load(wrongS3Key)));
-        scenario("s3 unreachable endpoint", () -> Stores.build(StowageConfig.load(unreachableS3)));
-        try (Stores wrong = Stores.build(StowageConfig.load(wrongWebPassword))) {
+        scenario("s3 wrong secret key", () -> StoreRegistry.build(StowageConfig.load(wrongS3Key)));
+        scenario("s3 unreachable endpoint", () -> StoreRegistry.build(StowageConfig.load(unreachableS3)));
+        try (StoreRegistry wrong = StoreRegistry.build(StowageConfig.load(wrongWebPassword))) {
             scenario("http wrong password", () -> wrong.size(Location.parse(page)));
         }
-        try (Stores unreachable = Stores.build(StowageConfig.load(unreachableWeb))) {
+        try (StoreRegistry unreachable = StoreRegistry.build(StowageConfig.load(unreachableWeb))) {
             scenario("http unreachable server", () -> unreachable.size(Location.parse(page.replaceFirst(":[0-9]+/",
                     ":" + System.getenv("CLOSED_PORT") + "/"))));
         }

@@ -1,6 +1,6 @@
 package io.stowage.file;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.download.DownloadHandler;
 import io.stowage.download.DownloadHandlerProvider;
 import java.nio.file.FileSystem;
@@ -30,12 +30,12 @@ public final class FileDownloadHandlerProvider implements DownloadHandlerProvide
     }
 
     @Override
-    public DownloadHandler create(FileDownloadHandlerConfig config) throws ConfigurationException {
+    public DownloadHandler create(FileDownloadHandlerConfig config) throws InvalidConfigurationException {
         return create(config, FileSystems.getDefault());
     }
 
     /** A handler whose mountpoints are paths of {@code fileSystem}. */
-    public DownloadHandler create(FileDownloadHandlerConfig config, FileSystem fileSystem) throws ConfigurationException {
+    public DownloadHandler create(FileDownloadHandlerConfig config, FileSystem fileSystem) throws InvalidConfigurationException {
         List<FilesystemMount> filesystems = config.filesystems();
         Map<String, Path> mountpoints = new LinkedHashMap<>();
         for (int i = 0; i < filesystems.size(); i++) {
@@ -55,7 +55,7 @@ public final class FileDownloadHandlerProvider implements DownloadHandlerProvide
         return new FileDownloadHandler(mountpoints);
     }
 
-    private static ConfigurationException invalid(String key, String problem) {
-        return new ConfigurationException("Invalid configuration of download handler 'file', key '" + key + "': " + problem);
+    private static InvalidConfigurationException invalid(String key, String problem) {
+        return new InvalidConfigurationException("Invalid configuration of download handler 'file', key '" + key + "': " + problem);
     }
 }

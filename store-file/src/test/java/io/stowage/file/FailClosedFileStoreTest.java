@@ -7,7 +7,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Feature;
 import com.google.common.jimfs.Jimfs;
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
@@ -210,7 +210,7 @@ class FailClosedFileStoreTest {
         disk.failListings(dir -> true);
 
         assertThatThrownBy(() -> new FileStoreProvider().create("unlistable", FileStoreConfig.ofDirs("/data"), disk))
-                .isExactlyInstanceOf(ConfigurationException.class)
+                .isExactlyInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'unlistable', key 'dirs[0]': cannot tell whether the data dir"
                         + " /data tells names apart by case: java.io.IOException: Input/output error");
     }

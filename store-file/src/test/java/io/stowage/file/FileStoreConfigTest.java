@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Providers;
 import io.stowage.StoreProvider;
 import io.stowage.config.ConfigBinder;
@@ -53,11 +53,11 @@ class FileStoreConfigTest {
     @Test
     void rejectsUnknownKeysByName() {
         assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\"], \"dir\": \"/b\"}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'local'")
                 .hasMessageContaining("unknown key 'dir'");
         assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\"], \"filesystems\": [{\"id\": \"x\", \"mountpoint\": \"/m\", \"path\": \"/p\"}]}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("path");
     }
 
@@ -72,18 +72,18 @@ class FileStoreConfigTest {
 
     @Test
     void refusesBadDirsNamingTheKey() {
-        assertThatThrownBy(() -> bind("{}")).isInstanceOf(ConfigurationException.class).hasMessageContaining("dirs");
-        assertThatThrownBy(() -> bind("{\"dirs\": []}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{}")).isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("dirs");
+        assertThatThrownBy(() -> bind("{\"dirs\": []}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs: at least one data dir is required");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\", \"/b:\"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\", \"/b:\"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[1]: the priority after ':' must be an integer");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a:12345678901\"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a:12345678901\"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[0]");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\":5\"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\":5\"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[0]: a data dir path must not be empty");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\" \"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\" \"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[0]");
-        assertThatThrownBy(() -> bind("{\"dirs\": \"/a\"}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": \"/a\"}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs");
     }
 

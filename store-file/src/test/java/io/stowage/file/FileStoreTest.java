@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
@@ -138,14 +138,14 @@ class FileStoreTest {
 
         Path file = Files.writeString(root.resolve("plain-file"), "x");
         assertThatThrownBy(() -> open(file))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'local'")
                 .hasMessageContaining("dirs[0]");
         assertThatThrownBy(() -> open(root.resolve("one"), root.resolve("one/inner")))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("must not nest");
         assertThatThrownBy(() -> open(root.resolve("same"), root.resolve("other/../same")))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[1]")
                 .hasMessageContaining("same directory");
     }

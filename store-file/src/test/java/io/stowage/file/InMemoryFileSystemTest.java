@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -224,7 +224,7 @@ class InMemoryFileSystemTest {
         FileStoreConfig config = FileStoreConfig.ofDirs("/data").withFilePermissions("rw-------");
 
         assertThatThrownBy(() -> new FileStoreProvider().create("strict", config, fileSystem))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'strict', key 'filePermissions': the data dir /data is on a"
                         + " filesystem without POSIX permissions");
     }

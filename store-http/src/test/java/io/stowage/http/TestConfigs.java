@@ -2,7 +2,7 @@ package io.stowage.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.config.ConfigBinder;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +33,12 @@ final class TestConfigs {
         }
         try {
             return bind(settings);
-        } catch (ConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    static HttpStoreConfig bind(Map<String, ?> settings) throws ConfigurationException {
+    static HttpStoreConfig bind(Map<String, ?> settings) throws InvalidConfigurationException {
         ObjectNode node = MAPPER.valueToTree(settings);
         return ConfigBinder.bind(node, HttpStoreConfig.class, "store 'web'");
     }

@@ -3,7 +3,7 @@ package io.stowage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.config.StowageConfig;
 import io.stowage.download.DirectDownloader;
@@ -85,7 +85,7 @@ class S3DownloadHandlerConfigTest {
         StowageConfig config = StowageConfig.parse(config("{ bucket: images }"), name -> null);
 
         assertThatThrownBy(() -> DirectDownloader.fromConfig(config.directDownload()))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("download handler 's3'")
                 .hasMessageContaining("unknown key 'bucket'");
     }

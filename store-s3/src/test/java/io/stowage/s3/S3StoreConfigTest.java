@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.config.ConfigBinder;
 import io.stowage.config.StowageConfig;
 import java.time.Duration;
@@ -16,7 +16,7 @@ class S3StoreConfigTest {
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "S3_ACCESS_KEY", "AKIAEXAMPLEACCESS", "S3_SECRET_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
 
-    private static S3StoreConfig bind(String yamlSection) throws ConfigurationException {
+    private static S3StoreConfig bind(String yamlSection) throws InvalidConfigurationException {
         StowageConfig config = StowageConfig.parse("stores:\n  images: " + yamlSection + "\n", ENVIRONMENT::get);
         ObjectNode section = config.stores().get("images").deepCopy();
         section.remove("type");
@@ -94,7 +94,7 @@ class S3StoreConfigTest {
     @Test
     void refusesUnknownKeys() {
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, secret: x }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'images'")
                 .hasMessageContaining("unknown key 'secret'");
     }
@@ -102,7 +102,7 @@ class S3StoreConfigTest {
     @Test
     void requiresABucket() {
         assertThatThrownBy(() -> bind("{ type: s3, region: us-east-1 }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'images'")
                 .hasMessageContaining("bucket is required");
     }
@@ -123,15 +123,15 @@ class S3StoreConfigTest {
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, retries: 21 }")).hasMessageContaining("retries");
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, readTimeout: 0s }")).hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, readTimeout: soon }"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("readTimeout");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("readTimeout");
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, checksumMode: always }"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("checksumMode");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("checksumMode");
     }
 
     @Test
     void refusesCredentialsInTheEndpointWithoutRepeatingThem() {
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, endpoint: \"http://AKIAX:topsecret@host:9000\" }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("endpoint must not carry credentials")
                 .hasMessageNotContaining("topsecret");
     }
@@ -139,7 +139,7 @@ class S3StoreConfigTest {
     @Test
     void requiresBothKeysOrNeither() {
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, accessKey: \"${S3_ACCESS_KEY}\" }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("accessKey and secretKey must be given together")
                 .hasMessageNotContaining("AKIAEXAMPLEACCESS");
         assertThatThrownBy(() -> bind("{ type: s3, bucket: images, accessKey: \"\", secretKey: \"\" }"))

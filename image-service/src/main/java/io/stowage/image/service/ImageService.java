@@ -3,7 +3,7 @@ package io.stowage.image.service;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.StoreException;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.config.StowageConfig;
 import io.stowage.image.service.api.DeletedImages;
 import io.stowage.image.service.api.ImageApi;
@@ -41,11 +41,11 @@ public final class ImageService implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final ImageRegistry registry;
-    private final Stores stores;
+    private final StoreRegistry stores;
     private final ExecutorService digestThreads;
     private boolean closed;
 
-    private ImageService(Server server, ServerConnector connector, ImageRegistry registry, Stores stores,
+    private ImageService(Server server, ServerConnector connector, ImageRegistry registry, StoreRegistry stores,
             ExecutorService digestThreads) {
         this.server = server;
         this.connector = connector;
@@ -60,7 +60,7 @@ public final class ImageService implements AutoCloseable {
      * @throws StoreException for a configuration problem (registry, listen address) or when the
      *     address is taken
      */
-    public static ImageService start(ImageServiceConfig config, Stores stores) throws StoreException {
+    public static ImageService start(ImageServiceConfig config, StoreRegistry stores) throws StoreException {
         requireNonNull(config, "config is null");
         requireNonNull(stores, "stores is null");
         ImageRegistry registry = ImageRegistry.open(config.registry(), Clock.systemUTC());
@@ -110,7 +110,7 @@ public final class ImageService implements AutoCloseable {
     /** Builds the stores of {@code config} and starts the service with its {@code images} section. */
     public static ImageService start(StowageConfig config) throws StoreException {
         ImageServiceConfig settings = ImageServiceConfig.fromSection(config.images());
-        Stores stores = Stores.build(config);
+        StoreRegistry stores = StoreRegistry.build(config);
         try {
             return start(settings, stores);
         } catch (StoreException | RuntimeException e) {

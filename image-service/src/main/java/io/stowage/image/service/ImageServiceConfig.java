@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.config.ConfigBinder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -71,9 +71,9 @@ public final class ImageServiceConfig {
 
     /**
      * Binds the {@code images} section ({@code ${VAR}} already resolved); an empty section is the
-     * defaults. Every problem is a {@link ConfigurationException} naming the key, never a value.
+     * defaults. Every problem is a {@link InvalidConfigurationException} naming the key, never a value.
      */
-    public static ImageServiceConfig fromSection(ObjectNode section) throws ConfigurationException {
+    public static ImageServiceConfig fromSection(ObjectNode section) throws InvalidConfigurationException {
         requireNonNull(section, "section is null");
         ImagesSection raw = ConfigBinder.bind(section, ImagesSection.class, "images");
         Builder builder = builder();
@@ -88,7 +88,7 @@ public final class ImageServiceConfig {
                 builder.sizeCap(ByteSizes.parse(raw.sizeCap()));
             }
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid configuration of images: " + e.getMessage());
+            throw new InvalidConfigurationException("Invalid configuration of images: " + e.getMessage());
         }
         if (raw.showDirectUrl() != null) {
             builder.showDirectUrl(raw.showDirectUrl());
@@ -100,7 +100,7 @@ public final class ImageServiceConfig {
             try {
                 builder.hash(ChecksumAlgorithm.fromId(raw.hash()));
             } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
+                throw new InvalidConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
             }
         }
         if (raw.idleTimeout() != null) {
@@ -112,20 +112,20 @@ public final class ImageServiceConfig {
         return builder.build(Boolean.TRUE.equals(raw.openAccess()));
     }
 
-    private static void bindAuth(JsonNode auth, Builder builder) throws ConfigurationException {
+    private static void bindAuth(JsonNode auth, Builder builder) throws InvalidConfigurationException {
         if (auth.isTextual() && auth.textValue().equals("none")) {
             return;
         }
         JsonNode tokens = auth.get("tokens");
         if (!auth.isObject() || auth.size() != 1 || tokens == null || !tokens.isArray() || tokens.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration of images: key 'auth' must be none or"
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'auth' must be none or"
                     + " { tokens: [ { token: ..., project: ..., roles: [...] } ] }");
         }
         for (int i = 0; i < tokens.size(); i++) {
             JsonNode entry = tokens.get(i);
             String where = "images.auth.tokens[" + i + "]";
             if (!entry.isObject() || !text(entry, "token") || !text(entry, "project")) {
-                throw new ConfigurationException("Invalid configuration of " + where + ": needs 'token' and 'project' strings");
+                throw new InvalidConfigurationException("Invalid configuration of " + where + ": needs 'token' and 'project' strings");
             }
             Set<String> roles = new HashSet<>();
             JsonNode roleList = entry.path("roles");
@@ -135,15 +135,15 @@ public final class ImageServiceConfig {
             for (java.util.Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
                 String key = keys.next();
                 if (!Set.of("token", "project", "roles").contains(key)) {
-                    throw new ConfigurationException("Invalid configuration of " + where + ": unknown key '" + key
+                    throw new InvalidConfigurationException("Invalid configuration of " + where + ": unknown key '" + key
                             + "' (known keys: project, roles, token)");
                 }
             }
             if (entry.get("token").textValue().length() < 16) {
-                throw new ConfigurationException("Invalid configuration of " + where + ": a token needs at least 16 characters");
+                throw new InvalidConfigurationException("Invalid configuration of " + where + ": a token needs at least 16 characters");
             }
             if (builder.tokens.containsKey(entry.get("token").textValue())) {
-                throw new ConfigurationException("Invalid configuration of " + where + ": the same token is given twice");
+                throw new InvalidConfigurationException("Invalid configuration of " + where + ": the same token is given twice");
             }
             builder.token(entry.get("token").textValue(), new TokenGrant(entry.get("project").textValue(), roles));
         }
@@ -153,10 +153,10 @@ public final class ImageServiceConfig {
         return node.get(key) != null && node.get(key).isTextual() && !node.get(key).textValue().isBlank();
     }
 
-    private static Duration duration(String text) throws ConfigurationException {
+    private static Duration duration(String text) throws InvalidConfigurationException {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new ConfigurationException("Invalid configuration of images: key 'idle-timeout' expects a duration"
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'idle-timeout' expects a duration"
                     + " such as 500ms, 30s or 2m");
         }
         long amount = Long.parseLong(matcher.group(1));
@@ -294,16 +294,16 @@ public final class ImageServiceConfig {
         }
 
         /** Settings that listen on loopback when there is no authentication. */
-        public ImageServiceConfig build() throws ConfigurationException {
+        public ImageServiceConfig build() throws InvalidConfigurationException {
             return build(false);
         }
 
         /**
          * @param openAccess whether a service without authentication may listen beyond loopback
          */
-        ImageServiceConfig build(boolean openAccess) throws ConfigurationException {
+        ImageServiceConfig build(boolean openAccess) throws InvalidConfigurationException {
             if (tokens.isEmpty() && !openAccess && !isLoopback(host)) {
-                throw new ConfigurationException("Invalid configuration of images: with auth none the service listens"
+                throw new InvalidConfigurationException("Invalid configuration of images: with auth none the service listens"
                         + " on loopback only, and '" + host + "' is not a loopback address (configure tokens under"
                         + " 'auth', or set 'open-access: true')");
             }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.config.StowageConfig;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ImageServiceConfigTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("TOKEN_A", "secret-token-aaaaaaaaaaaa");
 
-    private static ImageServiceConfig parse(String images) throws ConfigurationException {
+    private static ImageServiceConfig parse(String images) throws InvalidConfigurationException {
         return ImageServiceConfig.fromSection(StowageConfig.parse("stores: { a: { type: memory } }\nimages: " + images,
                 ENVIRONMENT::get).images());
     }
@@ -54,7 +54,7 @@ class ImageServiceConfigTest {
     @Test
     void withoutAuthenticationItListensOnLoopbackOnlyUnlessOpened() throws Exception {
         assertThatThrownBy(() -> parse("{ listen: \"0.0.0.0:9292\" }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("'0.0.0.0' is not a loopback address");
         assertThat(parse("{ listen: \"0.0.0.0:9292\", open-access: true }").host()).isEqualTo("0.0.0.0");
         assertThat(parse("{ listen: \"0.0.0.0:9292\", auth: { tokens: [ { token: \"${TOKEN_A}\", project: p } ] } }")

@@ -1,6 +1,6 @@
 package io.stowage.image.service;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
 import io.stowage.config.StowageConfig;
 import io.stowage.image.service.registry.ImageRegistry;
@@ -41,11 +41,11 @@ public final class TestService implements AutoCloseable {
                 .listen("127.0.0.1:0")
                 .registry("jdbc:sqlite:" + dir.resolve("images.db"))).build();
         TestService test = new TestService(dir, config);
-        test.service = ImageService.start(config, io.stowage.Stores.build(test.storesConfig()));
+        test.service = ImageService.start(config, io.stowage.StoreRegistry.build(test.storesConfig()));
         return test;
     }
 
-    private StowageConfig storesConfig() throws ConfigurationException {
+    private StowageConfig storesConfig() throws InvalidConfigurationException {
         return StowageConfig.parse("""
                 default: local
                 stores:
@@ -84,7 +84,7 @@ public final class TestService implements AutoCloseable {
     }
 
     /** The registry, opened directly (after {@link #stop}). */
-    public ImageRegistry openRegistry() throws ConfigurationException {
+    public ImageRegistry openRegistry() throws InvalidConfigurationException {
         return ImageRegistry.open(settings.registry(), Clock.systemUTC());
     }
 

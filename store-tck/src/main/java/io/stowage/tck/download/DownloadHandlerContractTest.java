@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
@@ -180,7 +180,7 @@ public abstract class DownloadHandlerContractTest {
         for (Location refused : environment.refused(existing)) {
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> download(refused, target));
             assertThat(thrown).as("download of %s", refused)
-                    .isInstanceOfAny(InvalidLocationException.class, AccessDeniedException.class);
+                    .isInstanceOfAny(InvalidLocationException.class, PermissionDeniedException.class);
             assertThat(Files.size(target)).as("bytes written for %s", refused).isZero();
         }
         assertThat(listing()).containsExactly(target.getFileName().toString());

@@ -31,7 +31,7 @@ public interface DownloadHandlerTckEnvironment extends AutoCloseable {
 
     /**
      * Locations of the handler's scheme that it must refuse with an
-     * {@link io.stowage.InvalidLocationException} or {@link io.stowage.AccessDeniedException}
+     * {@link io.stowage.InvalidLocationException} or {@link io.stowage.PermissionDeniedException}
      * without writing anything: paths escaping the mount point, an unknown filesystem id, a
      * bucket that is not configured. Derived from {@code existing}, a location {@link #put}
      * returned. The default is none.

@@ -1,6 +1,6 @@
 package io.stowage.tck.memory;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Store;
 import io.stowage.StoreProvider;
 import java.util.Set;
@@ -27,10 +27,10 @@ public final class MemoryStoreProvider implements StoreProvider<MemoryStoreConfi
     }
 
     @Override
-    public Store create(String name, MemoryStoreConfig config) throws ConfigurationException {
+    public Store create(String name, MemoryStoreConfig config) throws InvalidConfigurationException {
         String namespace = config.namespace() != null ? config.namespace() : name;
         if (!MemoryStoreConfig.isValidNamespace(namespace)) {
-            throw new ConfigurationException("Invalid configuration of store '" + name + "': key 'namespace' is required"
+            throw new InvalidConfigurationException("Invalid configuration of store '" + name + "': key 'namespace' is required"
                     + " because the store name is not a valid namespace ([a-z0-9.-], 1 to 63 characters)");
         }
         return new MemoryStore(name, new MemoryStoreConfig(namespace, config.capabilities()));

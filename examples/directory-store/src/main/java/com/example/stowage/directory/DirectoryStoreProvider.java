@@ -1,6 +1,6 @@
 package com.example.stowage.directory;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Store;
 import io.stowage.StoreProvider;
 import java.io.IOException;
@@ -26,16 +26,16 @@ public final class DirectoryStoreProvider implements StoreProvider<DirectoryStor
     }
 
     @Override
-    public Store create(String name, DirectoryStoreConfig config) throws ConfigurationException {
+    public Store create(String name, DirectoryStoreConfig config) throws InvalidConfigurationException {
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new ConfigurationException("Invalid configuration of store '" + name
+            throw new InvalidConfigurationException("Invalid configuration of store '" + name
                     + "': a directory store's name is the host of its locations; use [a-z0-9-]");
         }
         Path root = Path.of(config.path()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new ConfigurationException("Invalid configuration of store '" + name + "': key 'path': cannot create "
+            throw new InvalidConfigurationException("Invalid configuration of store '" + name + "': key 'path': cannot create "
                     + root + " (" + e.getMessage() + ")");
         }
         return new DirectoryStore(name, root);

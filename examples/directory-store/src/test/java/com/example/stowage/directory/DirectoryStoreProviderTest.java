@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.ObjectId;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.config.StowageConfig;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ class DirectoryStoreProviderTest {
     @Test
     void theRegistryFindsAndRoutesToTheDirectoryStore() throws Exception {
         ObjectNode images = new ObjectMapper().createObjectNode().put("type", "directory").put("path", dir.toString());
-        try (Stores stores = Stores.build(new StowageConfig("images", Map.of("images", images), null))) {
+        try (StoreRegistry stores = StoreRegistry.build(new StowageConfig("images", Map.of("images", images), null))) {
             StoredObject stored = stores.add(ObjectId.of("kernel"), new ByteArrayInputStream(new byte[] {1, 2, 3}),
                     AddOptions.defaults());
 
@@ -41,8 +41,8 @@ class DirectoryStoreProviderTest {
         ObjectNode images = new ObjectMapper().createObjectNode().put("type", "directory").put("path", dir.toString())
                 .put("colour", "blue");
 
-        assertThatThrownBy(() -> Stores.build(new StowageConfig("images", Map.of("images", images), null)))
-                .isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> StoreRegistry.build(new StowageConfig("images", Map.of("images", images), null)))
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'images'")
                 .hasMessageContaining("colour");
     }

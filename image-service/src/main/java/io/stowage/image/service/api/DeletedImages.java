@@ -2,7 +2,7 @@ package io.stowage.image.service.api;
 
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageRegistry;
 import java.io.IOException;
@@ -21,13 +21,13 @@ public final class DeletedImages {
     private DeletedImages() {}
 
     /** Finishes every deletion that an earlier run of the service left unfinished. */
-    public static void finish(ImageRegistry registry, Stores stores) {
+    public static void finish(ImageRegistry registry, StoreRegistry stores) {
         for (ImageRegistry.DeletedImage deleted : registry.deletedImages()) {
             remove(registry, stores, deleted.id(), deleted.locations());
         }
     }
 
-    static void remove(ImageRegistry registry, Stores stores, String id, List<ImageLocation> locations) {
+    static void remove(ImageRegistry registry, StoreRegistry stores, String id, List<ImageLocation> locations) {
         for (ImageLocation stored : locations) {
             try {
                 stores.delete(Location.parse(stored.url(), stored.metadata()));

@@ -2,7 +2,7 @@ package io.stowage.image.service.api;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.Stores;
+import io.stowage.StoreRegistry;
 import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.TokenGrant;
 import io.stowage.image.service.registry.ImageRegistry;
@@ -34,7 +34,7 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageDownloads downloads;
     private final Schemas schemas;
 
-    public ImageApi(ImageServiceConfig config, ImageRegistry registry, Stores stores, Executor digestThreads) {
+    public ImageApi(ImageServiceConfig config, ImageRegistry registry, StoreRegistry stores, Executor digestThreads) {
         this.config = requireNonNull(config, "config is null");
         this.schemas = new Schemas();
         ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads,

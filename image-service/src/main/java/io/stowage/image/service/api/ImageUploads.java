@@ -3,7 +3,7 @@ package io.stowage.image.service.api;
 import io.stowage.AddOptions;
 import io.stowage.Capability;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.StoreException;
@@ -150,7 +150,7 @@ final class ImageUploads {
             if (!parts.stores().store(store).capabilities().contains(Capability.WRITE)) {
                 throw ApiException.badRequest("Store '" + store + "' is read-only: image data cannot be uploaded to it");
             }
-        } catch (ConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             throw ApiException.badRequest("Unknown store '" + ListParameters.quote(store).replace("'", "")
                     + "' in header " + STORE_HEADER + " (stores: " + storeNames() + ")");
         }

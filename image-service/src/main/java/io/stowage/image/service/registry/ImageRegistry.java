@@ -2,7 +2,7 @@ package io.stowage.image.service.registry;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ public final class ImageRegistry implements AutoCloseable {
     }
 
     /** Opens the registry at a JDBC URL, migrating its schema. */
-    public static ImageRegistry open(String url, Clock clock) throws ConfigurationException {
+    public static ImageRegistry open(String url, Clock clock) throws InvalidConfigurationException {
         return new ImageRegistry(Database.open(url), requireNonNull(clock, "clock is null"));
     }
 

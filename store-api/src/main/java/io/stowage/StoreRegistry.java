@@ -31,34 +31,34 @@ import java.util.stream.Collectors;
  *
  * <p>Every store is wrapped so that its declared capabilities are enforced.
  */
-public final class Stores implements Closeable {
+public final class StoreRegistry implements Closeable {
     private record Entry(String type, Store store) {}
 
     private final Map<String, Entry> entries;
     private final String defaultName;
 
-    private Stores(Map<String, Entry> entries, String defaultName) {
+    private StoreRegistry(Map<String, Entry> entries, String defaultName) {
         this.entries = entries;
         this.defaultName = defaultName;
     }
 
     /** Builds the registry from a YAML or JSON config file with the providers on the classpath. */
-    public static Stores load(Path configFile) throws StoreException {
+    public static StoreRegistry load(Path configFile) throws StoreException {
         return build(StowageConfig.load(configFile));
     }
 
     /** Builds the registry from a config with the providers on the classpath. */
-    public static Stores build(StowageConfig config) throws StoreException {
+    public static StoreRegistry build(StowageConfig config) throws StoreException {
         return build(config, Providers.storeProviders());
     }
 
     /**
      * Builds the registry from a config with the given providers. Every configuration
      * problem — unknown type, unknown key, bad value, unknown default — is a
-     * {@link ConfigurationException} naming the store and the key; stores created before
+     * {@link InvalidConfigurationException} naming the store and the key; stores created before
      * the failure are closed.
      */
-    public static Stores build(StowageConfig config, Collection<? extends StoreProvider<?>> providers)
+    public static StoreRegistry build(StowageConfig config, Collection<? extends StoreProvider<?>> providers)
             throws StoreException {
         requireNonNull(config, "config is null");
         Map<String, StoreProvider<?>> byType = new LinkedHashMap<>();
@@ -77,36 +77,36 @@ public final class Stores implements Closeable {
             closeAll(entries.values(), e);
             throw e;
         }
-        return new Stores(Map.copyOf(entries), defaultName);
+        return new StoreRegistry(Map.copyOf(entries), defaultName);
     }
 
-    private static String defaultName(StowageConfig config) throws ConfigurationException {
+    private static String defaultName(StowageConfig config) throws InvalidConfigurationException {
         if (config.defaultStore() == null) {
             if (config.stores().size() == 1) {
                 return config.stores().keySet().iterator().next();
             }
-            throw new ConfigurationException("Invalid configuration: " + config.stores().size()
+            throw new InvalidConfigurationException("Invalid configuration: " + config.stores().size()
                     + " stores are configured; name the default one with 'default' (stores: "
                     + String.join(", ", config.stores().keySet()) + ")");
         }
         if (!config.stores().containsKey(config.defaultStore())) {
-            throw new ConfigurationException("Invalid configuration: the default store '" + config.defaultStore()
+            throw new InvalidConfigurationException("Invalid configuration: the default store '" + config.defaultStore()
                     + "' is not configured (stores: " + String.join(", ", config.stores().keySet()) + ")");
         }
         return config.defaultStore();
     }
 
     private static StoreProvider<?> providerFor(String name, ObjectNode section, Map<String, StoreProvider<?>> byType)
-            throws ConfigurationException {
+            throws InvalidConfigurationException {
         JsonNode type = section.get("type");
         String available = byType.isEmpty() ? "none found" : String.join(", ", byType.keySet());
         if (type == null || !type.isTextual()) {
-            throw new ConfigurationException("Invalid configuration of store '" + name
+            throw new InvalidConfigurationException("Invalid configuration of store '" + name
                     + "': key 'type' is missing (available types: " + available + ")");
         }
         StoreProvider<?> provider = byType.get(type.textValue());
         if (provider == null) {
-            throw new ConfigurationException("Invalid configuration of store '" + name + "': unknown type '"
+            throw new InvalidConfigurationException("Invalid configuration of store '" + name + "': unknown type '"
                     + type.textValue() + "' (available types: " + available + ")");
         }
         return provider;
@@ -119,16 +119,16 @@ public final class Stores implements Closeable {
         try {
             return requireNonNull(provider.create(name, config), "provider returned no store");
         } catch (RuntimeException e) {
-            throw new ConfigurationException("Store '" + name + "' of type '" + provider.type()
+            throw new InvalidConfigurationException("Store '" + name + "' of type '" + provider.type()
                     + "' could not be created: " + e.getMessage(), e);
         }
     }
 
     /** The store named {@code name}. */
-    public Store store(String name) throws ConfigurationException {
+    public Store store(String name) throws InvalidConfigurationException {
         Entry entry = entries.get(name);
         if (entry == null) {
-            throw new ConfigurationException("No store named '" + name + "' is configured (stores: " + names() + ")");
+            throw new InvalidConfigurationException("No store named '" + name + "' is configured (stores: " + names() + ")");
         }
         return entry.store();
     }

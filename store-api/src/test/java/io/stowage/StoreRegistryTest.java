@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class StoresTest {
+class StoreRegistryTest {
     private static final List<StoreProvider<?>> PROVIDERS = List.of(new ScratchStore.Provider());
 
-    private static Stores build(String yaml) throws Exception {
-        return Stores.build(StowageConfig.parse(yaml, Map.<String, String>of()::get), PROVIDERS);
+    private static StoreRegistry build(String yaml) throws Exception {
+        return StoreRegistry.build(StowageConfig.parse(yaml, Map.<String, String>of()::get), PROVIDERS);
     }
 
-    private static Stores twoStores() throws Exception {
+    private static StoreRegistry twoStores() throws Exception {
         return build("""
                 default: a
                 stores:
@@ -28,7 +28,7 @@ class StoresTest {
 
     @Test
     void addsToTheDefaultStoreAndRoutesBackByMetadata() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             StoredObject stored = stores.add(ObjectId.of("x"), new ByteArrayInputStream(new byte[] {1, 2, 3}), AddOptions.defaults());
 
             assertThat(stored.location().url()).isEqualTo("scratch://one/x");
@@ -43,7 +43,7 @@ class StoresTest {
 
     @Test
     void routesBySchemeAndOwnershipWithoutMetadata() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             stores.add("b", ObjectId.of("y"), new ByteArrayInputStream(new byte[1]), AddOptions.defaults());
 
             assertThat(stores.routeName(Location.parse("scratch://two/y"))).isEqualTo("b");
@@ -53,7 +53,7 @@ class StoresTest {
 
     @Test
     void unknownSchemeListsTheRegisteredOnes() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             assertThatThrownBy(() -> stores.get(Location.parse("ftp://host/x")))
                     .isInstanceOf(UnknownSchemeException.class)
                     .hasMessage("No store serves scheme 'ftp' of ftp://host/x (registered schemes: scratch)");
@@ -62,7 +62,7 @@ class StoresTest {
 
     @Test
     void aLocationNoStoreOwnsIsRefused() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             assertThatThrownBy(() -> stores.delete(Location.parse("scratch://elsewhere/x")))
                     .isInstanceOf(InvalidLocationException.class)
                     .hasMessage("Location scratch://elsewhere/x is refused: it is outside every configured scratch store (a, b, ro)");
@@ -71,7 +71,7 @@ class StoresTest {
 
     @Test
     void metadataNamingAnotherStoreIsRefused() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             Location forged = Location.parse("scratch://one/x", Map.of("store", "b"));
             assertThatThrownBy(() -> stores.get(forged))
                     .isInstanceOf(InvalidLocationException.class)
@@ -84,7 +84,7 @@ class StoresTest {
 
     @Test
     void ambiguousOwnershipFails() throws Exception {
-        try (Stores stores = build("""
+        try (StoreRegistry stores = build("""
                 default: a
                 stores:
                   a: { type: scratch, bucket: same }
@@ -98,7 +98,7 @@ class StoresTest {
 
     @Test
     void capabilitiesAreEnforcedWhateverTheStoreDoes() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             assertThatThrownBy(() -> stores.add("ro", ObjectId.of("x"), new ByteArrayInputStream(new byte[1]), AddOptions.defaults()))
                     .isInstanceOf(NotSupportedException.class)
                     .hasMessage("Store 'ro' cannot add x: it lacks the WRITE capability");
@@ -113,7 +113,7 @@ class StoresTest {
 
     @Test
     void describesTheStores() throws Exception {
-        try (Stores stores = twoStores()) {
+        try (StoreRegistry stores = twoStores()) {
             assertThat(stores.describe()).extracting(StoreInfo::name, StoreInfo::type, StoreInfo::isDefault)
                     .containsExactly(
                             org.assertj.core.groups.Tuple.tuple("a", "scratch", true),
@@ -121,7 +121,7 @@ class StoresTest {
                             org.assertj.core.groups.Tuple.tuple("ro", "scratch", false));
             assertThat(stores.describe().get(2).capabilities()).containsExactly(Capability.READ);
             assertThatThrownBy(() -> stores.store("nope"))
-                    .isInstanceOf(ConfigurationException.class)
+                    .isInstanceOf(InvalidConfigurationException.class)
                     .hasMessage("No store named 'nope' is configured (stores: a, b, ro)");
         }
     }
@@ -129,36 +129,36 @@ class StoresTest {
     @Test
     void configurationErrorsNameTheStoreAndKey() {
         assertThatThrownBy(() -> build("stores: {a: {type: nosuch}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': unknown type 'nosuch' (available types: scratch)");
         assertThatThrownBy(() -> build("stores: {a: {bucket: x}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': key 'type' is missing (available types: scratch)");
         assertThatThrownBy(() -> build("stores: {a: {type: scratch, bucket: x, colour: red}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': unknown key 'colour' (known keys: bucket, readOnly)");
         assertThatThrownBy(() -> build("stores: {a: {type: scratch}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': key 'bucket' is required");
         assertThatThrownBy(() -> build("stores: {a: {type: scratch, buckett: x}}"))
                 .as("a misspelt required key is named as unknown")
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': unknown key 'buckett' (known keys: bucket, readOnly)");
         assertThatThrownBy(() -> build("stores: {a: {type: scratch, bucket: x, readOnly: [1]}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'a': key 'readOnly' expects true or false");
         assertThatThrownBy(() -> build("stores: {a: {type: scratch, bucket: x}, b: {type: scratch, bucket: y}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("name the default one with 'default'");
         assertThatThrownBy(() -> build("default: c\nstores: {a: {type: scratch, bucket: x}}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration: the default store 'c' is not configured (stores: a)");
     }
 
     @Test
     void closesEveryStore() throws Exception {
         ScratchStore.Provider provider = new ScratchStore.Provider();
-        Stores stores = Stores.build(StowageConfig.parse(
+        StoreRegistry stores = StoreRegistry.build(StowageConfig.parse(
                 "default: a\nstores: {a: {type: scratch, bucket: x}, b: {type: scratch, bucket: y}}", Map.<String, String>of()::get),
                 List.of(provider));
 
@@ -171,9 +171,9 @@ class StoresTest {
     void closesTheStoresBuiltBeforeAConfigurationError() {
         ScratchStore.Provider provider = new ScratchStore.Provider();
 
-        assertThatThrownBy(() -> Stores.build(StowageConfig.parse(
+        assertThatThrownBy(() -> StoreRegistry.build(StowageConfig.parse(
                 "default: a\nstores: {a: {type: scratch, bucket: x}, b: {type: scratch}}", Map.<String, String>of()::get),
-                List.of(provider))).isInstanceOf(ConfigurationException.class);
+                List.of(provider))).isInstanceOf(InvalidConfigurationException.class);
         assertThat(provider.created).hasSize(1).allMatch(store -> store.closed);
     }
 }
