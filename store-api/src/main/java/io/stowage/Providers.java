@@ -15,23 +15,13 @@ public final class Providers {
     private Providers() {}
 
     /** Every {@link StoreProvider} found, sorted by type. */
-    @SuppressWarnings("rawtypes")
-    public static List<StoreProvider<?>> storeProviders() throws InvalidConfigurationException {
-        List<StoreProvider<?>> found = new ArrayList<>();
-        for (StoreProvider provider : load(StoreProvider.class)) {
-            found.add(provider);
-        }
-        return sortedUnique(found, StoreProvider::type, "store");
+    public static List<StoreProvider> storeProviders() throws InvalidConfigurationException {
+        return sortedUnique(load(StoreProvider.class), StoreProvider::type, "store");
     }
 
     /** Every {@link DownloadHandlerProvider} found, sorted by type. */
-    @SuppressWarnings("rawtypes")
-    public static List<DownloadHandlerProvider<?>> downloadHandlerProviders() throws InvalidConfigurationException {
-        List<DownloadHandlerProvider<?>> found = new ArrayList<>();
-        for (DownloadHandlerProvider provider : load(DownloadHandlerProvider.class)) {
-            found.add(provider);
-        }
-        return sortedUnique(found, DownloadHandlerProvider::type, "download handler");
+    public static List<DownloadHandlerProvider> downloadHandlerProviders() throws InvalidConfigurationException {
+        return sortedUnique(load(DownloadHandlerProvider.class), DownloadHandlerProvider::type, "download handler");
     }
 
     private static <T> List<T> load(Class<T> service) throws InvalidConfigurationException {

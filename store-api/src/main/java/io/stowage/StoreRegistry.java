@@ -58,11 +58,11 @@ public final class StoreRegistry implements Closeable {
      * {@link InvalidConfigurationException} naming the store and the key; stores created before
      * the failure are closed.
      */
-    public static StoreRegistry build(StowageConfig config, Collection<? extends StoreProvider<?>> providers)
+    public static StoreRegistry build(StowageConfig config, Collection<? extends StoreProvider> providers)
             throws StoreException {
         requireNonNull(config, "config is null");
-        Map<String, StoreProvider<?>> byType = new LinkedHashMap<>();
-        for (StoreProvider<?> provider : Providers.sortedUnique(List.copyOf(providers), StoreProvider::type, "store")) {
+        Map<String, StoreProvider> byType = new LinkedHashMap<>();
+        for (StoreProvider provider : Providers.sortedUnique(List.copyOf(providers), StoreProvider::type, "store")) {
             byType.put(provider.type(), provider);
         }
         String defaultName = defaultName(config);
@@ -70,7 +70,7 @@ public final class StoreRegistry implements Closeable {
         try {
             for (Map.Entry<String, ObjectNode> section : config.stores().entrySet()) {
                 String name = section.getKey();
-                StoreProvider<?> provider = providerFor(name, section.getValue(), byType);
+                StoreProvider provider = providerFor(name, section.getValue(), byType);
                 entries.put(name, new Entry(provider.type(), new CapabilityCheckingStore(create(name, section.getValue(), provider))));
             }
         } catch (StoreException | RuntimeException e) {
@@ -96,7 +96,7 @@ public final class StoreRegistry implements Closeable {
         return config.defaultStore();
     }
 
-    private static StoreProvider<?> providerFor(String name, ObjectNode section, Map<String, StoreProvider<?>> byType)
+    private static StoreProvider providerFor(String name, ObjectNode section, Map<String, StoreProvider> byType)
             throws InvalidConfigurationException {
         JsonNode type = section.get("type");
         String available = byType.isEmpty() ? "none found" : String.join(", ", byType.keySet());
@@ -104,7 +104,7 @@ public final class StoreRegistry implements Closeable {
             throw new InvalidConfigurationException("Invalid configuration of store '" + name
                     + "': key 'type' is missing (available types: " + available + ")");
         }
-        StoreProvider<?> provider = byType.get(type.textValue());
+        StoreProvider provider = byType.get(type.textValue());
         if (provider == null) {
             throw new InvalidConfigurationException("Invalid configuration of store '" + name + "': unknown type '"
                     + type.textValue() + "' (available types: " + available + ")");
@@ -112,12 +112,12 @@ public final class StoreRegistry implements Closeable {
         return provider;
     }
 
-    private static <C> Store create(String name, ObjectNode section, StoreProvider<C> provider) throws StoreException {
+    private static Store create(String name, ObjectNode section, StoreProvider provider) throws StoreException {
         ObjectNode settings = section.deepCopy();
         settings.remove("type");
-        C config = ConfigBinder.bind(settings, provider.configType(), "store '" + name + "'");
         try {
-            return requireNonNull(provider.create(name, config), "provider returned no store");
+            return requireNonNull(provider.create(name, ConfigBinder.toSettings(settings, "store '" + name + "'")),
+                    "provider returned no store");
         } catch (RuntimeException e) {
             throw new InvalidConfigurationException("Store '" + name + "' of type '" + provider.type()
                     + "' could not be created: " + e.getMessage(), e);

@@ -18,15 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code scratch://<bucket>/<id>}; it owns those of its bucket.
  */
 final class ScratchStore implements Store {
-    record Config(String bucket, Boolean readOnly) {
-        Config {
-            if (bucket == null || bucket.isBlank()) {
-                throw new IllegalArgumentException("key 'bucket' is required");
-            }
-        }
-    }
-
-    static final class Provider implements StoreProvider<Config> {
+    static final class Provider implements StoreProvider {
         final java.util.List<ScratchStore> created = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         @Override
@@ -40,13 +32,10 @@ final class ScratchStore implements Store {
         }
 
         @Override
-        public Class<Config> configType() {
-            return Config.class;
-        }
-
-        @Override
-        public Store create(String name, Config config) {
-            ScratchStore store = new ScratchStore(name, config.bucket(), Boolean.TRUE.equals(config.readOnly()));
+        public Store create(String name, Settings settings) throws InvalidConfigurationException {
+            settings.checkKeys("bucket", "readOnly");
+            String bucket = settings.requiredString("bucket");
+            ScratchStore store = new ScratchStore(name, bucket, settings.flag("readOnly").orElse(false));
             created.add(store);
             return store;
         }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StoreRegistryTest {
-    private static final List<StoreProvider<?>> PROVIDERS = List.of(new ScratchStore.Provider());
+    private static final List<StoreProvider> PROVIDERS = List.of(new ScratchStore.Provider());
 
     private static StoreRegistry build(String yaml) throws Exception {
         return StoreRegistry.build(StowageConfig.parse(yaml, Map.<String, String>of()::get), PROVIDERS);

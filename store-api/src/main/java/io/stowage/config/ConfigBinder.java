@@ -40,6 +40,19 @@ public final class ConfigBinder {
     private ConfigBinder() {}
 
     /**
+     * The settings a provider receives: {@code section} as plain JDK values.
+     *
+     * @param section a section of the config, already checked to be a mapping
+     * @param subject what the section configures, for messages: "store 'local'"
+     * @return the settings
+     */
+    public static io.stowage.Settings toSettings(com.fasterxml.jackson.databind.node.ObjectNode section, String subject) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> plain = MAPPER.convertValue(section, java.util.Map.class);
+        return io.stowage.Settings.of(subject, plain);
+    }
+
+    /**
      * Binds {@code node} to {@code type}.
      *
      * @param subject what the config belongs to, for messages: "store 'local'", "download handler 'file'"

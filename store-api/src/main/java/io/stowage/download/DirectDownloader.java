@@ -91,9 +91,9 @@ public final class DirectDownloader implements Closeable {
      * that cannot be created) is a {@link InvalidConfigurationException} now, not at download time.
      */
     public static DirectDownloader fromConfig(DirectDownloadConfig config,
-            Collection<? extends DownloadHandlerProvider<?>> providers) throws StoreException {
+            Collection<? extends DownloadHandlerProvider> providers) throws StoreException {
         requireNonNull(config, "config is null");
-        Map<String, DownloadHandlerProvider<?>> byType = new LinkedHashMap<>();
+        Map<String, DownloadHandlerProvider> byType = new LinkedHashMap<>();
         providers.forEach(provider -> byType.put(provider.type(), provider));
         for (String type : config.handlers().keySet()) {
             if (!byType.containsKey(type)) {
@@ -104,7 +104,7 @@ public final class DirectDownloader implements Closeable {
         AllowedSchemes allowed = AllowedSchemes.of(config.allowedSchemes());
         Map<String, DownloadHandler> handlers = new LinkedHashMap<>();
         try {
-            for (DownloadHandlerProvider<?> provider : byType.values()) {
+            for (DownloadHandlerProvider provider : byType.values()) {
                 if (provider.schemes().stream().noneMatch(allowed::allows)) {
                     continue;
                 }
@@ -127,10 +127,10 @@ public final class DirectDownloader implements Closeable {
         return new DirectDownloader(allowed, Map.copyOf(handlers));
     }
 
-    private static <C> DownloadHandler create(DownloadHandlerProvider<C> provider, ObjectNode settings) throws StoreException {
-        C config = ConfigBinder.bind(settings, provider.configType(), "download handler '" + provider.type() + "'");
+    private static DownloadHandler create(DownloadHandlerProvider provider, ObjectNode settings) throws StoreException {
         try {
-            return requireNonNull(provider.create(config), "provider returned no handler");
+            return requireNonNull(provider.create(ConfigBinder.toSettings(settings, "download handler '" + provider.type() + "'")),
+                    "provider returned no handler");
         } catch (RuntimeException e) {
             throw new InvalidConfigurationException("Download handler '" + provider.type() + "' could not be created: "
                     + e.getMessage(), e);

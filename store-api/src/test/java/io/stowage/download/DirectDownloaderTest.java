@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.InvalidConfigurationException;
 import io.stowage.IntegrityException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
+import io.stowage.Settings;
 import io.stowage.StoreException;
 import io.stowage.config.DirectDownloadConfig;
 import java.io.ByteArrayInputStream;
@@ -149,10 +150,8 @@ class DirectDownloaderTest {
         assertThat(downloader.canDownload("s3")).isFalse();
     }
 
-    record FakeConfig(String mode) {}
-
-    private static final class FakeProvider implements DownloadHandlerProvider<FakeConfig> {
-        final List<FakeConfig> created = new ArrayList<>();
+    private static final class FakeProvider implements DownloadHandlerProvider {
+        final List<String> created = new ArrayList<>();
 
         @Override
         public String type() {
@@ -165,13 +164,9 @@ class DirectDownloaderTest {
         }
 
         @Override
-        public Class<FakeConfig> configType() {
-            return FakeConfig.class;
-        }
-
-        @Override
-        public DownloadHandler create(FakeConfig config) {
-            created.add(config);
+        public DownloadHandler create(Settings settings) throws InvalidConfigurationException {
+            settings.checkKeys("mode");
+            created.add(settings.requiredString("mode"));
             return new RecordingHandler(DATA);
         }
     }
@@ -187,7 +182,7 @@ class DirectDownloaderTest {
         assertThat(none.canDownload("fake")).isFalse();
         assertThat(some.canDownload("fakes")).isTrue();
         assertThat(some.canDownload("fake")).isFalse();
-        assertThat(provider.created).containsExactly(new FakeConfig("fast"));
+        assertThat(provider.created).containsExactly("fast");
     }
 
     @Test

@@ -26,11 +26,11 @@ final class ProvidersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ObjectNode document = Json.object();
         ArrayNode stores = document.putArray("stores");
-        for (StoreProvider<?> provider : Providers.storeProviders()) {
+        for (StoreProvider provider : Providers.storeProviders()) {
             add(stores, provider.type(), provider.schemes());
         }
         ArrayNode handlers = document.putArray("downloadHandlers");
-        for (DownloadHandlerProvider<?> provider : Providers.downloadHandlerProviders()) {
+        for (DownloadHandlerProvider provider : Providers.downloadHandlerProviders()) {
             add(handlers, provider.type(), provider.schemes());
         }
         Json.print(root.streams().out(), document);

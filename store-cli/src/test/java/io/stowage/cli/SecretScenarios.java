@@ -5,9 +5,9 @@ import io.stowage.AddOptions;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.Store;
-import io.stowage.StoredObject;
+import io.stowage.Settings;
 import io.stowage.StoreRegistry;
+import io.stowage.StoredObject;
 import io.stowage.config.ConfigBinder;
 import io.stowage.config.StowageConfig;
 import io.stowage.download.DirectDownloader;
@@ -70,16 +70,16 @@ public final class SecretScenarios {
             for (Map.Entry<String, ObjectNode> section : config.stores().entrySet()) {
                 ObjectNode settings = section.getValue().deepCopy();
                 String type = settings.remove("type").textValue();
-                Class<?> record = switch (type) {
-                    case "s3" -> S3StoreConfig.class;
-                    case "http" -> HttpStoreConfig.class;
-                    case "file" -> FileStoreConfig.class;
-                    default -> MemoryStoreConfig.class;
-                };
-                OUT.println(ConfigBinder.bind(settings, record, "store '" + section.getKey() + "'"));
+                Settings typed = ConfigBinder.toSettings(settings, "store '" + section.getKey() + "'");
+                OUT.println(switch (type) {
+                    case "s3" -> S3StoreConfig.from(typed);
+                    case "http" -> HttpStoreConfig.from(typed);
+                    case "file" -> FileStoreConfig.from(typed);
+                    default -> MemoryStoreConfig.from(typed);
+                });
             }
-            OUT.println(ConfigBinder.bind(config.directDownload().handlers().get("s3"), S3DownloadHandlerConfig.class,
-                    "handler 's3'"));
+            OUT.println(S3DownloadHandlerConfig.from(ConfigBinder.toSettings(config.directDownload().handlers().get("s3"),
+                    "handler 's3'")));
             return null;
         });
 

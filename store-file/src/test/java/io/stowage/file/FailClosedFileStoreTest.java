@@ -90,7 +90,7 @@ class FailClosedFileStoreTest {
     void aPublishIntoOneOfSeveralDirsIsRefusedWhenTheStoreLockFails() throws Exception {
         FaultyFileSystem nfs = faultyJimfs(Configuration.unix());
         nfs.failLocks(path -> path.getFileName().toString().equals(StoreLock.FILE_NAME));
-        try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of("/a:1", "/b:2"), null, null, null),
+        try (Store store = new FileStoreProvider().create("two", FileStoreConfig.ofDirs(List.of("/a:1", "/b:2")),
                 nfs)) {
             assertThatThrownBy(() -> store.add(ObjectId.of("twice"), Payload.of(3000, 3).open(), AddOptions.defaults()))
                     .isExactlyInstanceOf(StoreException.class)

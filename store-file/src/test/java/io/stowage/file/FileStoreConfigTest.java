@@ -3,25 +3,25 @@ package io.stowage.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.Providers;
+import io.stowage.Settings;
 import io.stowage.StoreProvider;
-import io.stowage.config.ConfigBinder;
 import io.stowage.download.DownloadHandlerProvider;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileStoreConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @SuppressWarnings("unchecked")
     private static FileStoreConfig bind(String json) throws Exception {
-        JsonNode node = JSON.readTree(json);
-        return ConfigBinder.bind(node, FileStoreConfig.class, "store 'local'");
+        return FileStoreConfig.from(Settings.of("store 'local'", JSON.readValue(json, Map.class)));
     }
 
     @Test
@@ -126,28 +126,26 @@ class FileStoreConfigTest {
                 .hasMessage("filesystems: id 'nfs' is listed twice");
         assertThatThrownBy(() -> new FilesystemMount(" ", "/m")).hasMessageStartingWith("filesystems: ");
         assertThatThrownBy(() -> new FilesystemMount("nfs", null)).hasMessageStartingWith("filesystems: ");
-        assertThatThrownBy(() -> new FileDownloadHandlerConfig(List.of()))
+        assertThatThrownBy(() -> FileDownloadHandlerConfig.of(List.of()))
                 .hasMessageStartingWith("filesystems: at least one {id, mountpoint} is required");
-        assertThatThrownBy(() -> new FileDownloadHandlerConfig(null))
+        assertThatThrownBy(() -> FileDownloadHandlerConfig.of((List<FilesystemMount>) null))
                 .hasMessageStartingWith("filesystems: ");
     }
 
     @Test
     void bothProvidersAreFoundByServiceLoader() throws Exception {
-        List<StoreProvider<?>> stores = Providers.storeProviders();
-        List<DownloadHandlerProvider<?>> handlers = Providers.downloadHandlerProviders();
+        List<StoreProvider> stores = Providers.storeProviders();
+        List<DownloadHandlerProvider> handlers = Providers.downloadHandlerProviders();
 
         assertThat(stores).filteredOn(provider -> provider.type().equals("file")).singleElement()
                 .satisfies(provider -> {
                     assertThat(provider).isInstanceOf(FileStoreProvider.class);
                     assertThat(provider.schemes()).containsExactly("file");
-                    assertThat(provider.configType()).isEqualTo(FileStoreConfig.class);
                 });
         assertThat(handlers).filteredOn(provider -> provider.type().equals("file")).singleElement()
                 .satisfies(provider -> {
                     assertThat(provider).isInstanceOf(FileDownloadHandlerProvider.class);
                     assertThat(provider.schemes()).containsExactly("file");
-                    assertThat(provider.configType()).isEqualTo(FileDownloadHandlerConfig.class);
                 });
     }
 

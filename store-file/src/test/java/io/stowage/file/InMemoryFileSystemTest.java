@@ -192,8 +192,7 @@ class InMemoryFileSystemTest {
     @Test
     void severalDirsOnAFullDiskFollowPriorityAndFreeSpace() throws Exception {
         fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(4 * MiB).build());
-        try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of("/low:1", "/high:2"), null, null,
-                null), fileSystem)) {
+        try (Store store = new FileStoreProvider().create("two", FileStoreConfig.ofDirs(List.of("/low:1", "/high:2")), fileSystem)) {
             Path high = fileSystem.getPath("/high");
             Path low = fileSystem.getPath("/low");
             StoredObject first = store.add(ObjectId.of("first"), Payload.of(2 * MiB, 1).open(), AddOptions.defaults());

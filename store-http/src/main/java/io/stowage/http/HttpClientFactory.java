@@ -38,8 +38,8 @@ final class HttpClientFactory {
         SSLContext ssl;
         if (config.tlsInsecure()) {
             ssl = TlsContexts.insecure(subject);
-        } else if (config.caFile() != null) {
-            ssl = TlsContexts.trusting(Path.of(config.caFile()), subject);
+        } else if (config.caFile().isPresent()) {
+            ssl = TlsContexts.trusting(Path.of(config.caFile().get()), subject);
         } else {
             ssl = TlsContexts.jdkDefault(subject);
         }

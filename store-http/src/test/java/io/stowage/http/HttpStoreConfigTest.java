@@ -28,7 +28,7 @@ class HttpStoreConfigTest {
         assertThat(config.readTimeoutMillis()).isEqualTo(30_000);
         assertThat(config.retries()).isEqualTo(3);
         assertThat(config.tlsInsecure()).isFalse();
-        assertThat(config.caFile()).isNull();
+        assertThat(config.caFile()).isEmpty();
         assertThat(config.allowLinkLocal()).isFalse();
         assertThat(config.allowedHosts()).isEmpty();
         assertThat(config.hasCredentials()).isFalse();

@@ -54,7 +54,7 @@ final class S3DownloadHandler implements DownloadHandler {
         this.clients = requireNonNull(clients, "clients is null");
         this.client = clients.retrying();
         this.buckets = Set.copyOf(config.buckets());
-        this.endpoint = config.endpointUri();
+        this.endpoint = config.endpoint();
         this.concurrency = config.concurrency();
         this.chunkSize = config.chunkSize();
         this.resumes = config.retries();

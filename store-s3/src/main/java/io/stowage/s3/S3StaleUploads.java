@@ -43,7 +43,7 @@ public final class S3StaleUploads {
         requireNonNull(config, "config is null");
         requireAge(olderThan);
         try (S3Clients clients = S3Clients.open(config.connection(), "store '" + storeName + "'")) {
-            return abort(clients.retrying(), new S3Layout(config.bucket(), config.prefix(), config.endpointUri()),
+            return abort(clients.retrying(), new S3Layout(config.bucket(), config.prefix(), config.endpoint()),
                     olderThan);
         }
     }

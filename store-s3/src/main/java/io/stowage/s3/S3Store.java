@@ -66,7 +66,7 @@ final class S3Store implements Store {
         requireNonNull(config, "config is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.client = clients.retrying();
-        this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpointUri());
+        this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpoint());
         this.uploadSettings = UploadSettings.of(config);
         this.readResumes = config.retries();
         this.uploads = Executors.newCachedThreadPool(daemonThreads("stowage-s3-" + name + "-upload-"));

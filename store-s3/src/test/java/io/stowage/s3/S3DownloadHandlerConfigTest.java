@@ -42,14 +42,11 @@ class S3DownloadHandlerConfigTest {
 
     @Test
     void refusesBadValuesNamingTheKeyAndNeverShowsTheKeys() {
-        assertThatThrownBy(() -> new S3DownloadHandlerConfig(List.of("Bad_Bucket"), null, null, null, null, null, null,
-                null, null, null, null, null)).hasMessageContaining("buckets[]");
-        assertThatThrownBy(() -> new S3DownloadHandlerConfig(null, null, null, null, null, null, 0, null, null, null,
-                null, null)).hasMessageContaining("concurrency");
-        assertThatThrownBy(() -> new S3DownloadHandlerConfig(null, null, null, null, null, null, null, 1024L, null, null,
-                null, null)).hasMessageContaining("chunkSize");
-        S3DownloadHandlerConfig keyed = new S3DownloadHandlerConfig(null, null, null, null, "AKIAHANDLER", "handler/secret",
-                null, null, null, null, null, null);
+        assertThatThrownBy(() -> S3DownloadHandlerConfig.builder().buckets(List.of("Bad_Bucket")).build())
+                .hasMessageContaining("buckets[]");
+        assertThatThrownBy(() -> S3DownloadHandlerConfig.builder().concurrency(0).build()).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> S3DownloadHandlerConfig.builder().chunkSize(1024L).build()).hasMessageContaining("chunkSize");
+        S3DownloadHandlerConfig keyed = S3DownloadHandlerConfig.builder().credentials("AKIAHANDLER", "handler/secret").build();
         assertThat(keyed.toString()).doesNotContain("AKIAHANDLER").doesNotContain("handler/secret")
                 .contains("accessKey=***", "secretKey=***");
     }

@@ -50,7 +50,7 @@ class S3StoreBehaviourTest {
         admin.close();
     }
 
-    private S3StoreConfig.Builder config() {
+    private S3StoreConfigBuilder config() {
         return server.config().prefix(prefix).multipartThreshold(1024 * 1024).partSize(5 * 1024 * 1024);
     }
 

@@ -66,7 +66,7 @@ abstract class StorePropertyFixture {
     final void open() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
         store = requireNonNull(environment.createStore(), "createStore() returned null");
-        oracle = new MemoryStore("tck-oracle", new MemoryStoreConfig("tck-oracle", environment.profile().capabilities()));
+        oracle = new MemoryStore("tck-oracle", MemoryStoreConfig.of("tck-oracle", environment.profile().capabilities()));
     }
 
     final int tries() {

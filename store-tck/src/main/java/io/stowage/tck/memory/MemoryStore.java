@@ -65,7 +65,7 @@ public final class MemoryStore implements Store {
 
     /** A store with every capability whose namespace is its name. */
     public MemoryStore(String name) {
-        this(name, new MemoryStoreConfig(name, null));
+        this(name, MemoryStoreConfig.defaults());
     }
 
     /** @throws IllegalArgumentException if the config names no namespace and the store name is not a valid one */
@@ -77,7 +77,7 @@ public final class MemoryStore implements Store {
             AtomicLong receiving) {
         this.name = requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
-        this.namespace = config.namespace() != null ? config.namespace() : name;
+        this.namespace = config.namespace().orElse(name);
         if (!MemoryStoreConfig.isValidNamespace(namespace)) {
             throw new IllegalArgumentException("Store name '" + name + "' is not a valid namespace; configure 'namespace'");
         }
@@ -92,7 +92,7 @@ public final class MemoryStore implements Store {
      * processes' would. It counts its own streams and is closed on its own.
      */
     public MemoryStore sharingObjects(String otherName) {
-        return new MemoryStore(otherName, new MemoryStoreConfig(namespace, capabilities), objects, receiving);
+        return new MemoryStore(otherName, MemoryStoreConfig.of(namespace, capabilities), objects, receiving);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package com.example.stowage.directory;
 
 import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreProvider;
 import java.io.IOException;
@@ -9,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /** Creates directory stores; listed in {@code META-INF/services/io.stowage.StoreProvider}. */
-public final class DirectoryStoreProvider implements StoreProvider<DirectoryStoreConfig> {
+public final class DirectoryStoreProvider implements StoreProvider {
     @Override
     public String type() {
         return "directory";
@@ -21,12 +22,8 @@ public final class DirectoryStoreProvider implements StoreProvider<DirectoryStor
     }
 
     @Override
-    public Class<DirectoryStoreConfig> configType() {
-        return DirectoryStoreConfig.class;
-    }
-
-    @Override
-    public Store create(String name, DirectoryStoreConfig config) throws InvalidConfigurationException {
+    public Store create(String name, Settings settings) throws InvalidConfigurationException {
+        DirectoryStoreConfig config = DirectoryStoreConfig.from(settings);
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
             throw new InvalidConfigurationException("Invalid configuration of store '" + name
                     + "': a directory store's name is the host of its locations; use [a-z0-9-]");
