@@ -5,7 +5,7 @@ import io.stowage.ChecksumAlgorithm;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.stowage.bench;
 
 import io.stowage.Location;
 import io.stowage.ObjectStream;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;

@@ -3,7 +3,7 @@ package io.stowage.bench;
 import io.stowage.AddOptions;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;

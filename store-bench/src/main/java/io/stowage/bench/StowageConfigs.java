@@ -1,8 +1,8 @@
 package io.stowage.bench;
 
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoreException;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;

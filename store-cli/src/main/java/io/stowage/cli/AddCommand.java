@@ -1,12 +1,13 @@
 package io.stowage.cli;
 
+import io.stowage.Store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.AddOptions;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.StoredObject;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

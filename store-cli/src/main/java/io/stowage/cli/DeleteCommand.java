@@ -1,7 +1,7 @@
 package io.stowage.cli;
 
 import io.stowage.Location;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,12 +2,12 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Location;
-import io.stowage.StoreRegistry;
-import io.stowage.config.DirectDownloadConfig;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.DirectDownloadConfig;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

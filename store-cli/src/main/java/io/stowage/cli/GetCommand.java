@@ -5,7 +5,7 @@ import io.stowage.Checksum;
 import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.ProgressListener;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifyingInputStream;
 import io.stowage.support.AtomicFile;

@@ -2,7 +2,7 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.Providers;
+import io.stowage.core.Providers;
 import io.stowage.StoreProvider;
 import io.stowage.download.DownloadHandlerProvider;
 import java.io.IOException;

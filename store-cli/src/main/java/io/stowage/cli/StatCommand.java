@@ -2,7 +2,7 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Location;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
-import io.stowage.StoreRegistry;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,16 @@
 package io.stowage.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.AddOptions;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
 import io.stowage.Settings;
-import io.stowage.StoreRegistry;
 import io.stowage.StoredObject;
-import io.stowage.config.ConfigBinder;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import io.stowage.file.FileStoreConfig;
 import io.stowage.http.HttpStoreConfig;
 import io.stowage.s3.S3DownloadHandlerConfig;
@@ -67,10 +65,9 @@ public final class SecretScenarios {
         scenario("config toString", () -> {
             OUT.println(config);
             OUT.println(config.directDownload());
-            for (Map.Entry<String, ObjectNode> section : config.stores().entrySet()) {
-                ObjectNode settings = section.getValue().deepCopy();
-                String type = settings.remove("type").textValue();
-                Settings typed = ConfigBinder.toSettings(settings, "store '" + section.getKey() + "'");
+            for (Map.Entry<String, Map<String, Object>> section : config.stores().entrySet()) {
+                String type = (String) section.getValue().get("type");
+                Settings typed = config.storeSettings(section.getKey());
                 OUT.println(switch (type) {
                     case "s3" -> S3StoreConfig.from(typed);
                     case "http" -> HttpStoreConfig.from(typed);
@@ -78,8 +75,7 @@ public final class SecretScenarios {
                     default -> MemoryStoreConfig.from(typed);
                 });
             }
-            OUT.println(S3DownloadHandlerConfig.from(ConfigBinder.toSettings(config.directDownload().handlers().get("s3"),
-                    "handler 's3'")));
+            OUT.println(S3DownloadHandlerConfig.from(Settings.of("handler 's3'", config.directDownload().handlers().get("s3"))));
             return null;
         });
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stowage.InvalidConfigurationException;
-import io.stowage.Providers;
+import io.stowage.core.Providers;
 import io.stowage.Settings;
 import io.stowage.StoreProvider;
 import io.stowage.download.DownloadHandlerProvider;

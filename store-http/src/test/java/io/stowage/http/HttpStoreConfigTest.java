@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.InvalidConfigurationException;
-import io.stowage.StoreRegistry;
-import io.stowage.StoreInfo;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.StoreInfo;
 import io.stowage.Capability;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

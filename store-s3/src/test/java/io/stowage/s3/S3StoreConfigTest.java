@@ -3,10 +3,8 @@ package io.stowage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.InvalidConfigurationException;
-import io.stowage.config.ConfigBinder;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,9 +16,7 @@ class S3StoreConfigTest {
 
     private static S3StoreConfig bind(String yamlSection) throws InvalidConfigurationException {
         StowageConfig config = StowageConfig.parse("stores:\n  images: " + yamlSection + "\n", ENVIRONMENT::get);
-        ObjectNode section = config.stores().get("images").deepCopy();
-        section.remove("type");
-        return S3StoreConfig.from(ConfigBinder.toSettings(section, "store 'images'"));
+        return S3StoreConfig.from(config.storeSettings("images"));
     }
 
     @Test

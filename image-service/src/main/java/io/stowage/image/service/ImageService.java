@@ -3,8 +3,8 @@ package io.stowage.image.service;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.StoreException;
-import io.stowage.StoreRegistry;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.api.DeletedImages;
 import io.stowage.image.service.api.ImageApi;
 import io.stowage.image.service.registry.ImageRegistry;

@@ -3,14 +3,14 @@ package io.stowage.image.service;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.InvalidConfigurationException;
-import io.stowage.config.ConfigBinder;
+import io.stowage.Settings;
+import io.stowage.core.config.ConfigBinder;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -73,7 +73,7 @@ public final class ImageServiceConfig {
      * Binds the {@code images} section ({@code ${VAR}} already resolved); an empty section is the
      * defaults. Every problem is a {@link InvalidConfigurationException} naming the key, never a value.
      */
-    public static ImageServiceConfig fromSection(ObjectNode section) throws InvalidConfigurationException {
+    public static ImageServiceConfig fromSection(Map<String, ?> section) throws InvalidConfigurationException {
         requireNonNull(section, "section is null");
         ImagesSection raw = ConfigBinder.bind(section, ImagesSection.class, "images");
         Builder builder = builder();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.InvalidConfigurationException;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

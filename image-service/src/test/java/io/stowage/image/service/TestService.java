@@ -2,7 +2,7 @@ package io.stowage.image.service;
 
 import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.registry.ImageRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ public final class TestService implements AutoCloseable {
                 .listen("127.0.0.1:0")
                 .registry("jdbc:sqlite:" + dir.resolve("images.db"))).build();
         TestService test = new TestService(dir, config);
-        test.service = ImageService.start(config, io.stowage.StoreRegistry.build(test.storesConfig()));
+        test.service = ImageService.start(config, io.stowage.core.StoreRegistry.build(test.storesConfig()));
         return test;
     }
 

@@ -2,7 +2,7 @@ package io.stowage.image.service.api;
 
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
-import io.stowage.StoreRegistry;
+import io.stowage.core.StoreRegistry;
 import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageRegistry;
 import java.io.IOException;

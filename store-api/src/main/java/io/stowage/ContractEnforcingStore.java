@@ -9,17 +9,28 @@ import java.util.Set;
 /**
  * Enforces a store's declared capabilities and schemes before its methods run, so that no
  * call path — whatever its arguments — reaches an operation the store did not declare.
- * The registry puts every store it builds behind one.
+ * The registry puts every store it builds behind one; code that creates a store itself wraps it
+ * with {@link #wrap}.
  */
-final class CapabilityCheckingStore implements Store {
+public final class ContractEnforcingStore implements Store {
     private final Store delegate;
     private final Set<Capability> capabilities;
     private final Set<String> schemes;
 
-    CapabilityCheckingStore(Store delegate) {
+    private ContractEnforcingStore(Store delegate) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.capabilities = Set.copyOf(delegate.capabilities());
         this.schemes = Set.copyOf(delegate.schemes());
+    }
+
+    /**
+     * {@code store} behind the contract's checks; a store that is already wrapped is returned as it is.
+     *
+     * @param store the backend
+     * @return the wrapped store
+     */
+    public static Store wrap(Store store) {
+        return store instanceof ContractEnforcingStore ? store : new ContractEnforcingStore(store);
     }
 
     @Override

@@ -1,5 +1,7 @@
-package io.stowage;
+package io.stowage.core;
 
+import io.stowage.InvalidConfigurationException;
+import io.stowage.StoreProvider;
 import io.stowage.download.DownloadHandlerProvider;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,16 +1,14 @@
-package io.stowage.config;
+package io.stowage.core.config;
 
 import io.stowage.InvalidConfigurationException;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 
 /**
  * Replaces {@code ${VAR}} and {@code ${VAR:-default}} in every string value of a config
@@ -27,28 +25,35 @@ final class EnvironmentSubstitution {
         this.environment = environment;
     }
 
-    void apply(JsonNode node, String path) throws InvalidConfigurationException {
-        if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String childPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-                if (field.getValue().isTextual()) {
-                    field.setValue(TextNode.valueOf(substitute(field.getValue().textValue(), childPath)));
-                } else {
-                    apply(field.getValue(), childPath);
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                String childPath = path + "[" + i + "]";
-                if (array.get(i).isTextual()) {
-                    array.set(i, TextNode.valueOf(substitute(array.get(i).textValue(), childPath)));
-                } else {
-                    apply(array.get(i), childPath);
-                }
-            }
+    /** A copy of {@code tree} (maps, lists, scalars) with every string substituted. */
+    Map<String, Object> apply(Map<?, ?> tree) throws InvalidConfigurationException {
+        return applyMap(tree, "");
+    }
+
+    private Map<String, Object> applyMap(Map<?, ?> map, String path) throws InvalidConfigurationException {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            String key = String.valueOf(entry.getKey());
+            copy.put(key, applyValue(entry.getValue(), path.isEmpty() ? key : path + "." + key));
         }
+        return Collections.unmodifiableMap(copy);
+    }
+
+    private Object applyValue(Object value, String path) throws InvalidConfigurationException {
+        if (value instanceof String text) {
+            return substitute(text, path);
+        }
+        if (value instanceof Map<?, ?> map) {
+            return applyMap(map, path);
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                copy.add(applyValue(list.get(i), path + "[" + i + "]"));
+            }
+            return Collections.unmodifiableList(copy);
+        }
+        return value;
     }
 
     String substitute(String text, String path) throws InvalidConfigurationException {

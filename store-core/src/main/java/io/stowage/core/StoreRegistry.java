@@ -1,11 +1,21 @@
-package io.stowage;
+package io.stowage.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.config.ConfigBinder;
-import io.stowage.config.StowageConfig;
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.ContractEnforcingStore;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.ObjectStream;
+import io.stowage.Store;
+import io.stowage.StoreException;
+import io.stowage.StoreProvider;
+import io.stowage.StoredObject;
+import io.stowage.UnknownSchemeException;
+import io.stowage.core.config.StowageConfig;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,10 +78,10 @@ public final class StoreRegistry implements Closeable {
         String defaultName = defaultName(config);
         Map<String, Entry> entries = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, ObjectNode> section : config.stores().entrySet()) {
+            for (Map.Entry<String, Map<String, Object>> section : config.stores().entrySet()) {
                 String name = section.getKey();
                 StoreProvider provider = providerFor(name, section.getValue(), byType);
-                entries.put(name, new Entry(provider.type(), new CapabilityCheckingStore(create(name, section.getValue(), provider))));
+                entries.put(name, new Entry(provider.type(), ContractEnforcingStore.wrap(create(name, config, provider))));
             }
         } catch (StoreException | RuntimeException e) {
             closeAll(entries.values(), e);
@@ -81,7 +91,7 @@ public final class StoreRegistry implements Closeable {
     }
 
     private static String defaultName(StowageConfig config) throws InvalidConfigurationException {
-        if (config.defaultStore() == null) {
+        if (config.defaultStore().isEmpty()) {
             if (config.stores().size() == 1) {
                 return config.stores().keySet().iterator().next();
             }
@@ -89,34 +99,33 @@ public final class StoreRegistry implements Closeable {
                     + " stores are configured; name the default one with 'default' (stores: "
                     + String.join(", ", config.stores().keySet()) + ")");
         }
-        if (!config.stores().containsKey(config.defaultStore())) {
-            throw new InvalidConfigurationException("Invalid configuration: the default store '" + config.defaultStore()
+        String name = config.defaultStore().get();
+        if (!config.stores().containsKey(name)) {
+            throw new InvalidConfigurationException("Invalid configuration: the default store '" + name
                     + "' is not configured (stores: " + String.join(", ", config.stores().keySet()) + ")");
         }
-        return config.defaultStore();
+        return name;
     }
 
-    private static StoreProvider providerFor(String name, ObjectNode section, Map<String, StoreProvider> byType)
+    private static StoreProvider providerFor(String name, Map<String, Object> section, Map<String, StoreProvider> byType)
             throws InvalidConfigurationException {
-        JsonNode type = section.get("type");
+        Object type = section.get("type");
         String available = byType.isEmpty() ? "none found" : String.join(", ", byType.keySet());
-        if (type == null || !type.isTextual()) {
+        if (!(type instanceof String typeName)) {
             throw new InvalidConfigurationException("Invalid configuration of store '" + name
                     + "': key 'type' is missing (available types: " + available + ")");
         }
-        StoreProvider provider = byType.get(type.textValue());
+        StoreProvider provider = byType.get(typeName);
         if (provider == null) {
             throw new InvalidConfigurationException("Invalid configuration of store '" + name + "': unknown type '"
-                    + type.textValue() + "' (available types: " + available + ")");
+                    + typeName + "' (available types: " + available + ")");
         }
         return provider;
     }
 
-    private static Store create(String name, ObjectNode section, StoreProvider provider) throws StoreException {
-        ObjectNode settings = section.deepCopy();
-        settings.remove("type");
+    private static Store create(String name, StowageConfig config, StoreProvider provider) throws StoreException {
         try {
-            return requireNonNull(provider.create(name, ConfigBinder.toSettings(settings, "store '" + name + "'")),
+            return requireNonNull(provider.create(name, config.storeSettings(name)),
                     "provider returned no store");
         } catch (RuntimeException e) {
             throw new InvalidConfigurationException("Store '" + name + "' of type '" + provider.type()

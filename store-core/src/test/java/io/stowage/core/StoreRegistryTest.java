@@ -1,9 +1,22 @@
-package io.stowage;
+package io.stowage.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.config.StowageConfig;
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.Capability;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.InvalidLocationException;
+import io.stowage.Location;
+import io.stowage.NotSupportedException;
+import io.stowage.ObjectId;
+import io.stowage.ObjectStream;
+import io.stowage.Store;
+import io.stowage.StoreProvider;
+import io.stowage.StoredObject;
+import io.stowage.UnknownSchemeException;
+import io.stowage.core.config.StowageConfig;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.stowage.download;
+package io.stowage.core.download;
 
 import io.stowage.support.AtomicFile;
 import java.io.IOException;

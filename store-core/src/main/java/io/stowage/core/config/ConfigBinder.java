@@ -1,9 +1,10 @@
-package io.stowage.config;
+package io.stowage.core.config;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,17 +18,19 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.stowage.InvalidConfigurationException;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Binds a config tree to a typed config record, strictly: unknown keys, wrong types and
+ * For services built on the registry whose own config sections are records (the image service's
+ * {@code images}): binds a section to a typed record with Jackson, strictly: unknown keys, wrong types and
  * values the record refuses are {@link InvalidConfigurationException}s naming the subject (e.g.
  * "store 'local'") and the key. Messages never repeat a config value.
  */
 public final class ConfigBinder {
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -40,16 +43,34 @@ public final class ConfigBinder {
     private ConfigBinder() {}
 
     /**
-     * The settings a provider receives: {@code section} as plain JDK values.
+     * A plain copy of a mapping node: maps, lists, strings, numbers, booleans and null.
      *
-     * @param section a section of the config, already checked to be a mapping
-     * @param subject what the section configures, for messages: "store 'local'"
-     * @return the settings
+     * @param node an object node
+     * @return the plain tree
      */
-    public static io.stowage.Settings toSettings(com.fasterxml.jackson.databind.node.ObjectNode section, String subject) {
-        @SuppressWarnings("unchecked")
-        java.util.Map<String, Object> plain = MAPPER.convertValue(section, java.util.Map.class);
-        return io.stowage.Settings.of(subject, plain);
+    static Map<String, Object> plain(JsonNode node) {
+        return MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {});
+    }
+
+    /**
+     * Binds a section of plain values (such as {@link StowageConfig#images()}) to {@code type}.
+     *
+     * @param <T> the type bound to
+     * @param section the section
+     * @param type a record or class Jackson can bind
+     * @param subject what the config belongs to, for messages: "images"
+     * @return the bound value
+     * @throws InvalidConfigurationException naming the subject and the key, never a value
+     */
+    public static <T> T bind(Map<String, ?> section, Class<T> type, String subject) throws InvalidConfigurationException {
+        requireNonNull(section, "section is null");
+        JsonNode node;
+        try {
+            node = MAPPER.valueToTree(section);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ": holds values that are not config values");
+        }
+        return bind(node, type, subject);
     }
 
     /**

@@ -1,10 +1,8 @@
-package io.stowage.download;
+package io.stowage.core.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.IntegrityException;
@@ -12,7 +10,9 @@ import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.Settings;
 import io.stowage.StoreException;
-import io.stowage.config.DirectDownloadConfig;
+import io.stowage.core.config.DirectDownloadConfig;
+import io.stowage.download.DownloadHandler;
+import io.stowage.download.DownloadHandlerProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -174,10 +174,10 @@ class DirectDownloaderTest {
     @Test
     void buildsOnlyTheHandlersOfAllowedSchemesFromConfig() throws Exception {
         FakeProvider provider = new FakeProvider();
-        ObjectNode settings = JsonNodeFactory.instance.objectNode().put("mode", "fast");
+        Map<String, Object> settings = Map.of("mode", "fast");
 
-        DirectDownloader none = DirectDownloader.fromConfig(new DirectDownloadConfig(List.of(), Map.of("fake", settings)), List.of(provider));
-        DirectDownloader some = DirectDownloader.fromConfig(new DirectDownloadConfig(List.of("FAKES"), Map.of("fake", settings)), List.of(provider));
+        DirectDownloader none = DirectDownloader.fromConfig(DirectDownloadConfig.of(List.of(), Map.of("fake", settings)), List.of(provider));
+        DirectDownloader some = DirectDownloader.fromConfig(DirectDownloadConfig.of(List.of("FAKES"), Map.of("fake", settings)), List.of(provider));
 
         assertThat(none.canDownload("fake")).isFalse();
         assertThat(some.canDownload("fakes")).isTrue();
@@ -188,15 +188,15 @@ class DirectDownloaderTest {
     @Test
     void configurationErrorsSurfaceAtBuildTime() {
         FakeProvider provider = new FakeProvider();
-        ObjectNode unknownKey = JsonNodeFactory.instance.objectNode().put("speed", "fast");
+        Map<String, Object> unknownKey = Map.of("speed", "fast");
 
-        assertThatThrownBy(() -> DirectDownloader.fromConfig(new DirectDownloadConfig(List.of("ftp"), Map.of()), List.of(provider)))
+        assertThatThrownBy(() -> DirectDownloader.fromConfig(DirectDownloadConfig.of(List.of("ftp"), Map.of()), List.of(provider)))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of direct-download: allowed scheme 'ftp' has no download handler (handled schemes: fake, fakes)");
-        assertThatThrownBy(() -> DirectDownloader.fromConfig(new DirectDownloadConfig(List.of(), Map.of("nfs", unknownKey)), List.of(provider)))
+        assertThatThrownBy(() -> DirectDownloader.fromConfig(DirectDownloadConfig.of(List.of(), Map.of("nfs", unknownKey)), List.of(provider)))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of direct-download: unknown handler type 'nfs' (available: fake)");
-        assertThatThrownBy(() -> DirectDownloader.fromConfig(new DirectDownloadConfig(List.of("fake"), Map.of("fake", unknownKey)), List.of(provider)))
+        assertThatThrownBy(() -> DirectDownloader.fromConfig(DirectDownloadConfig.of(List.of("fake"), Map.of("fake", unknownKey)), List.of(provider)))
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of download handler 'fake': unknown key 'speed' (known keys: mode)");
     }

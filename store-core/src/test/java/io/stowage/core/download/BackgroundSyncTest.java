@@ -1,4 +1,4 @@
-package io.stowage.download;
+package io.stowage.core.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

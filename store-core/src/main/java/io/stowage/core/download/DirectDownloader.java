@@ -1,15 +1,15 @@
-package io.stowage.download;
+package io.stowage.core.download;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
-import io.stowage.Providers;
+import io.stowage.Settings;
 import io.stowage.StoreException;
-import io.stowage.config.ConfigBinder;
-import io.stowage.config.DirectDownloadConfig;
+import io.stowage.core.Providers;
+import io.stowage.core.config.DirectDownloadConfig;
+import io.stowage.download.DownloadHandler;
+import io.stowage.download.DownloadHandlerProvider;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifiedContent;
 import io.stowage.integrity.VerifyingInputStream;
@@ -108,7 +108,8 @@ public final class DirectDownloader implements Closeable {
                 if (provider.schemes().stream().noneMatch(allowed::allows)) {
                     continue;
                 }
-                ObjectNode settings = config.handlers().getOrDefault(provider.type(), JsonNodeFactory.instance.objectNode());
+                Settings settings = Settings.of("download handler '" + provider.type() + "'",
+                        config.handlers().getOrDefault(provider.type(), Map.of()));
                 DownloadHandler handler = create(provider, settings);
                 provider.schemes().stream().filter(allowed::allows).forEach(scheme -> handlers.put(scheme, handler));
             }
@@ -127,9 +128,9 @@ public final class DirectDownloader implements Closeable {
         return new DirectDownloader(allowed, Map.copyOf(handlers));
     }
 
-    private static DownloadHandler create(DownloadHandlerProvider provider, ObjectNode settings) throws StoreException {
+    private static DownloadHandler create(DownloadHandlerProvider provider, Settings settings) throws StoreException {
         try {
-            return requireNonNull(provider.create(ConfigBinder.toSettings(settings, "download handler '" + provider.type() + "'")),
+            return requireNonNull(provider.create(settings),
                     "provider returned no handler");
         } catch (RuntimeException e) {
             throw new InvalidConfigurationException("Download handler '" + provider.type() + "' could not be created: "

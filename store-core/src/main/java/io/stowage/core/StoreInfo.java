@@ -1,7 +1,8 @@
-package io.stowage;
+package io.stowage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.Capability;
 import java.util.Set;
 
 /** A configured store as the registry lists it. */

@@ -1,5 +1,18 @@
-package io.stowage;
+package io.stowage.core;
 
+import io.stowage.AddOptions;
+import io.stowage.ByteRange;
+import io.stowage.Capability;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Location;
+import io.stowage.ObjectAlreadyExistsException;
+import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
+import io.stowage.ObjectStream;
+import io.stowage.Settings;
+import io.stowage.Store;
+import io.stowage.StoreProvider;
+import io.stowage.StoredObject;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifyingInputStream;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.stowage.download;
+package io.stowage.core.download;
 
 import static java.util.Objects.requireNonNull;
 
