@@ -33,15 +33,22 @@ public enum ChecksumAlgorithm {
         }
     }
 
-    /** Parses {@code md5}, {@code sha256}, {@code sha512} (case-insensitive, {@code sha-256} too). */
-    public static ChecksumAlgorithm fromId(String text) {
+    /**
+     * Parses an algorithm name from outside: {@code md5}, {@code sha256}, {@code sha512}
+     * (case-insensitive, {@code sha-256} too).
+     *
+     * @param text the name; null is refused like any other unknown name
+     * @return the algorithm
+     * @throws InvalidChecksumException if the name is not one of them
+     */
+    public static ChecksumAlgorithm fromId(String text) throws InvalidChecksumException {
         String normal = text == null ? "" : text.toLowerCase(Locale.ROOT).replace("-", "");
         for (ChecksumAlgorithm algorithm : values()) {
             if (algorithm.id.equals(normal)) {
                 return algorithm;
             }
         }
-        throw new IllegalArgumentException("Unknown checksum algorithm " + Redaction.quote(text) + " (known: "
+        throw new InvalidChecksumException("Unknown checksum algorithm " + Redaction.quote(text) + " (known: "
                 + Arrays.stream(values()).map(ChecksumAlgorithm::id).collect(Collectors.joining(", ")) + ")");
     }
 

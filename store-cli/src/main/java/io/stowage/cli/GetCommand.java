@@ -2,6 +2,7 @@ package io.stowage.cli;
 
 import io.stowage.ByteRange;
 import io.stowage.Checksum;
+import io.stowage.InvalidChecksumException;
 import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.ProgressListener;
@@ -110,8 +111,8 @@ final class GetCommand implements Callable<Integer> {
         }
         try {
             return Optional.of(Checksum.parse(verify));
-        } catch (IllegalArgumentException e) {
-            throw StowageCommand.usage(spec, "Invalid --verify: " + e.getMessage());
+        } catch (InvalidChecksumException e) {
+            throw StowageCommand.usage(spec, "--verify: " + e.getMessage());
         }
     }
 

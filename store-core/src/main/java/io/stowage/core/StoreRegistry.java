@@ -170,8 +170,7 @@ public final class StoreRegistry implements Closeable {
      */
     public StoredObject add(String storeName, ObjectId id, InputStream data, AddOptions options) throws IOException {
         StoredObject stored = store(storeName).add(id, data, options);
-        return new StoredObject(stored.id(), stored.location().withMetadata(Location.STORE_KEY, storeName),
-                stored.size(), stored.checksums());
+        return stored.withLocation(stored.location().withMetadata(Location.STORE_KEY, storeName));
     }
 
     public ObjectStream get(Location location, ByteRange range) throws IOException {

@@ -94,7 +94,7 @@ final class ScratchStore implements Store {
         if (objects.putIfAbsent(id.value(), bytes.toByteArray()) != null) {
             throw new ObjectAlreadyExistsException("Object already exists: " + id);
         }
-        return new StoredObject(id, locationOf(id.value()), in.result().size(), in.result().checksums());
+        return StoredObject.of(id, locationOf(id.value()), in.result().size()).withChecksums(in.result().checksums());
     }
 
     @Override

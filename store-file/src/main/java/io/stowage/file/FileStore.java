@@ -165,7 +165,7 @@ final class FileStore implements Store {
             VerifiedContent content = write(temp, dir, data, verifier, action);
             seal(temp, dir, action);
             publish(temp, dir, id, location, action);
-            return new StoredObject(id, location, content.size(), content.checksums());
+            return StoredObject.of(id, location, content.size()).withChecksums(content.checksums());
         }
     }
 

@@ -3,16 +3,14 @@ package io.stowage.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.stowage.Capability;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.core.StoreRegistry;
-import io.stowage.core.StoreInfo;
-import io.stowage.Capability;
 import io.stowage.core.config.StowageConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,8 +90,13 @@ class HttpStoreConfigTest {
                 name -> null);
 
         try (StoreRegistry stores = StoreRegistry.build(config)) {
-            assertThat(stores.describe()).containsExactly(new StoreInfo("web", "http", Set.of("http", "https"),
-                    Set.of(Capability.READ, Capability.RANGE_READ), true));
+            assertThat(stores.describe()).singleElement().satisfies(info -> {
+                assertThat(info.name()).isEqualTo("web");
+                assertThat(info.type()).isEqualTo("http");
+                assertThat(info.schemes()).containsExactlyInAnyOrder("http", "https");
+                assertThat(info.capabilities()).containsExactlyInAnyOrder(Capability.READ, Capability.RANGE_READ);
+                assertThat(info.isDefault()).isTrue();
+            });
             assertThat(stores.schemes()).containsExactly("http", "https");
         }
     }

@@ -109,8 +109,7 @@ final class S3Store implements Store {
             VerifyingInputStream in = new VerifyingInputStream(data, verifier);
             VerifiedContent content = new S3Upload(clients, uploads, address, uploadSettings, registry)
                     .run(in, options.expectedSize());
-            return new StoredObject(id, Location.of(address.uri(), options.metadata()), content.size(),
-                    content.checksums());
+            return StoredObject.of(id, Location.of(address.uri(), options.metadata()), content.size()).withChecksums(content.checksums());
         } finally {
             registry.addEnded();
         }

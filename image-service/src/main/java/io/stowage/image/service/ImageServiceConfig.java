@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.InvalidChecksumException;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.Settings;
 import io.stowage.core.config.ConfigBinder;
@@ -99,7 +100,7 @@ public final class ImageServiceConfig {
         if (raw.hash() != null) {
             try {
                 builder.hash(ChecksumAlgorithm.fromId(raw.hash()));
-            } catch (IllegalArgumentException e) {
+            } catch (InvalidChecksumException e) {
                 throw new InvalidConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
             }
         }

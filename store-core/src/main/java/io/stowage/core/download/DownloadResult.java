@@ -8,15 +8,43 @@ import java.util.Optional;
 
 /**
  * A finished download: the candidate that served it (empty when the fallback did), and the
- * verified size and checksums of the target file.
+ * verified size and checksums of the target file. Immutable.
  */
-public record DownloadResult(Optional<Location> source, long size, Checksums checksums) {
-    public DownloadResult {
-        requireNonNull(source, "source is null");
-        requireNonNull(checksums, "checksums is null");
+public final class DownloadResult {
+    private final Optional<Location> source;
+    private final long size;
+    private final Checksums checksums;
+
+    DownloadResult(Optional<Location> source, long size, Checksums checksums) {
+        this.source = requireNonNull(source, "source is null");
+        this.size = size;
+        this.checksums = requireNonNull(checksums, "checksums is null");
     }
 
+    /** {@return the candidate that served the data, or empty when the fallback did} */
+    public Optional<Location> source() {
+        return source;
+    }
+
+    /** {@return the verified size of the target file} */
+    public long size() {
+        return size;
+    }
+
+    /** {@return the checksums of the target file} */
+    public Checksums checksums() {
+        return checksums;
+    }
+
+    /** {@return whether the fallback served the data} */
     public boolean servedByFallback() {
         return source.isEmpty();
+    }
+
+    /** {@return the redacted source, the size and the checksums} */
+    @Override
+    public String toString() {
+        return "DownloadResult[source=" + source.map(Location::toString).orElse("fallback") + ", size=" + size
+                + ", checksums=" + checksums + "]";
     }
 }

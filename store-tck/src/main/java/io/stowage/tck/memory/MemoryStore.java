@@ -237,7 +237,7 @@ public final class MemoryStore implements Store {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
         Location location = Location.of(locationOf(id).uri(), options.metadata());
-        return new StoredObject(id, location, object.size(), object.checksums());
+        return StoredObject.of(id, location, object.size()).withChecksums(object.checksums());
     }
 
     /** Reads a verified source to its end into an object; what it read counts as held until then. */

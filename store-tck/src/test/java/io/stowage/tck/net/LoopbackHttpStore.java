@@ -91,7 +91,7 @@ final class LoopbackHttpStore implements Store {
             if (status != 201) {
                 throw new StoreException("Adding " + location + " failed with HTTP " + status);
             }
-            return new StoredObject(id, location, content.size(), content.checksums());
+            return StoredObject.of(id, location, content.size()).withChecksums(content.checksums());
         } catch (StoreException e) {
             throw e;
         } catch (IOException e) {

@@ -34,7 +34,7 @@ final class BrokenAdds {
                 byte[] bytes = data.readAllBytes();
                 StoredObject stored = memory.add(id, new ByteArrayInputStream(bytes, 0, Math.max(0, bytes.length - 1)),
                         AddOptions.builder().build());
-                return new StoredObject(id, stored.location(), bytes.length, checksums(bytes, options));
+                return StoredObject.of(id, stored.location(), bytes.length).withChecksums(checksums(bytes, options));
             }
             case LEAVES_PARTIAL_OBJECT -> {
                 ByteArrayOutputStream seen = new ByteArrayOutputStream();
@@ -52,9 +52,12 @@ final class BrokenAdds {
                 return memory.add(id, data, options);
             }
             case IGNORES_EXPECTED_CHECKSUM -> {
-                AddOptions lax = new AddOptions(options.expectedSize(), Optional.empty(), options.sizeLimit(),
-                        options.checksumAlgorithms(), options.metadata(), options.progress());
-                return memory.add(id, data, lax);
+                AddOptions.Builder lax = AddOptions.builder().onlyChecksums(options.checksumAlgorithms())
+                        .progress(options.progress());
+                options.expectedSize().ifPresent(lax::expectedSize);
+                options.sizeLimit().ifPresent(lax::sizeLimit);
+                options.metadata().forEach(lax::metadata);
+                return memory.add(id, data, lax.build());
             }
             case HIDES_SOURCE_FAILURES -> {
                 try {

@@ -83,8 +83,7 @@ final class DirectoryStore implements Store {
             }
             VerifiedContent content = verified.result();
             Files.createLink(target, temp);            // fails if the id exists: one winner
-            return new StoredObject(id, Location.of(locationOf(id).uri(), options.metadata()),
-                    content.size(), content.checksums());
+            return StoredObject.of(id, Location.of(locationOf(id).uri(), options.metadata()), content.size()).withChecksums(content.checksums());
         } catch (FileAlreadyExistsException e) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         } catch (ClosedByInterruptException e) {
