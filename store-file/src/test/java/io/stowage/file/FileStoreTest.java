@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
@@ -182,12 +183,14 @@ class FileStoreTest {
         assertThat(Files.readString(low.resolve("dup"))).isEqualTo("original");
     }
 
+    /** The store's own entries win over the add's metadata of the same keys, which the contract decorator merges in. */
     @Test
     void putsTheFilesystemOfTheDirIntoTheLocationMetadata() throws Exception {
         Path shared = root.resolve("nfs");
         Path local = root.resolve("local");
-        Store store = open(FileStoreConfig.ofDirs(shared.resolve("images") + ":2", local + ":1").withFilesystems(
-                List.of(new FilesystemMount("broad", root.toString()), new FilesystemMount("shared-nfs", shared.toString()))));
+        Store store = ContractEnforcingStore.wrap(open(FileStoreConfig.ofDirs(shared.resolve("images") + ":2", local + ":1")
+                .withFilesystems(List.of(new FilesystemMount("broad", root.toString()),
+                        new FilesystemMount("shared-nfs", shared.toString())))));
 
         StoredObject stored = store.add(ObjectId.of("m"), new ByteArrayInputStream(new byte[1]),
                 AddOptions.builder().metadata("tenant", "t1").metadata("id", "caller-value").build());

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.Capability;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Store;
 import io.stowage.tck.StoreTckEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -28,12 +29,14 @@ import org.junit.jupiter.api.TestInstance;
  * }
  * }</pre>
  *
- * The store must declare {@code READ}, {@code WRITE} and {@code DELETE}; range reads are part
- * of the mix when it declares {@code RANGE_READ}.
+ * The store runs behind a {@link ContractEnforcingStore}, as the registry serves it. It must
+ * declare {@code READ}, {@code WRITE} and {@code DELETE}; range reads are part of the mix when it
+ * declares {@code RANGE_READ}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreLoadTest {
     private StoreTckEnvironment environment;
+    private Store backend;
     private Store store;
 
     /** The environment of the backend under test; called once per test class. */
@@ -47,12 +50,13 @@ public abstract class StoreLoadTest {
     @BeforeAll
     final void createStore() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
-        store = requireNonNull(environment.createStore(), "createStore() returned null");
+        backend = requireNonNull(environment.createStore(), "createStore() returned null");
+        store = ContractEnforcingStore.wrap(backend);
     }
 
     @AfterAll
     final void closeStore() throws Exception {
-        try (AutoCloseable closingEnvironment = environment; Store closingStore = store) {
+        try (AutoCloseable closingEnvironment = environment; Store closingStore = backend) {
             // both closed, the store first
         }
     }
@@ -77,7 +81,7 @@ public abstract class StoreLoadTest {
         if (ranges) {
             assertThat(report.count(LoadEvent.RANGE_READ)).as("range reads; %s", report.summary()).isPositive();
         }
-        assertThat(environment.openResources(store)).as("streams, files and connections the store holds open").isZero();
-        environment.assertEmpty(store);
+        assertThat(environment.openResources(backend)).as("streams, files and connections the store holds open").isZero();
+        environment.assertEmpty(backend);
     }
 }

@@ -7,7 +7,6 @@ import io.stowage.ByteRange;
 import io.stowage.Capability;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
-import io.stowage.NotSupportedException;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -16,9 +15,6 @@ import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
-import io.stowage.integrity.ContentVerifier;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -32,12 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The reference store: objects held in memory, locations {@code memory://<namespace>/<id>}.
- * It keeps every rule of the {@link Store} contract and is the oracle the TCK's properties
- * compare other backends with. Server projects can use it in their own tests (type
- * {@code memory} in a config, or {@code new MemoryStore("name")}).
+ * The reference backend: objects held in memory, locations {@code memory://<namespace>/<id>}.
+ * It keeps every rule a backend keeps — and only those: it reads its source to the end, publishes
+ * if absent, reads ranges, and leaves checksums, verification, metadata and the refusal of what it
+ * does not declare to the {@link io.stowage.ContractEnforcingStore} in front of it — and, wrapped,
+ * is the oracle the TCK's properties compare other backends with. Server projects can use it in
+ * their own tests: type {@code memory} in a config (the registry wraps it), or
+ * {@code ContractEnforcingStore.wrap(new MemoryStore("name"))}.
  *
- * <p>Besides the {@link Store} methods it tells what a test wants to check:
+ * <p>Its {@code capabilities} are what it declares; like every backend it does not refuse the
+ * others itself. Besides the {@link Store} methods it tells what a test wants to check:
  * {@link #objectCount()}, {@link #ids()}, {@link #openStreams()} (streams returned by
  * {@link #get} and not yet closed) and {@link #bytesHeld()}. {@link #seed} and {@link #unseed}
  * fill and empty a store configured without {@code WRITE} or {@code DELETE}.
@@ -128,16 +128,23 @@ public final class MemoryStore implements Store {
 
     @Override
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        require(Capability.WRITE, "add object '" + id + "'");
-        return store(id, data, options);
+        requireNonNull(options, "options is null");
+        return store(id, data);
     }
 
     /**
-     * Adds an object whatever the capabilities, as a test fills a read-only store from
-     * behind it. Same checks and result as {@link #add}.
+     * Adds an object, as a test fills a store declared read-only from behind it (the
+     * {@link io.stowage.ContractEnforcingStore} would refuse an add). Same result as {@link #add}.
+     *
+     * @param id the id
+     * @param data the bytes, read to the end and not closed
+     * @param options the add's options; only {@link AddOptions#expectedSize()} is read, as a hint
+     * @return the stored object: its location and size, no checksums
+     * @throws IOException if the source fails, the id exists or the store is closed
      */
     public StoredObject seed(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        return store(id, data, options);
+        requireNonNull(options, "options is null");
+        return store(id, data);
     }
 
     /**
@@ -157,10 +164,6 @@ public final class MemoryStore implements Store {
     public ObjectStream get(Location location, ByteRange range) throws IOException {
         requireNonNull(range, "range is null");
         ObjectId id = checkOwned(location);
-        require(Capability.READ, "read " + location);
-        if (!range.isAll()) {
-            require(Capability.RANGE_READ, "read a range of " + location);
-        }
         MemoryObject object = find(id, location);
         long length = range.lengthWithin(object.size(), location);
         openStreams.incrementAndGet();
@@ -171,14 +174,12 @@ public final class MemoryStore implements Store {
     @Override
     public long size(Location location) throws IOException {
         ObjectId id = checkOwned(location);
-        require(Capability.READ, "read the size of " + location);
         return find(id, location).size();
     }
 
     @Override
     public void delete(Location location) throws IOException {
         ObjectId id = checkOwned(location);
-        require(Capability.DELETE, "delete " + location);
         if (objects.remove(id) == null) {
             throw new ObjectNotFoundException("Object not found: " + location);
         }
@@ -224,34 +225,31 @@ public final class MemoryStore implements Store {
         return "MemoryStore[" + name + ", " + SCHEME + "://" + namespace + "]";
     }
 
-    private StoredObject store(ObjectId id, InputStream data, AddOptions options) throws IOException {
+    private StoredObject store(ObjectId id, InputStream data) throws IOException {
         requireNonNull(id, "id is null");
         requireNonNull(data, "data is null");
-        requireNonNull(options, "options is null");
         ensureOpen();
         if (objects.containsKey(id)) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
-        MemoryObject object = receive(id, new VerifyingInputStream(data, ContentVerifier.forAdd(id, options)));
+        MemoryObject object = receive(id, data);
         if (objects.putIfAbsent(id, object) != null) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
-        Location location = Location.of(locationOf(id).uri(), options.metadata());
-        return StoredObject.of(id, location, object.size()).withChecksums(object.checksums());
+        return StoredObject.of(id, locationOf(id), object.size());
     }
 
-    /** Reads a verified source to its end into an object; what it read counts as held until then. */
-    private MemoryObject receive(ObjectId id, VerifyingInputStream verified) throws IOException {
+    /** Reads the source to its end into an object; what it read counts as held until then. */
+    private MemoryObject receive(ObjectId id, InputStream data) throws IOException {
         long[] read = {0};
         try {
-            List<byte[]> chunks = MemoryObject.readChunks(verified, n -> {
+            List<byte[]> chunks = MemoryObject.readChunks(data, n -> {
                 receiving.addAndGet(n);
                 read[0] += n;
                 checkNotInterrupted(id);
             });
             checkNotInterrupted(id);
-            VerifiedContent content = verified.result();
-            return MemoryObject.of(chunks, content.checksums());
+            return MemoryObject.of(chunks);
         } finally {
             receiving.addAndGet(-read[0]);
         }
@@ -302,13 +300,6 @@ public final class MemoryStore implements Store {
             throw new ObjectNotFoundException("Object not found: " + location);
         }
         return object;
-    }
-
-    private void require(Capability capability, String operation) throws NotSupportedException {
-        if (!capabilities.contains(capability)) {
-            throw new NotSupportedException("Store '" + name + "' cannot " + operation + ": it lacks the "
-                    + capability + " capability");
-        }
     }
 
     private void ensureOpen() throws StoreException {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.stowage.AddOptions;
 import io.stowage.BackendUnavailableException;
 import io.stowage.Capability;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -56,6 +57,7 @@ public abstract class NetworkFaultTest {
 
     private NetworkFaultTckEnvironment environment;
     private TcpFaultProxy proxy;
+    private Store backend;
     private Store store;
     private final List<Location> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long seeds;
@@ -68,7 +70,7 @@ public abstract class NetworkFaultTest {
         return proxy;
     }
 
-    /** The store under test (talking through the proxy). */
+    /** The store under test (talking through the proxy), behind the contract decorator. */
     protected final Store store() {
         return store;
     }
@@ -77,12 +79,13 @@ public abstract class NetworkFaultTest {
     final void startProxyAndStore() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
         proxy = TcpFaultProxy.start(environment.serverAddress());
-        store = requireNonNull(environment.createStore(proxy.address()), "createStore() returned null");
+        backend = requireNonNull(environment.createStore(proxy.address()), "createStore() returned null");
+        store = ContractEnforcingStore.wrap(backend);
     }
 
     @AfterAll
     final void stop() throws Exception {
-        try (AutoCloseable closingEnvironment = environment; TcpFaultProxy closingProxy = proxy; Store closingStore = store) {
+        try (AutoCloseable closingEnvironment = environment; TcpFaultProxy closingProxy = proxy; Store closingStore = backend) {
             // closed in reverse order: the store, the proxy, the environment
         }
     }
@@ -95,12 +98,12 @@ public abstract class NetworkFaultTest {
         created.clear();
         for (Location location : leftovers) {
             try {
-                environment.remove(store, location);
+                environment.remove(backend, location);
             } catch (ObjectNotFoundException alreadyGone) {
                 // the test removed it
             }
         }
-        environment.assertEmpty(store);
+        environment.assertEmpty(backend);
     }
 
     @Test
@@ -151,7 +154,7 @@ public abstract class NetworkFaultTest {
             assertReads(created.get(created.size() - 1), payload);
         } else {
             assertThat(failure).as("failure of an add across a cut").isInstanceOf(StoreException.class);
-            environment.assertEmpty(store);
+            environment.assertEmpty(backend);
             StoredObject again = add(id, payload.open());
             assertReads(again.location(), payload);
         }
@@ -188,7 +191,7 @@ public abstract class NetworkFaultTest {
         assertThat(failure).as("failure of an add through a stalled connection").isInstanceOf(StoreException.class);
         proxy.cutAll(); // what the stall held never reaches the server
         proxy.heal();
-        environment.assertEmpty(store);
+        environment.assertEmpty(backend);
     }
 
     @Test
@@ -238,7 +241,7 @@ public abstract class NetworkFaultTest {
                 long cutAt = (long) (random.nextDouble() * payload.size());
                 location = addThroughFault(payload, Sources.actingAfter(payload.open(), cutAt, proxy::cutAll),
                         trial + ", add cut once at source byte " + cutAt);
-                environment.remove(store, location);
+                environment.remove(backend, location);
                 created.remove(location);
                 long everyConnection = 1 + (long) (random.nextDouble() * payload.size());
                 proxy.cutAfter(everyConnection);
@@ -252,9 +255,9 @@ public abstract class NetworkFaultTest {
             long everyConnection = 1 + (long) (random.nextDouble() * payload.size());
             assertReadThroughFault(location, payload, -1, everyConnection,
                     trial + ", read with every connection cut after " + everyConnection + " bytes");
-            environment.remove(store, location);
+            environment.remove(backend, location);
             created.remove(location);
-            environment.assertEmpty(store);
+            environment.assertEmpty(backend);
         }
     }
 
@@ -275,7 +278,7 @@ public abstract class NetworkFaultTest {
         }
         assertThat(failure).as("%s: failure", trial).isInstanceOf(StoreException.class);
         try {
-            environment.assertEmpty(store);
+            environment.assertEmpty(backend);
         } catch (AssertionError leftover) {
             throw new AssertionError(trial + ": a failed add left something behind", leftover);
         }
@@ -334,7 +337,7 @@ public abstract class NetworkFaultTest {
         if (environment.capabilities().contains(Capability.WRITE)) {
             location = store.add(ObjectId.random(), payload.open(), AddOptions.defaults()).location();
         } else {
-            location = environment.seed(store, ObjectId.random(), payload.open(), payload.size());
+            location = environment.seed(backend, ObjectId.random(), payload.open(), payload.size());
         }
         created.add(location);
         return location;

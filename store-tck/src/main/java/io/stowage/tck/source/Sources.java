@@ -79,6 +79,36 @@ public final class Sources {
         return new AtEndInputStream(source, action);
     }
 
+    /**
+     * Returns every byte of {@code source} unchanged, then throws what {@code failure} supplies from
+     * the read that would have returned the end (-1), and from every read after it: data that is
+     * all there and still fails, as the contract decorator's verification fails a source that is
+     * shorter than declared or has another checksum.
+     *
+     * @param source the data
+     * @param failure what the last read throws: an {@link IOException} (a {@code StoreException}
+     *     among them) or an unchecked exception
+     * @return the source
+     */
+    public static InputStream failingAtEnd(InputStream source, Supplier<? extends Exception> failure) {
+        return new AtEndInputStream(source, () -> { }) {
+            @Override
+            int atEnd(int result) throws IOException {
+                if (result < 0) {
+                    Exception e = failure.get();
+                    if (e instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new IOException(e);
+                }
+                return result;
+            }
+        };
+    }
+
     /** Counts what is read and whether the stream was closed. */
     public static TrackedInputStream tracked(InputStream source) {
         return new TrackedInputStream(source);
@@ -190,7 +220,7 @@ public final class Sources {
         }
     }
 
-    private static final class AtEndInputStream extends java.io.FilterInputStream {
+    private static class AtEndInputStream extends java.io.FilterInputStream {
         private final Runnable action;
         private boolean acted;
 
@@ -209,7 +239,7 @@ public final class Sources {
             return atEnd(in.read(buffer, offset, length));
         }
 
-        private int atEnd(int result) {
+        int atEnd(int result) throws IOException {
             if (result < 0 && !acted) {
                 acted = true;
                 action.run();
