@@ -45,12 +45,17 @@ public enum ExitCode {
         this.code = code;
     }
 
-    /** The process exit status. */
+    /** {@return the process exit status} */
     public int code() {
         return code;
     }
 
-    /** The exit code for a failure: the Stowage error family by kind, everything else {@link #UNEXPECTED}. */
+    /**
+     * The exit code for a failure.
+     *
+     * @param failure what the command threw
+     * @return the code of its kind in the Stowage error family, {@link #UNEXPECTED} for anything else
+     */
     public static ExitCode of(Throwable failure) {
         if (failure instanceof InvalidConfigurationException || failure instanceof InvalidRangeException) {
             return USAGE;

@@ -39,7 +39,9 @@ import java.util.stream.Collectors;
  * {@link UnknownSchemeException} listing the registered schemes; a location no store owns,
  * or several do, is an {@link InvalidLocationException}. There is no silent fallback.
  *
- * <p>Every store is wrapped so that its declared capabilities are enforced.
+ * <p>Every store is put behind a {@link ContractEnforcingStore}: what {@link #store},
+ * {@link #defaultStore} and {@link #route} return, and every operation here, keeps the whole
+ * contract of {@link Store} whatever the backend leaves to the decorator.
  */
 public final class StoreRegistry implements Closeable {
     private record Entry(String type, Store store) {}
@@ -52,12 +54,24 @@ public final class StoreRegistry implements Closeable {
         this.defaultName = defaultName;
     }
 
-    /** Builds the registry from a YAML or JSON config file with the providers on the classpath. */
+    /**
+     * Builds the registry from a YAML or JSON config file with the providers on the classpath.
+     *
+     * @param configFile the config file; {@code ${VAR}} values come from the process environment
+     * @return the registry, to close
+     * @throws StoreException if the file or a store's config is invalid, or a store cannot be created
+     */
     public static StoreRegistry load(Path configFile) throws StoreException {
         return build(StowageConfig.load(configFile));
     }
 
-    /** Builds the registry from a config with the providers on the classpath. */
+    /**
+     * Builds the registry from a config with the providers on the classpath.
+     *
+     * @param config the config
+     * @return the registry, to close
+     * @throws StoreException if a store's config is invalid or a store cannot be created
+     */
     public static StoreRegistry build(StowageConfig config) throws StoreException {
         return build(config, Providers.storeProviders());
     }
@@ -67,6 +81,11 @@ public final class StoreRegistry implements Closeable {
      * problem — unknown type, unknown key, bad value, unknown default — is a
      * {@link InvalidConfigurationException} naming the store and the key; stores created before
      * the failure are closed.
+     *
+     * @param config the config
+     * @param providers the providers to create the stores with, one per type
+     * @return the registry, to close
+     * @throws StoreException if a store's config is invalid or a store cannot be created
      */
     public static StoreRegistry build(StowageConfig config, Collection<? extends StoreProvider> providers)
             throws StoreException {
@@ -133,7 +152,13 @@ public final class StoreRegistry implements Closeable {
         }
     }
 
-    /** The store named {@code name}. */
+    /**
+     * The store named {@code name}, behind the contract decorator.
+     *
+     * @param name a configured store name
+     * @return the store
+     * @throws InvalidConfigurationException if no store has that name
+     */
     public Store store(String name) throws InvalidConfigurationException {
         Entry entry = entries.get(name);
         if (entry == null) {
@@ -142,15 +167,17 @@ public final class StoreRegistry implements Closeable {
         return entry.store();
     }
 
+    /** {@return the default store, behind the contract decorator} */
     public Store defaultStore() {
         return entries.get(defaultName).store();
     }
 
+    /** {@return the name of the default store} */
     public String defaultStoreName() {
         return defaultName;
     }
 
-    /** The configured stores, sorted by name. */
+    /** {@return the configured stores, sorted by name} */
     public List<StoreInfo> describe() {
         return entries.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -159,7 +186,15 @@ public final class StoreRegistry implements Closeable {
                 .toList();
     }
 
-    /** Adds to the default store; see {@link #add(String, ObjectId, InputStream, AddOptions)}. */
+    /**
+     * Adds to the default store; see {@link #add(String, ObjectId, InputStream, AddOptions)}.
+     *
+     * @param id the id
+     * @param data the bytes, read to the end and not closed
+     * @param options expectations, checksums, metadata
+     * @return the stored object, whose location names the store
+     * @throws IOException if the add failed; nothing was stored
+     */
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
         return add(defaultName, id, data, options);
     }
@@ -167,29 +202,71 @@ public final class StoreRegistry implements Closeable {
     /**
      * Adds to the named store. The returned location carries the store name in its
      * metadata ({@value Location#STORE_KEY}) so it routes back to the same store.
+     *
+     * @param storeName a configured store name
+     * @param id the id
+     * @param data the bytes, read to the end and not closed
+     * @param options expectations, checksums, metadata
+     * @return the stored object, whose location names the store
+     * @throws IOException if the add failed; nothing was stored
      */
     public StoredObject add(String storeName, ObjectId id, InputStream data, AddOptions options) throws IOException {
         StoredObject stored = store(storeName).add(id, data, options);
         return stored.withLocation(stored.location().withMetadata(Location.STORE_KEY, storeName));
     }
 
+    /**
+     * Opens a range of the object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @param range the part to read
+     * @return the stream, to close
+     * @throws IOException if the location routes nowhere or the object cannot be opened
+     */
     public ObjectStream get(Location location, ByteRange range) throws IOException {
         return route(location).get(location, range);
     }
 
+    /**
+     * Opens the whole object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @return the stream, to close
+     * @throws IOException if the location routes nowhere or the object cannot be opened
+     */
     public ObjectStream get(Location location) throws IOException {
         return get(location, ByteRange.ALL);
     }
 
+    /**
+     * The size of the object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @return its size in bytes
+     * @throws IOException if the location routes nowhere or the size cannot be read
+     */
     public long size(Location location) throws IOException {
         return route(location).size(location);
     }
 
+    /**
+     * Removes the object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @throws IOException if the location routes nowhere or the object cannot be removed
+     */
     public void delete(Location location) throws IOException {
         route(location).delete(location);
     }
 
-    /** The name of the store that serves {@code location}; see the class comment for the rules. */
+    /**
+     * The name of the store that serves {@code location}; see the class comment for the rules.
+     *
+     * @param location the location
+     * @return the store's name
+     * @throws InvalidLocationException if no store or several serve it; an {@link UnknownSchemeException}
+     *     when no store serves its scheme
+     */
     public String routeName(Location location) throws InvalidLocationException {
         requireNonNull(location, "location is null");
         Optional<String> named = location.storeName();
@@ -232,12 +309,18 @@ public final class StoreRegistry implements Closeable {
         return owning.get(0);
     }
 
-    /** The store that serves {@code location}. */
+    /**
+     * The store that serves {@code location}, behind the contract decorator.
+     *
+     * @param location the location
+     * @return the store
+     * @throws InvalidLocationException if no store or several serve it
+     */
     public Store route(Location location) throws InvalidLocationException {
         return entries.get(routeName(location)).store();
     }
 
-    /** Every scheme some configured store serves, sorted. */
+    /** {@return every scheme some configured store serves, sorted} */
     public List<String> schemes() {
         return entries.values().stream()
                 .flatMap(entry -> entry.store().schemes().stream())

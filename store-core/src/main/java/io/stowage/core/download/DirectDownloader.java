@@ -68,6 +68,10 @@ public final class DirectDownloader implements Closeable {
     /**
      * A downloader over ready handlers, keyed by scheme. Handlers for schemes that are not
      * allowed are never called.
+     *
+     * @param allowed the schemes allowed
+     * @param handlersByScheme the handlers, by lower-case scheme
+     * @return the downloader, to close (it closes the handlers)
      */
     public static DirectDownloader of(AllowedSchemes allowed, Map<String, ? extends DownloadHandler> handlersByScheme) {
         requireNonNull(allowed, "allowed is null");
@@ -80,7 +84,14 @@ public final class DirectDownloader implements Closeable {
         return new DirectDownloader(allowed, Map.copyOf(usable));
     }
 
-    /** Builds from config with the handler providers on the classpath. */
+    /**
+     * Builds from config with the handler providers on the classpath; see
+     * {@link #fromConfig(DirectDownloadConfig, Collection)}.
+     *
+     * @param config the {@code direct-download} section
+     * @return the downloader, to close
+     * @throws StoreException if the config is invalid or a handler cannot be created
+     */
     public static DirectDownloader fromConfig(DirectDownloadConfig config) throws StoreException {
         return fromConfig(config, Providers.downloadHandlerProviders());
     }
@@ -89,6 +100,11 @@ public final class DirectDownloader implements Closeable {
      * Builds from config: only handlers for allowed schemes are created, and every problem
      * (a handler config for an unknown type, an allowed scheme without a handler, a handler
      * that cannot be created) is a {@link InvalidConfigurationException} now, not at download time.
+     *
+     * @param config the {@code direct-download} section
+     * @param providers the handler providers, one per type
+     * @return the downloader, to close
+     * @throws StoreException if the config is invalid or a handler cannot be created
      */
     public static DirectDownloader fromConfig(DirectDownloadConfig config,
             Collection<? extends DownloadHandlerProvider> providers) throws StoreException {
@@ -138,21 +154,45 @@ public final class DirectDownloader implements Closeable {
         }
     }
 
+    /** {@return the schemes this downloader may use} */
     public AllowedSchemes allowedSchemes() {
         return allowed;
     }
 
-    /** Whether a candidate with this scheme would be handed to a handler. */
+    /**
+     * Whether a candidate with this scheme would be handed to a handler.
+     *
+     * @param scheme the scheme, any case
+     * @return whether it is allowed and has a handler
+     */
     public boolean canDownload(String scheme) {
         return allowed.allows(scheme) && handlers.containsKey(scheme.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Downloads without a fallback: fails when no candidate succeeds. */
+    /**
+     * Downloads without a fallback: fails when no candidate succeeds.
+     *
+     * @param candidates the locations of the object, in the order to try
+     * @param target the file to create; it appears only verified and complete
+     * @param options what the file must be
+     * @return which candidate served it, its size and checksums
+     * @throws IOException if no candidate succeeded (their failures attached as suppressed) or the target
+     *     cannot be written
+     */
     public DownloadResult download(List<Location> candidates, Path target, DownloadOptions options) throws IOException {
         return download(candidates, target, options, Optional.empty());
     }
 
-    /** Downloads, using {@code fallback} only when no candidate succeeded. */
+    /**
+     * Downloads, using {@code fallback} only when no candidate succeeded.
+     *
+     * @param candidates the locations of the object, in the order to try
+     * @param target the file to create; it appears only verified and complete
+     * @param options what the file must be
+     * @param fallback the read used when no candidate succeeded
+     * @return which candidate served it (empty for the fallback), its size and checksums
+     * @throws IOException if the fallback failed too, or the target cannot be written
+     */
     public DownloadResult download(List<Location> candidates, Path target, DownloadOptions options, Fallback fallback)
             throws IOException {
         return download(candidates, target, options, Optional.of(requireNonNull(fallback, "fallback is null")));
