@@ -1,9 +1,12 @@
 package io.stowage.download;
 
 import io.stowage.Location;
+import io.stowage.integrity.ContentExpectation;
+import io.stowage.integrity.VerifiedContent;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Copies the object at a location straight from where it lives to a local file, the way
@@ -25,6 +28,30 @@ public interface DownloadHandler extends Closeable {
      * @throws IOException if the object cannot be copied completely
      */
     void download(Location location, Path target) throws IOException;
+
+    /**
+     * Copies like {@link #download(Location, Path)}, held to {@code expectation}. A handler that
+     * learns the object's size before copying refuses a size other than the expected one at once
+     * ({@link ContentExpectation#checkSize}), without copying. A handler that sees the bytes in
+     * order as it writes them may also verify them on the way ({@link ContentExpectation#verifier})
+     * and return what it verified, which spares the caller reading the file back; a mismatch is an
+     * {@link io.stowage.IntegrityException} and the caller deletes the file.
+     *
+     * <p>The default copies with {@link #download(Location, Path)} and verifies nothing.
+     *
+     * @param location the object to copy
+     * @param target the file to write, which exists and is empty
+     * @param expectation what the copy must be, and the checksums to compute
+     * @return the verified size and checksums of the bytes written, or empty when this handler did
+     *     not verify them and the caller must
+     * @throws io.stowage.IntegrityException if the copy is not what {@code expectation} says
+     * @throws IOException if the copy failed
+     */
+    default Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
+            throws IOException {
+        download(location, target);
+        return Optional.empty();
+    }
 
     @Override
     default void close() throws IOException {}

@@ -65,6 +65,33 @@ class StoreBenchSmokeTest {
     }
 
     @Test
+    void runsTheImageServiceGroupsOnPostgresqlAndS3Proxy() throws Exception {
+        BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
+                "--only", "nodes,registry", "--registry-images", "200", "--registry-calls", "10", "--dir", workDir.toString()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        List<Row> rows = StoreBench.run(options, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(rows).extracting(Row::scenario).containsExactly(
+                "image upload (1 MiB) via node 1 of 2 (PostgreSQL, S3Proxy)",
+                "image download (1 MiB) via node 2 of 2",
+                "registry create at 200 images, p50 / p99 per call",
+                "registry show at 200 images, p50 / p99 per call",
+                "registry list at 200 images, p50 / p99 per call",
+                "registry list growth, PostgreSQL (20 → 200 images)",
+                "registry list plan, PostgreSQL",
+                "registry list growth, SQLite (20 → 200 images)",
+                "registry list plan, SQLite");
+        assertThat(rows.get(0).ratio()).matches("\\d+\\.\\d\\d×");
+        assertThat(rows.get(2).stowage()).matches("PostgreSQL \\d+\\.\\d\\d / \\d+\\.\\d\\d ms");
+        assertThat(rows.get(8).stowage()).contains("images_by_created_at");
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertThat(left).as("left in the work dir").isEmpty();
+        }
+    }
+
+    @Test
     void refusesUnknownGroupsAndOptions() {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--only", "file,ftp")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown group 'ftp'");

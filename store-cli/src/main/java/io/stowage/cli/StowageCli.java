@@ -20,6 +20,10 @@ import picocli.CommandLine;
  *   download [--allowed-schemes a,b] -o FILE LOCATION...
  *   stores                 providers
  *   serve
+ *   image [--api URL[,URL...]] [--token T] [--retries N] COMMAND
+ *     create [--name N] [--disk-format F] [--container-format C] [--property k=v]... [--store S] [FILE | -]
+ *     upload [--store S] ID (FILE | -)      download [--allowed-schemes a,b] -o FILE ID
+ *     show ID      list [--limit N]      delete ID      stores
  * </pre>
  *
  * <p>{@code add}, {@code stat}, {@code download}, {@code stores} and {@code providers} print

@@ -7,9 +7,11 @@ import io.stowage.ByteRange;
 import io.stowage.ContractEnforcingStore;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
+import io.stowage.InvalidRangeException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
+import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
@@ -239,6 +241,57 @@ public final class StoreRegistry implements Closeable {
     }
 
     /**
+     * Opens {@code range} of an object from the first of its {@code copies} that can be read: the
+     * locations are tried in the given order, and a copy that cannot be opened (not found, not
+     * routed to any store, its backend unavailable, any other store failure) makes way for the
+     * next one. The returned stream's {@linkplain ObjectStream#location() location} says which
+     * copy serves it. Once a copy is open, its reads fail as that copy's would: this picks a
+     * copy, it does not switch copies mid-read.
+     *
+     * <p>Two failures end the search at once, because no other copy would answer differently: an
+     * {@link InvalidRangeException} (the copies hold the same object) and an
+     * {@link OperationInterruptedException} (the caller wants to stop). A thread interrupted while
+     * a copy failed does not try the next one either: it gets an {@code OperationInterruptedException}
+     * holding the failures, its interrupt status kept.
+     *
+     * @param copies the object's locations in order of preference, at least one
+     * @param range the bytes to read
+     * @return the open stream of the first copy that could be opened
+     * @throws StoreException the first copy's failure, with the failures of the others attached
+     *     as suppressed exceptions, when no copy could be opened
+     * @throws IllegalArgumentException if {@code copies} is empty
+     */
+    public ObjectStream get(List<Location> copies, ByteRange range) throws IOException {
+        requireNonNull(copies, "copies is null");
+        requireNonNull(range, "range is null");
+        if (copies.isEmpty()) {
+            throw new IllegalArgumentException("No copy to read: the list of locations is empty");
+        }
+        IOException failure = null;
+        for (Location copy : copies) {
+            try {
+                return get(requireNonNull(copy, "copies holds null"), range);
+            } catch (InvalidRangeException | OperationInterruptedException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new OperationInterruptedException("Interrupted while looking for a readable copy among "
+                        + copies.size() + " locations", failure);
+            }
+        }
+        throw failure;
+    }
+
+    /**
      * The size of the object at {@code location}, through the store that serves it.
      *
      * @param location the object
@@ -257,6 +310,17 @@ public final class StoreRegistry implements Closeable {
      */
     public void delete(Location location) throws IOException {
         route(location).delete(location);
+    }
+
+    /**
+     * Removes what an add of {@code id} left in the named store; see {@link Store#discard}.
+     *
+     * @param storeName the store the add wrote to
+     * @param id the id the add was given
+     * @throws IOException if the store is unknown, cannot delete, or failed to remove it
+     */
+    public void discard(String storeName, ObjectId id) throws IOException {
+        store(storeName).discard(id);
     }
 
     /**

@@ -57,6 +57,21 @@ public final class S3StaleUploads {
         return abortInitiatedBefore(client, layout, uploads, serverNow.minus(olderThan));
     }
 
+    /** Aborts every multipart upload of exactly the key of {@code address}, whatever its age. */
+    static void abortKey(S3Client client, S3Address address) throws StoreException {
+        List<MultipartUpload> uploads = new ArrayList<>();
+        list(client, address.bucket(), address.key(), uploads);
+        for (MultipartUpload upload : uploads) {
+            if (address.key().equals(upload.key())) {
+                StoreException failures = new StoreException("Aborting the multipart upload of " + address);
+                UploadAbort.abort(client, address, upload.uploadId(), failures);
+                if (failures.getSuppressed().length > 0) {
+                    throw failures;
+                }
+            }
+        }
+    }
+
     /** Aborts the store's uploads initiated before {@code cutoff} whose newest part is older too. */
     static List<String> abortInitiatedBefore(S3Client client, S3Layout layout, Instant cutoff) throws StoreException {
         List<MultipartUpload> uploads = new ArrayList<>();
@@ -91,6 +106,12 @@ public final class S3StaleUploads {
 
     /** Lists every upload under the store's prefix into {@code uploads}; returns the server's time of the first page. */
     private static Instant list(S3Client client, S3Layout layout, List<MultipartUpload> uploads) throws StoreException {
+        return list(client, layout.bucket(), layout.keyPrefix(), uploads);
+    }
+
+    /** Lists every upload of {@code bucket} under {@code prefix} into {@code uploads}; returns the server's time. */
+    private static Instant list(S3Client client, String bucket, String prefix, List<MultipartUpload> uploads)
+            throws StoreException {
         Instant serverNow = null;
         String keyMarker = null;
         String uploadIdMarker = null;
@@ -99,10 +120,10 @@ public final class S3StaleUploads {
             String id = uploadIdMarker;
             ListMultipartUploadsResponse page;
             try {
-                page = client.listMultipartUploads(request -> request.bucket(layout.bucket()).prefix(layout.keyPrefix())
+                page = client.listMultipartUploads(request -> request.bucket(bucket).prefix(prefix)
                         .keyMarker(key).uploadIdMarker(id));
             } catch (RuntimeException e) {
-                throw S3Errors.translate(e, "list the multipart uploads of", layout);
+                throw S3Errors.translate(e, "list the multipart uploads of", new S3Address(bucket, prefix));
             }
             if (serverNow == null) {
                 serverNow = ServerClock.of(page).orElseGet(Instant::now);

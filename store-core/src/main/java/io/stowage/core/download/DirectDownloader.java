@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -45,11 +44,12 @@ import org.slf4j.LoggerFactory;
  * and only those whose scheme is allowed (case-insensitively) and has a handler; a
  * disallowed scheme never reaches any handler. A handler failure is logged and the next
  * candidate is tried. What a handler wrote is verified against the expected size and
- * checksum before it counts; a mismatch is a failure of that candidate. The fallback runs
- * only when no candidate succeeded. The target appears atomically and only verified
- * ({@link AtomicFile}, owner-only where the filesystem has POSIX permissions); on failure it is
- * left as it was and no temp file remains, unless only the directory sync after the target got
- * its name failed: the error then says that the target is in place.
+ * checksum before it counts (by the handler as it copies, when it can, else by reading the
+ * file back); a mismatch is a failure of that candidate. The fallback runs only when no
+ * candidate succeeded. The target appears atomically and only verified ({@link AtomicFile},
+ * owner-only where the filesystem has POSIX permissions); on failure it is left as it was and no
+ * temp file remains, unless only the directory sync after the target got its name failed: the
+ * error then says that the target is in place.
  */
 public final class DirectDownloader implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectDownloader.class);
@@ -234,7 +234,11 @@ public final class DirectDownloader implements Closeable {
             List<Exception> failures) throws IOException {
         try {
             file.truncate();
-            handlers.get(candidate.scheme()).download(candidate, file.temp());
+            Optional<VerifiedContent> verified = handlers.get(candidate.scheme())
+                    .download(candidate, file.temp(), options.expectation());
+            if (verified.isPresent()) {
+                return verified;
+            }
             // The device writes the file back while the verification reads it from the page cache.
             try (BackgroundSync sync = BackgroundSync.start(file)) {
                 VerifiedContent content = verify(file.temp(), candidate.toString(), options);
@@ -263,8 +267,7 @@ public final class DirectDownloader implements Closeable {
     }
 
     private static VerifiedContent copyFallback(Fallback fallback, Path temp, DownloadOptions options) throws IOException {
-        ContentVerifier verifier = ContentVerifier.of("the fallback read", options.expectedSize(),
-                options.expectedChecksum(), OptionalLong.empty(), options.checksumAlgorithms(), options.progress());
+        ContentVerifier verifier = options.expectation().verifier("the fallback read", options.progress());
         try (InputStream source = fallback.open();
                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             VerifyingInputStream in = new VerifyingInputStream(source, verifier);
@@ -277,9 +280,8 @@ public final class DirectDownloader implements Closeable {
         return verifier.finish();
     }
 
-    private static ContentVerifier verifier(String subject, DownloadOptions options) throws StoreException {
-        return ContentVerifier.of(subject, options.expectedSize(), options.expectedChecksum(), OptionalLong.empty(),
-                options.checksumAlgorithms(), io.stowage.ProgressListener.NONE);
+    private static ContentVerifier verifier(String subject, DownloadOptions options) {
+        return options.expectation().verifier(subject, io.stowage.ProgressListener.NONE);
     }
 
     private StoreException noFallback(List<Exception> failures) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.stowage.Checksum;
 import io.stowage.PermissionDeniedException;
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
@@ -16,6 +18,8 @@ import io.stowage.core.download.DirectDownloader;
 import io.stowage.download.DownloadHandler;
 import io.stowage.core.download.DownloadOptions;
 import io.stowage.core.download.DownloadResult;
+import io.stowage.integrity.ContentExpectation;
+import io.stowage.integrity.VerifiedContent;
 import io.stowage.tck.OpenFiles;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
@@ -28,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,6 +155,42 @@ public abstract class DownloadHandlerContractTest {
 
         try (InputStream written = Files.newInputStream(target)) {
             assertThat(payload.mismatch(written)).isEmpty();
+        }
+    }
+
+    /**
+     * Held to an expectation ({@link DownloadHandler#download(Location, Path, ContentExpectation)}),
+     * a handler copies the object; what it says it verified must be the truth, and a copy that
+     * does not meet the expectation (another size, another checksum) fails with
+     * {@link IntegrityException} or is left for the caller to check, never reported as verified.
+     */
+    @Test
+    void heldToAnExpectationItVerifiesTrulyOrLeavesTheCheckToTheCaller() throws Exception {
+        Payload payload = Payload.of(65_537, nextSeed());
+        Location location = put(payload);
+        Checksum right = payload.checksum(ChecksumAlgorithm.SHA256);
+        Checksum wrong = Payload.of(65_537, nextSeed()).checksum(ChecksumAlgorithm.SHA256);
+        Path target = emptyTarget();
+
+        Optional<VerifiedContent> verified = download(location, target,
+                ContentExpectation.builder().size(payload.size()).checksum(right).build());
+
+        try (InputStream written = Files.newInputStream(target)) {
+            assertThat(payload.mismatch(written)).as("bytes written for %s", location).isEmpty();
+        }
+        verified.ifPresent(content -> {
+            assertThat(content.size()).as("the size the handler verified").isEqualTo(payload.size());
+            assertThat(content.checksums().matches(right)).as("the checksum the handler verified").isTrue();
+        });
+        for (ContentExpectation unmet : List.of(ContentExpectation.builder().size(payload.size() + 1).build(),
+                ContentExpectation.builder().size(payload.size()).checksum(wrong).build())) {
+            Optional<VerifiedContent> claimed;
+            try {
+                claimed = download(location, emptyTarget(), unmet);
+            } catch (IntegrityException refused) {
+                continue;
+            }
+            assertThat(claimed).as("a copy that does not meet %s, reported as verified", unmet).isEmpty();
         }
     }
 
@@ -324,8 +365,36 @@ public abstract class DownloadHandlerContractTest {
      * @throws Exception if the environment fails; the test fails
      */
     protected final void download(Location location, Path target) throws Exception {
-        try {
+        checkingOpenFiles(location, () -> {
             handler.download(location, target);
+            return null;
+        });
+    }
+
+    /**
+     * Runs the handler held to {@code expectation}, checking for open files as {@link #download(Location, Path)} does.
+     *
+     * @param location the location
+     * @param target the file the handler writes
+     * @param expectation what the copy must be
+     * @return what the handler reports it verified
+     * @throws Exception if the environment fails; the test fails
+     */
+    protected final Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
+            throws Exception {
+        return checkingOpenFiles(location, () -> handler.download(location, target, expectation));
+    }
+
+    /** A run of the handler. */
+    @FunctionalInterface
+    private interface HandlerRun<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T checkingOpenFiles(Location location, HandlerRun<T> run) throws Exception {
+        T result;
+        try {
+            result = run.run();
         } catch (Exception | Error e) {
             try {
                 assertNoOpenFiles("after the handler failed to download " + location);
@@ -336,6 +405,7 @@ public abstract class DownloadHandlerContractTest {
             throw e;
         }
         assertNoOpenFiles("after the handler downloaded " + location);
+        return result;
     }
 
     /**

@@ -119,6 +119,12 @@ public final class FaultInjectingStore implements Store {
     }
 
     @Override
+    public void discard(ObjectId id) throws IOException {
+        failIfUnavailable(faults, Operation.DELETE, "discard " + id);
+        delegate.discard(id);
+    }
+
+    @Override
     public void close() throws IOException {
         delegate.close();
     }

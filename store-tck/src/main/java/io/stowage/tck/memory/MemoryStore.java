@@ -208,6 +208,12 @@ public final class MemoryStore implements Store {
         }
     }
 
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        objects.remove(id);
+    }
+
     /**
      * How many objects the store holds.
      *

@@ -39,6 +39,8 @@ public final class TcpFaultProxy implements Closeable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Object faultLock = new Object();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong toClients = new AtomicLong();
+    private final AtomicLong toTarget = new AtomicLong();
     private volatile long cutAfter = -1;
     private volatile boolean stalled;
     private volatile long bytesPerSecond;
@@ -93,6 +95,25 @@ public final class TcpFaultProxy implements Closeable {
      */
     public long connectionsAccepted() {
         return accepted.get();
+    }
+
+    /**
+     * Bytes the target sent towards clients so far, over every connection: counted as the proxy
+     * reads them, before it forwards (or holds, or cuts) them, so never fewer than the clients got.
+     *
+     * @return the bytes read from the target
+     */
+    public long bytesToClients() {
+        return toClients.get();
+    }
+
+    /**
+     * Bytes clients sent towards the target so far, over every connection, counted as for {@link #bytesToClients()}.
+     *
+     * @return the bytes read from clients
+     */
+    public long bytesToTarget() {
+        return toTarget.get();
     }
 
     /**
@@ -275,17 +296,17 @@ public final class TcpFaultProxy implements Closeable {
         }
 
         void start() {
-            startPump(client, upstream, "up");
-            startPump(upstream, client, "down");
+            startPump(client, upstream, "up", toTarget);
+            startPump(upstream, client, "down", toClients);
         }
 
-        private void startPump(Socket from, Socket to, String direction) {
-            Thread pump = new Thread(() -> pump(from, to), "tcp-fault-proxy-" + port() + "-" + direction);
+        private void startPump(Socket from, Socket to, String direction, AtomicLong forwarded) {
+            Thread pump = new Thread(() -> pump(from, to, forwarded), "tcp-fault-proxy-" + port() + "-" + direction);
             pump.setDaemon(true);
             pump.start();
         }
 
-        private void pump(Socket from, Socket to) {
+        private void pump(Socket from, Socket to, AtomicLong forwarded) {
             byte[] buffer = new byte[BUFFER];
             try {
                 InputStream in = from.getInputStream();
@@ -299,6 +320,7 @@ public final class TcpFaultProxy implements Closeable {
                         to.shutdownOutput();
                         return;
                     }
+                    forwarded.addAndGet(n);
                     holdWhileStalled(n);
                     long allowed = allowance(n);
                     if (allowed < n) {
