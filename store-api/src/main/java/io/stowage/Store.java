@@ -8,16 +8,26 @@ import java.util.Set;
 /**
  * One configured storage backend: a place objects are added to once and read back by
  * {@link Location}. Instances come from a {@link StoreProvider}; the registry
- * ({@link Stores}) routes locations to them.
+ * ({@code io.stowage.core.StoreRegistry}) routes locations to them.
  *
- * <h2>What every implementation keeps</h2>
- * The store TCK ({@code store-tck}) checks each of these rules.
+ * <h2>Two sides: the backend and the contract</h2>
+ * A backend implements this interface and keeps the rules below that are its own: it moves
+ * bytes, publishes if absent and reads ranges. The rules that are the same for every backend —
+ * verifying the expected size and checksum, the size cap, computing the checksums, putting the
+ * add's metadata into the location, refusing undeclared capabilities and schemes — are kept once
+ * by the {@link ContractEnforcingStore} that the registry puts in front of every store; a caller
+ * of the registry's stores sees the whole contract. The store TCK ({@code store-tck}) runs every
+ * backend both bare and wrapped, so neither side can drift.
+ *
+ * <h2>What every backend keeps</h2>
+ * The store TCK checks each of these rules.
  * <ul>
  *   <li><b>All or nothing.</b> An object is visible completely or not at all: nothing is
- *       readable under its location before {@link #add} returns. A failed or interrupted add
- *       (the source fails, a limit or expectation is not met, the thread is interrupted)
- *       leaves nothing readable and nothing leaked (no temp file, no multipart upload), and
- *       the same id can be added again afterwards.</li>
+ *       readable under its location before {@link #add} returns. An add reads its source to
+ *       the end (the read that returns -1) before it publishes; a failed or interrupted add (the
+ *       source throws — at any read, the last included —, the thread is interrupted, the disk is
+ *       full) leaves nothing readable and nothing leaked (no temp file, no multipart upload),
+ *       and the same id can be added again afterwards.</li>
  *   <li><b>No overwrite.</b> Adding an id that exists fails with
  *       {@link ObjectAlreadyExistsException} and leaves the original intact, also when adds
  *       of one id race — through one store or through several stores opened on one backend
@@ -27,8 +37,9 @@ import java.util.Set;
  *       front.</li>
  *   <li><b>Streams are released.</b> A stream returned by {@link #get} frees its resources
  *       (file handle, connection) when closed, also when closed before its end.</li>
- *   <li><b>Capabilities are honest.</b> An operation needing a capability missing from
- *       {@link #capabilities()} fails with {@link NotSupportedException}; a declared one works.</li>
+ *   <li><b>Capabilities are honest.</b> A capability in {@link #capabilities()} works; the
+ *       {@link ContractEnforcingStore} refuses the others with {@link NotSupportedException}
+ *       before the store is called.</li>
  *   <li><b>Only the error family.</b> Failures on the store's own account are
  *       {@link StoreException} subclasses whose messages name the location or id and hold no
  *       credential. An exception thrown by the caller's source passes through unchanged.</li>
@@ -39,22 +50,35 @@ import java.util.Set;
  * </ul>
  *
  * <h2>Errors common to all location-taking methods</h2>
- * A location whose scheme is not in {@link #schemes()}, which the store does not
+ * A location whose scheme is not in {@link #schemes()} is refused by the
+ * {@link ContractEnforcingStore} with {@link InvalidLocationException}. A location the store does not
  * {@linkplain #owns own} (a file outside the data dirs, another bucket), or whose id part is
  * not a valid {@link ObjectId} ({@code ..}, a nested path, an encoded NUL) is refused with
  * {@link InvalidLocationException} before anything is touched — never answered as a missing
  * object. A missing object is {@link ObjectNotFoundException}. A transient backend failure
  * that outlasted the store's retries is {@link BackendUnavailableException}; a permission
- * problem is {@link AccessDeniedException}.
+ * problem is {@link PermissionDeniedException}.
  */
 public interface Store extends Closeable {
-    /** The configured name of this store (the key under {@code stores:} in the config). */
+    /**
+     * The configured name of this store.
+     *
+     * @return the key under {@code stores:} in the config
+     */
     String name();
 
-    /** The lower-case URI schemes of the locations this store emits and reads. */
+    /**
+     * The schemes of the locations this store emits and reads.
+     *
+     * @return lower-case URI schemes
+     */
     Set<String> schemes();
 
-    /** What this store can do; constant for the life of the store. */
+    /**
+     * What this store can do; constant for the life of the store.
+     *
+     * @return the capabilities
+     */
     Set<Capability> capabilities();
 
     /**
@@ -62,24 +86,38 @@ public interface Store extends Closeable {
      * {@link #schemes()} and the location points inside what this store was configured
      * with (a data dir, a bucket and endpoint). Must not touch the backend. The registry
      * routes by it when the location metadata names no store.
+     *
+     * @param location the location
+     * @return whether this store serves it
      */
     boolean owns(Location location);
 
     /**
      * Stores the bytes of {@code data} under {@code id}, reading the source once, to its end.
      *
-     * <p>The configured checksums ({@link AddOptions#checksumAlgorithms()}) are computed in
-     * the same pass. Before the object becomes visible the store checks the expectations of
-     * {@code options}: more bytes than {@link AddOptions#sizeLimit()} fail with
-     * {@link SizeLimitExceededException} as soon as the limit is passed; a size or checksum
-     * other than expected fails with {@link IntegrityException}. Out of space is
-     * {@link StorageFullException}. On every failure nothing is stored and nothing leaks.
-     * The store does not close {@code data}.
+     * <p>What the backend does: it reads {@code data} to its end (the read that returns -1)
+     * before the object becomes visible, publishes it only if {@code id} is absent, and returns
+     * {@link StoredObject#of} the location it wrote and the number of bytes it stored. Any
+     * exception from {@code data} — at any read, the last included — is a failed add: nothing
+     * is stored, nothing leaks, and the exception passes through unchanged. The backend does not
+     * close {@code data}. It may read {@link AddOptions#expectedSize()} as a hint (a data dir
+     * with room, one PUT or a multipart upload); out of space is {@link StorageFullException}.
+     *
+     * <p>What the {@link ContractEnforcingStore} in front adds: the size cap
+     * ({@link SizeLimitExceededException} as soon as it is passed), the expected size and
+     * checksum ({@link IntegrityException}), the checksums of
+     * {@link AddOptions#checksumAlgorithms()} computed in the same pass, and
+     * {@link AddOptions#metadata()} in the returned location. Its verification raises from the
+     * source's reads, which is why the backend must treat them as failures.
      *
      * <p>Requires {@link Capability#WRITE}; the default implementation refuses.
      *
+     * @param id the id to store the object under
+     * @param data the bytes, read once to the end and not closed
+     * @param options what the caller expects and wants computed
      * @return the stored object, whose location reads it back from this store
      * @throws ObjectAlreadyExistsException if {@code id} exists; the original is untouched
+     * @throws IOException if the add failed; nothing was stored
      */
     default StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
         throw new NotSupportedException("Store '" + name() + "' does not support add (no WRITE capability)");
@@ -96,15 +134,32 @@ public interface Store extends Closeable {
      *
      * <p>Requires {@link Capability#READ}, and {@link Capability#RANGE_READ} for any range
      * other than {@link ByteRange#ALL}.
+     *
+     * @param location the object
+     * @param range the part to read
+     * @return the stream of the part, to be closed by the caller
+     * @throws IOException if the object cannot be opened
      */
     ObjectStream get(Location location, ByteRange range) throws IOException;
 
-    /** Opens the whole object at {@code location}. */
+    /**
+     * Opens the whole object at {@code location}.
+     *
+     * @param location the object
+     * @return the stream of the object, to be closed by the caller
+     * @throws IOException if the object cannot be opened
+     */
     default ObjectStream get(Location location) throws IOException {
         return get(location, ByteRange.ALL);
     }
 
-    /** The size in bytes of the object at {@code location}. Requires {@link Capability#READ}. */
+    /**
+     * The size of the object at {@code location}. Requires {@link Capability#READ}.
+     *
+     * @param location the object
+     * @return its size in bytes
+     * @throws IOException if the size cannot be read
+     */
     long size(Location location) throws IOException;
 
     /**
@@ -114,6 +169,9 @@ public interface Store extends Closeable {
      * with {@link ObjectNotFoundException}.
      *
      * <p>Requires {@link Capability#DELETE}; the default implementation refuses.
+     *
+     * @param location the object
+     * @throws IOException if the object cannot be removed
      */
     default void delete(Location location) throws IOException {
         throw new NotSupportedException("Store '" + name() + "' does not support delete (no DELETE capability): " + location);
@@ -127,12 +185,20 @@ public interface Store extends Closeable {
      * in this process or another. Nothing left is not an error, so calling it twice is harmless.
      *
      * <p>Requires {@link Capability#DELETE}; the default implementation refuses.
+     *
+     * @param id the id an add was given
+     * @throws NotSupportedException if the store cannot delete
+     * @throws IOException if what is there could not be removed
      */
     default void discard(ObjectId id) throws IOException {
         throw new NotSupportedException("Store '" + name() + "' does not support discard (no DELETE capability): " + id);
     }
 
-    /** Releases what the store holds (clients, thread pools). Idempotent. */
+    /**
+     * Releases what the store holds (clients, thread pools). Idempotent.
+     *
+     * @throws IOException if releasing failed
+     */
     @Override
     void close() throws IOException;
 }

@@ -3,33 +3,43 @@ package io.stowage;
 import java.util.Set;
 
 /**
- * Creates stores of one {@link #type()} from their typed configuration. Found with
+ * Creates stores of one {@link #type()} from their settings. Found with
  * {@link java.util.ServiceLoader}: a backend jar lists its provider in
  * {@code META-INF/services/io.stowage.StoreProvider}.
  *
- * <p>The registry binds each store's config section (minus {@code type}) to
- * {@link #configType()} with Jackson: unknown keys are errors, {@code ${VAR}} values are
- * already resolved from the environment. Validate in the config record's compact
- * constructor (throw {@link IllegalArgumentException} with a message naming the key);
- * the registry reports it as a {@link ConfigurationException} naming the store. A config
- * record holding a secret must keep it out of its {@code toString()}.
+ * <p>The registry hands each store's config section (without {@code type}, with {@code ${VAR}}
+ * resolved) to {@link #create} as {@link Settings}: plain JDK values and typed accessors that
+ * report a wrong value as an {@link InvalidConfigurationException} naming the store and the key.
+ * A provider refuses keys it does not know ({@link Settings#checkKeys}), builds its config from the
+ * settings and keeps every secret out of its messages and {@code toString()}s.
  *
- * @param <C> the config record
+ * <p>The registry puts every store it creates behind a decorator that enforces the capabilities
+ * and schemes the store declares.
  */
-public interface StoreProvider<C> {
-    /** The {@code type} value in the config that selects this provider, e.g. {@code file}. */
+public interface StoreProvider {
+    /**
+     * The {@code type} value in the config that selects this provider.
+     *
+     * @return the type, e.g. {@code file}
+     */
     String type();
 
-    /** The lower-case schemes of the stores this provider creates. */
+    /**
+     * The schemes of the stores this provider creates.
+     *
+     * @return the lower-case schemes
+     */
     Set<String> schemes();
 
-    /** The record the store's config section binds to. */
-    Class<C> configType();
-
     /**
-     * Creates a ready-to-use store. Problems with the config values or the environment
-     * (a data dir that cannot be created, a bucket that does not exist) are
-     * {@link ConfigurationException}s naming the store and the key.
+     * Creates a ready-to-use store. Problems with the settings or the environment (a data dir that
+     * cannot be created, a bucket that does not exist) are {@link InvalidConfigurationException}s
+     * naming the store and the key.
+     *
+     * @param name the store's name, the key under {@code stores:} in the config
+     * @param settings the store's settings
+     * @return the store
+     * @throws StoreException if the store cannot be created
      */
-    Store create(String name, C config) throws StoreException;
+    Store create(String name, Settings settings) throws StoreException;
 }

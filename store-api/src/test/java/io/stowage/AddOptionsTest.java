@@ -1,13 +1,12 @@
 package io.stowage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.integrity.ContentVerifier;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +20,7 @@ class AddOptionsTest {
 
     @Test
     void theAlgorithmsGivenAreComputedAndNoOther() {
-        AddOptions options = new AddOptions(OptionalLong.empty(), Optional.empty(), OptionalLong.empty(),
-                EnumSet.of(ChecksumAlgorithm.MD5), Map.of(), ProgressListener.NONE);
+        AddOptions options = AddOptions.builder().onlyChecksums(EnumSet.of(ChecksumAlgorithm.MD5)).build();
 
         assertThat(options.checksumAlgorithms()).containsExactly(ChecksumAlgorithm.MD5);
     }
@@ -40,6 +38,32 @@ class AddOptionsTest {
         verifier.update(data, 0, data.length);
         assertThat(verifier.finish().checksums().values()).isEmpty();
         assertThat(verifier.finish().size()).isEqualTo(3);
+    }
+
+    @Test
+    void negativeSizesAreProgrammingErrors() {
+        assertThatThrownBy(() -> AddOptions.builder().expectedSize(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Expected size must not be negative: -1");
+        assertThatThrownBy(() -> AddOptions.builder().sizeLimit(-2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Size limit must not be negative: -2");
+    }
+
+    @Test
+    void toBuilderKeepsEveryOption() {
+        Checksum expected = new Checksum(ChecksumAlgorithm.MD5, "900150983cd24fb0d6963f7d28e17f72");
+        ProgressListener listener = bytes -> { };
+        AddOptions options = AddOptions.builder().expectedSize(3).expectedChecksum(expected).sizeLimit(10)
+                .checksum(ChecksumAlgorithm.SHA512).metadata("tenant", "t1").progress(listener).build();
+
+        AddOptions copy = options.toBuilder().build();
+
+        assertThat(copy.expectedSize()).hasValue(3);
+        assertThat(copy.expectedChecksum()).contains(expected);
+        assertThat(copy.sizeLimit()).hasValue(10);
+        assertThat(copy.checksumAlgorithms()).containsExactly(ChecksumAlgorithm.MD5, ChecksumAlgorithm.SHA256,
+                ChecksumAlgorithm.SHA512);
+        assertThat(copy.metadata()).containsExactly(java.util.Map.entry("tenant", "t1"));
+        assertThat(copy.progress()).isSameAs(listener);
     }
 
     @Test

@@ -1,26 +1,38 @@
 package io.stowage.download;
 
+import io.stowage.Settings;
 import io.stowage.StoreException;
 import java.util.Set;
 
 /**
- * Creates {@link DownloadHandler}s of one type from their typed config. Found with
+ * Creates {@link DownloadHandler}s of one type from their settings. Found with
  * {@link java.util.ServiceLoader}: list it in
- * {@code META-INF/services/io.stowage.download.DownloadHandlerProvider}. The config comes
- * from {@code direct-download.handlers.<type>} (an empty mapping when absent) and is bound
- * as strictly as store configs are.
- *
- * @param <C> the config record
+ * {@code META-INF/services/io.stowage.download.DownloadHandlerProvider}. The settings come from
+ * {@code direct-download.handlers.<type>} (empty when absent) and are read as strictly as a
+ * store's (see {@link io.stowage.StoreProvider}).
  */
-public interface DownloadHandlerProvider<C> {
-    /** The key under {@code direct-download.handlers}, e.g. {@code file}. */
+public interface DownloadHandlerProvider {
+    /**
+     * The key under {@code direct-download.handlers}.
+     *
+     * @return the type, e.g. {@code file}
+     */
     String type();
 
-    /** The lower-case schemes the handlers serve. */
+    /**
+     * The schemes the handlers serve.
+     *
+     * @return the lower-case schemes
+     */
     Set<String> schemes();
 
-    Class<C> configType();
-
-    /** Creates the handler; invalid settings are {@link io.stowage.ConfigurationException}s naming the key. */
-    DownloadHandler create(C config) throws StoreException;
+    /**
+     * Creates the handler; invalid settings are {@link io.stowage.InvalidConfigurationException}s
+     * naming the key.
+     *
+     * @param settings the handler's settings
+     * @return the handler
+     * @throws StoreException if the handler cannot be created
+     */
+    DownloadHandler create(Settings settings) throws StoreException;
 }

@@ -35,27 +35,27 @@ public final class ContentExpectation {
         this.algorithms = Collections.unmodifiableSet(all);
     }
 
-    /** Nothing expected and nothing computed: any data passes. */
+    /** {@return nothing expected and nothing computed: any data passes} */
     public static ContentExpectation none() {
         return NONE;
     }
 
-    /** A builder with nothing expected yet. */
+    /** {@return a builder with nothing expected yet} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The size the data must have, when known. */
+    /** {@return the size the data must have, when known} */
     public OptionalLong size() {
         return size;
     }
 
-    /** The checksum the data must have, when known. */
+    /** {@return the checksum the data must have, when known} */
     public Optional<Checksum> checksum() {
         return checksum;
     }
 
-    /** The checksums a {@link #verifier} computes: those asked for and the expected checksum's algorithm. */
+    /** {@return the checksums a {@link #verifier} computes: those asked for and the expected checksum's algorithm} */
     public Set<ChecksumAlgorithm> algorithms() {
         return algorithms;
     }
@@ -64,6 +64,7 @@ public final class ContentExpectation {
      * Refuses data of {@code actualSize} bytes when a size is expected and differs, before any of it
      * is read.
      *
+     * @param actualSize the size the data has
      * @param subject the data, for the message: a redacted location, "object 'abc'"
      * @throws IntegrityException naming the subject and both sizes
      */
@@ -75,7 +76,13 @@ public final class ContentExpectation {
         }
     }
 
-    /** A verifier that checks data against this expectation as it streams past (see {@link ContentVerifier}). */
+    /**
+     * A verifier that checks data against this expectation as it streams past (see {@link ContentVerifier}).
+     *
+     * @param subject the data, for messages: a redacted location, "object 'abc'"
+     * @param progress told of the bytes that pass
+     * @return a new verifier
+     */
     public ContentVerifier verifier(String subject, ProgressListener progress) {
         try {
             return ContentVerifier.of(subject, size, checksum, OptionalLong.empty(), algorithms, progress);
@@ -101,6 +108,8 @@ public final class ContentExpectation {
         /**
          * The size the data must have.
          *
+         * @param bytes the size in bytes
+         * @return this builder
          * @throws IllegalArgumentException if negative
          */
         public Builder size(long bytes) {
@@ -111,19 +120,29 @@ public final class ContentExpectation {
             return this;
         }
 
-        /** The checksum the data must have; its algorithm is computed too. */
+        /**
+         * The checksum the data must have; its algorithm is computed too.
+         *
+         * @param expected the checksum
+         * @return this builder
+         */
         public Builder checksum(Checksum expected) {
             this.checksum = Optional.of(requireNonNull(expected, "expected is null"));
             return this;
         }
 
-        /** Checksums to compute and report besides the expected one. */
+        /**
+         * Checksums to compute and report besides the expected one.
+         *
+         * @param computed the algorithms
+         * @return this builder
+         */
         public Builder algorithms(Set<ChecksumAlgorithm> computed) {
             this.algorithms = Set.copyOf(requireNonNull(computed, "computed is null"));
             return this;
         }
 
-        /** The expectation. */
+        /** {@return the expectation} */
         public ContentExpectation build() {
             return new ContentExpectation(this);
         }

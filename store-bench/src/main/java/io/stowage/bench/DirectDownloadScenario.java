@@ -3,11 +3,11 @@ package io.stowage.bench;
 import io.stowage.AddOptions;
 import io.stowage.Location;
 import io.stowage.ObjectId;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,7 +44,7 @@ final class DirectDownloadScenario implements Scenario {
                         "filesystems", mounts)),
                 "direct-download", Map.of("allowed-schemes", List.of("file"),
                         "handlers", Map.of("file", Map.of("filesystems", mounts)))), System::getenv);
-        try (Stores stores = Stores.build(config); DirectDownloader downloader = DirectDownloader.fromConfig(config.directDownload())) {
+        try (StoreRegistry stores = StoreRegistry.build(config); DirectDownloader downloader = DirectDownloader.fromConfig(config.directDownload())) {
             StoredObject stored;
             try (InputStream in = Files.newInputStream(context.workspace().source())) {
                 stored = stores.add(ObjectId.of("direct-source"), in, AddOptions.builder().expectedSize(size).build());

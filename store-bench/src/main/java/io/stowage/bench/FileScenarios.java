@@ -5,7 +5,7 @@ import io.stowage.ChecksumAlgorithm;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +39,7 @@ final class FileScenarios implements Scenario {
         Path storeDir = context.workspace().dir("file-store");
         Path rawDir = context.workspace().dir("file-raw");
         AtomicInteger sequence = new AtomicInteger();
-        try (Stores stores = StowageConfigs.build(StowageConfigs.fileStore(storeDir))) {
+        try (StoreRegistry stores = StowageConfigs.build(StowageConfigs.fileStore(storeDir))) {
             Contender add = Contender.timedThen("stowage add", () -> {
                 ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());
                 try (InputStream in = Files.newInputStream(source)) {

@@ -5,7 +5,7 @@ import io.stowage.ChecksumAlgorithm;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -32,7 +32,7 @@ public final class HeapProbe {
         long bytes;
         String sha256;
         String location;
-        try (Stores stores = Stores.load(Path.of(args[1]))) {
+        try (StoreRegistry stores = StoreRegistry.load(Path.of(args[1]))) {
             switch (operation) {
                 case "add" -> {
                     long size = Long.parseLong(args[2]);

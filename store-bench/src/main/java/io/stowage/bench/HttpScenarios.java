@@ -2,7 +2,7 @@ package io.stowage.bench;
 
 import io.stowage.Location;
 import io.stowage.ObjectStream;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -34,7 +34,7 @@ final class HttpScenarios implements Scenario {
         long size = context.workspace().size();
         Path source = context.workspace().source();
         try (Nginx nginx = Nginx.start(source.getParent(), context.workspace().dir("http-nginx"));
-                Stores stores = StowageConfigs.build(StowageConfigs.httpStore(nginx.url(source.getFileName().toString())));
+                StoreRegistry stores = StowageConfigs.build(StowageConfigs.httpStore(nginx.url(source.getFileName().toString())));
                 CloseableHttpClient apache = HttpClients.custom().build()) {
             URI url = nginx.url(source.getFileName().toString());
             Location location = Location.of(url);

@@ -1,6 +1,6 @@
 package io.stowage.bench;
 
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.ImageService;
 import io.stowage.image.service.nodes.PostgresServer;
 import java.io.InputStream;

@@ -4,9 +4,9 @@ import io.stowage.AddOptions;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class S3Scenarios implements Scenario {
         try (EmbeddedS3 server = EmbeddedS3.start(context.workspace().dir("s3-data"));
                 S3Client raw = server.client(ApacheHttpClient.builder().build());
                 S3Client raw5 = server.client(Apache5HttpClient.builder().build());
-                Stores stores = Stores.build(StowageConfig.fromTree(server.storeConfig(), server.environment()::get))) {
+                StoreRegistry stores = StoreRegistry.build(StowageConfig.fromTree(server.storeConfig(), server.environment()::get))) {
             Contender knownSize = stowageAdd("stowage known size", stores, source, size, sequence, true);
             Contender unknownSize = stowageAdd("stowage unknown size", stores, source, size, sequence, false);
             Contender multipart = rawMultipart("raw SDK multipart", raw5, partThreads, source, size, sequence, false);
@@ -109,7 +109,7 @@ final class S3Scenarios implements Scenario {
         }
     }
 
-    private static Contender stowageAdd(String name, Stores stores, Path source, long size, AtomicInteger sequence,
+    private static Contender stowageAdd(String name, StoreRegistry stores, Path source, long size, AtomicInteger sequence,
             boolean sizeKnown) {
         return Contender.timedThen(name, () -> {
             ObjectId id = ObjectId.of("add-" + sequence.incrementAndGet());

@@ -3,7 +3,7 @@ package io.stowage.bench;
 import io.stowage.AddOptions;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoredObject;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ final class SmallObjectScenario implements Scenario {
         Path storeDir = context.workspace().dir("small-store");
         Path rawDir = context.workspace().dir("small-raw");
         AtomicInteger sequence = new AtomicInteger();
-        try (Stores stores = StowageConfigs.build(StowageConfigs.fileStore(storeDir))) {
+        try (StoreRegistry stores = StowageConfigs.build(StowageConfigs.fileStore(storeDir))) {
             AddOptions options = AddOptions.builder().expectedSize(OBJECT_SIZE).build();
             Contender stowage = Contender.timed("stowage", () -> {
                 for (int i = 0; i < count; i++) {

@@ -1,8 +1,8 @@
 package io.stowage.bench;
 
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.StoreException;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +28,7 @@ final class StowageConfigs {
                 "allowedHosts", List.of(origin.getHost() + ":" + origin.getPort()))));
     }
 
-    static Stores build(Map<String, Object> tree) throws StoreException {
-        return Stores.build(StowageConfig.fromTree(tree, System::getenv));
+    static StoreRegistry build(Map<String, Object> tree) throws StoreException {
+        return StoreRegistry.build(StowageConfig.fromTree(tree, System::getenv));
     }
 }

@@ -1,12 +1,13 @@
 package io.stowage.cli;
 
+import io.stowage.Store;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.AddOptions;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code {"id", "store", "location", "size", "checksums", "metadata"}}.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "Stores FILE (or stdin with -) and prints the stored object as JSON.")
+        description = "StoreRegistry FILE (or stdin with -) and prints the stored object as JSON.")
 final class AddCommand implements Callable<Integer> {
     @ParentCommand
     StowageCommand root;
@@ -67,7 +68,7 @@ final class AddCommand implements Callable<Integer> {
         OptionalLong expectedSize = size != null ? OptionalLong.of(size)
                 : file != null && Files.isRegularFile(file) ? OptionalLong.of(Files.size(file)) : OptionalLong.empty();
 
-        try (Stores stores = root.openStores();
+        try (StoreRegistry stores = root.openStores();
                 InputStream data = file == null ? CloseShieldInputStream.wrap(root.streams().in()) : Files.newInputStream(file);
                 TransferProgress progress = root.progress("add", expectedSize)) {
             AddOptions.Builder options = AddOptions.builder().progress(progress);

@@ -1,6 +1,7 @@
 package io.stowage.cli;
 
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.InvalidChecksumException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -10,7 +11,7 @@ final class ChecksumAlgorithmConverter implements ITypeConverter<ChecksumAlgorit
     public ChecksumAlgorithm convert(String value) {
         try {
             return ChecksumAlgorithm.fromId(value);
-        } catch (IllegalArgumentException e) {
+        } catch (InvalidChecksumException e) {
             throw new TypeConversionException(e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package io.stowage.cli;
 
 import io.stowage.Location;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +21,7 @@ final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Location parsed = LocationArgument.parse(location);
-        try (Stores stores = root.openStores()) {
+        try (StoreRegistry stores = root.openStores()) {
             stores.delete(parsed);
         }
         return ExitCode.OK.code();

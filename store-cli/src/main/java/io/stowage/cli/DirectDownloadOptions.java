@@ -1,7 +1,7 @@
 package io.stowage.cli;
 
-import io.stowage.config.DirectDownloadConfig;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.DirectDownloadConfig;
+import io.stowage.core.config.StowageConfig;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;

@@ -3,12 +3,12 @@ package io.stowage.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ByteRange;
 import io.stowage.Location;
-import io.stowage.Stores;
-import io.stowage.config.DirectDownloadConfig;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.DirectDownloadConfig;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class DownloadCommand implements Callable<Integer> {
         Path output = direct.output();
         StowageConfig config = root.config();
         DirectDownloadConfig directDownload = direct.config(config);
-        try (Stores stores = Stores.build(config);
+        try (StoreRegistry stores = StoreRegistry.build(config);
                 DirectDownloader downloader = DirectDownloader.fromConfig(directDownload);
                 TransferProgress progress = root.progress("download", OptionalLong.empty())) {
             DownloadResult result = downloader.download(candidates, output, DownloadOptions.none().withProgress(progress),

@@ -1,8 +1,8 @@
 package io.stowage.cli;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.IntegrityException;
 import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
@@ -49,14 +49,19 @@ public enum ExitCode {
         this.code = code;
     }
 
-    /** The process exit status. */
+    /** {@return the process exit status} */
     public int code() {
         return code;
     }
 
-    /** The exit code for a failure: the Stowage error family by kind, everything else {@link #UNEXPECTED}. */
+    /**
+     * The exit code for a failure.
+     *
+     * @param failure what the command threw
+     * @return the code of its kind in the Stowage error family, {@link #UNEXPECTED} for anything else
+     */
     public static ExitCode of(Throwable failure) {
-        if (failure instanceof ConfigurationException || failure instanceof InvalidRangeException) {
+        if (failure instanceof InvalidConfigurationException || failure instanceof InvalidRangeException) {
             return USAGE;
         }
         if (failure instanceof ObjectNotFoundException) {
@@ -72,7 +77,7 @@ public enum ExitCode {
             return NOT_SUPPORTED;
         }
         if (failure instanceof InvalidLocationException || failure instanceof InvalidIdException
-                || failure instanceof AccessDeniedException || failure instanceof ImageRequestRefusedException) {
+                || failure instanceof PermissionDeniedException || failure instanceof ImageRequestRefusedException) {
             return REFUSED;
         }
         if (failure instanceof IntegrityException) {

@@ -2,10 +2,11 @@ package io.stowage.cli;
 
 import io.stowage.ByteRange;
 import io.stowage.Checksum;
+import io.stowage.InvalidChecksumException;
 import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.ProgressListener;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifyingInputStream;
 import io.stowage.support.AtomicFile;
@@ -72,7 +73,7 @@ final class GetCommand implements Callable<Integer> {
         if (output != null) {
             OutputTarget.check(spec, output);
         }
-        try (Stores stores = root.openStores(); ObjectStream data = stores.get(parsed, range);
+        try (StoreRegistry stores = root.openStores(); ObjectStream data = stores.get(parsed, range);
                 TransferProgress progress = root.progress("get", OptionalLong.of(data.length()))) {
             InputStream in = data;
             if (expected.isPresent()) {
@@ -110,8 +111,8 @@ final class GetCommand implements Callable<Integer> {
         }
         try {
             return Optional.of(Checksum.parse(verify));
-        } catch (IllegalArgumentException e) {
-            throw StowageCommand.usage(spec, "Invalid --verify: " + e.getMessage());
+        } catch (InvalidChecksumException e) {
+            throw StowageCommand.usage(spec, "--verify: " + e.getMessage());
         }
     }
 

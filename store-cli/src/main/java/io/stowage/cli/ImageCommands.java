@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.ConfigurationException;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
 import io.stowage.image.client.Image;
 import io.stowage.image.client.ImageClient;
 import io.stowage.image.client.ImageDownload;
@@ -158,7 +158,7 @@ final class ImageCommands {
 
     /** A client for the API servers of {@code --api}, else the config's, else the default one. */
     private static ImageClient openClient(ImageCommand command, StowageConfig config, Optional<DirectDownloader> downloader)
-            throws ConfigurationException {
+            throws InvalidConfigurationException {
         if (command.retries < 0) {
             throw StowageCommand.usage(command.spec(), "--retries cannot be negative: " + command.retries);
         }
@@ -170,18 +170,20 @@ final class ImageCommands {
         return builder.build();
     }
 
-    private static List<String> servers(ImageCommand command, StowageConfig config) throws ConfigurationException {
+    private static List<String> servers(ImageCommand command, StowageConfig config) throws InvalidConfigurationException {
         if (command.apiServers != null) {
             return command.apiServers.stream().map(String::strip).filter(server -> !server.isEmpty()).toList();
         }
-        JsonNode configured = config.images().get("api-servers");
+        Object configured = config.images().get("api-servers");
         if (configured == null) {
             return List.of(DEFAULT_API_SERVER);
         }
         List<String> servers = new ArrayList<>();
-        configured.forEach(server -> servers.add(server.isTextual() ? server.textValue() : ""));
-        if (!configured.isArray() || servers.isEmpty() || servers.contains("")) {
-            throw new ConfigurationException("Invalid configuration of images: key 'api-servers' expects a list of URLs");
+        if (configured instanceof List<?> list) {
+            list.forEach(server -> servers.add(server instanceof String text ? text : ""));
+        }
+        if (servers.isEmpty() || servers.contains("")) {
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'api-servers' expects a list of URLs");
         }
         return servers;
     }

@@ -1,7 +1,7 @@
 package io.stowage.cli;
 
 import io.stowage.StoreException;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.ImageService;
 import java.io.IOException;
 import java.util.concurrent.CountDownLatch;

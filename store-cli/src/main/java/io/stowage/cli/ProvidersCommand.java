@@ -2,7 +2,7 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.Providers;
+import io.stowage.core.Providers;
 import io.stowage.StoreProvider;
 import io.stowage.download.DownloadHandlerProvider;
 import java.io.IOException;
@@ -26,11 +26,11 @@ final class ProvidersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ObjectNode document = Json.object();
         ArrayNode stores = document.putArray("stores");
-        for (StoreProvider<?> provider : Providers.storeProviders()) {
+        for (StoreProvider provider : Providers.storeProviders()) {
             add(stores, provider.type(), provider.schemes());
         }
         ArrayNode handlers = document.putArray("downloadHandlers");
-        for (DownloadHandlerProvider<?> provider : Providers.downloadHandlerProviders()) {
+        for (DownloadHandlerProvider provider : Providers.downloadHandlerProviders()) {
             add(handlers, provider.type(), provider.schemes());
         }
         Json.print(root.streams().out(), document);

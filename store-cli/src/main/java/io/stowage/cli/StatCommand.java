@@ -2,7 +2,7 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Location;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +22,7 @@ final class StatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Location parsed = LocationArgument.parse(location);
-        try (Stores stores = root.openStores()) {
+        try (StoreRegistry stores = root.openStores()) {
             String store = stores.routeName(parsed);
             long size = stores.size(parsed);
             ObjectNode node = Json.object();

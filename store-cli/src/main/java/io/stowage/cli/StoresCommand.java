@@ -3,8 +3,8 @@ package io.stowage.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.Capability;
-import io.stowage.StoreInfo;
-import io.stowage.Stores;
+import io.stowage.core.StoreInfo;
+import io.stowage.core.StoreRegistry;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.TreeSet;
@@ -21,7 +21,7 @@ final class StoresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Stores stores = root.openStores()) {
+        try (StoreRegistry stores = root.openStores()) {
             ArrayNode list = Json.array();
             for (StoreInfo info : stores.describe()) {
                 ObjectNode node = list.addObject();

@@ -54,6 +54,11 @@ public final class StowageCli {
 
     private StowageCli() {}
 
+    /**
+     * Runs one {@code stowage} command and exits with its status.
+     *
+     * @param args the command line without the program name
+     */
     public static void main(String[] args) {
         int code;
         try {
@@ -75,6 +80,7 @@ public final class StowageCli {
      * @param stdin what {@code add -} reads; not closed
      * @param stdout where JSON output and {@code get} data go
      * @param stderr where the one-line error (and with {@code --debug} its stack trace) goes
+     * @return the exit status
      */
     public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         return run(args, new StandardStreams(stdin, stdout, stderr, false), false);

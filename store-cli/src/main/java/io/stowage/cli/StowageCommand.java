@@ -2,10 +2,10 @@ package io.stowage.cli;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Stores, reads and removes objects in the configured storage backends.",
+        description = {"StoreRegistry, reads and removes objects in the configured storage backends.",
                 "Without -c, one file store named 'local' under ./stowage-data is used."},
         subcommands = {AddCommand.class, GetCommand.class, StatCommand.class, DeleteCommand.class,
                 DownloadCommand.class, StoresCommand.class, ProvidersCommand.class, ServeCommand.class,
@@ -65,16 +65,16 @@ final class StowageCommand implements Callable<Integer> {
     }
 
     /** The config of {@code -c FILE}, else the embedded default. */
-    StowageConfig config() throws ConfigurationException {
+    StowageConfig config() throws InvalidConfigurationException {
         if (configFile != null) {
             return StowageConfig.load(configFile);
         }
         return StowageConfig.parse(embeddedDefault(), System::getenv);
     }
 
-    /** The registry built from {@link #config()}; configuration problems are {@link ConfigurationException}s. */
-    Stores openStores() throws StoreException {
-        return Stores.build(config());
+    /** The registry built from {@link #config()}; configuration problems are {@link InvalidConfigurationException}s. */
+    StoreRegistry openStores() throws StoreException {
+        return StoreRegistry.build(config());
     }
 
     /** A progress bar for a transfer, drawn only when stderr is a terminal and -q is not given. */
@@ -82,14 +82,14 @@ final class StowageCommand implements Callable<Integer> {
         return quiet || !streams.progressTerminal() ? TransferProgress.none() : TransferProgress.on(streams.err(), task, total);
     }
 
-    private static String embeddedDefault() throws ConfigurationException {
+    private static String embeddedDefault() throws InvalidConfigurationException {
         try (InputStream in = StowageCommand.class.getResourceAsStream(DEFAULT_CONFIG)) {
             if (in == null) {
-                throw new ConfigurationException("The embedded default configuration is missing from the jar");
+                throw new InvalidConfigurationException("The embedded default configuration is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot read the embedded default configuration: " + e.getMessage(), e);
+            throw new InvalidConfigurationException("Cannot read the embedded default configuration: " + e.getMessage(), e);
         }
     }
 

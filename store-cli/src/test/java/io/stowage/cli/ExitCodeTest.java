@@ -2,9 +2,9 @@ package io.stowage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.IntegrityException;
 import io.stowage.InvalidIdException;
 import io.stowage.InvalidLocationException;
@@ -28,7 +28,7 @@ class ExitCodeTest {
 
     @Test
     void everyKindOfStoreErrorHasItsCode() {
-        assertThat(ExitCode.of(new ConfigurationException("m"))).isEqualTo(ExitCode.USAGE);
+        assertThat(ExitCode.of(new InvalidConfigurationException("m"))).isEqualTo(ExitCode.USAGE);
         assertThat(ExitCode.of(new InvalidRangeException("m"))).isEqualTo(ExitCode.USAGE);
         assertThat(ExitCode.of(new ObjectNotFoundException("m"))).isEqualTo(ExitCode.NOT_FOUND);
         assertThat(ExitCode.of(new ObjectAlreadyExistsException("m"))).isEqualTo(ExitCode.ALREADY_EXISTS);
@@ -38,7 +38,7 @@ class ExitCodeTest {
         assertThat(ExitCode.of(new InvalidLocationException("m"))).isEqualTo(ExitCode.REFUSED);
         assertThat(ExitCode.of(new UnknownSchemeException("m"))).isEqualTo(ExitCode.REFUSED);
         assertThat(ExitCode.of(new InvalidIdException("m"))).isEqualTo(ExitCode.REFUSED);
-        assertThat(ExitCode.of(new AccessDeniedException("m"))).isEqualTo(ExitCode.REFUSED);
+        assertThat(ExitCode.of(new PermissionDeniedException("m"))).isEqualTo(ExitCode.REFUSED);
         assertThat(ExitCode.of(new IntegrityException("m"))).isEqualTo(ExitCode.INTEGRITY);
         assertThat(ExitCode.of(new BackendUnavailableException("m"))).isEqualTo(ExitCode.UNAVAILABLE);
     }

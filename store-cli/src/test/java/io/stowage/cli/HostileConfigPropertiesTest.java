@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,8 +38,8 @@ import net.jqwik.api.statistics.Statistics;
  * command's classpath (file, http, s3, memory) and the direct-download handlers, their keys
  * given wrong types, out-of-range numbers, control characters, traversals, unset
  * {@code ${VAR}}s, unknown keys and names — and, for documents without an s3 part, text
- * mutations on top. {@link StowageConfig#parse}, {@link Stores#build} and
- * {@link DirectDownloader#fromConfig} either succeed or raise {@link ConfigurationException}
+ * mutations on top. {@link StowageConfig#parse}, {@link StoreRegistry#build} and
+ * {@link DirectDownloader#fromConfig} either succeed or raise {@link InvalidConfigurationException}
  * (the documented error), never anything else and never hanging; nothing outside the dir the
  * configs name for data dirs changes. Documents with an s3 part always name the loopback S3Proxy
  * (or an endpoint that is refused before any connection) and keys, so that no client ever
@@ -80,22 +80,22 @@ class HostileConfigPropertiesTest {
             StowageConfig config;
             try {
                 config = StowageConfig.parse(document, environment);
-            } catch (ConfigurationException refused) {
+            } catch (InvalidConfigurationException refused) {
                 assertThat(refused.getMessage()).doesNotContain(HostileInputSandbox.SECRET_KEY);
-                return "parse: ConfigurationException";
+                return "parse: InvalidConfigurationException";
             }
             refuseDirsOutsideTheSandbox(config);
             String built;
-            try (Stores stores = Stores.build(config)) {
+            try (StoreRegistry stores = StoreRegistry.build(config)) {
                 built = "built " + stores.describe().size() + " store(s)";
-            } catch (ConfigurationException refused) {
+            } catch (InvalidConfigurationException refused) {
                 assertThat(refused.getMessage()).doesNotContain(HostileInputSandbox.SECRET_KEY);
-                built = "build: ConfigurationException";
+                built = "build: InvalidConfigurationException";
             }
             try (DirectDownloader downloader = DirectDownloader.fromConfig(config.directDownload())) {
                 return built;
-            } catch (ConfigurationException refused) {
-                return built + ", downloader: ConfigurationException";
+            } catch (InvalidConfigurationException refused) {
+                return built + ", downloader: InvalidConfigurationException";
             }
         }, document);
 
@@ -113,13 +113,12 @@ class HostileConfigPropertiesTest {
      * its config says, so a document naming one outside the sandbox stops the run before that.
      */
     private static void refuseDirsOutsideTheSandbox(StowageConfig config) {
-        for (Map.Entry<String, com.fasterxml.jackson.databind.node.ObjectNode> store : config.stores().entrySet()) {
-            com.fasterxml.jackson.databind.JsonNode dirs = store.getValue().get("dirs");
-            if (dirs == null || !dirs.isArray()) {
+        for (Map.Entry<String, Map<String, Object>> store : config.stores().entrySet()) {
+            if (!(store.getValue().get("dirs") instanceof List<?> dirs)) {
                 continue;
             }
-            for (com.fasterxml.jackson.databind.JsonNode dir : dirs) {
-                String path = dir.isTextual() ? dir.textValue() : "";
+            for (Object dir : dirs) {
+                String path = dir instanceof String text ? text : "";
                 boolean harmless = path.isBlank() || path.startsWith(":") || path.indexOf('\0') >= 0
                         || path.startsWith(sandbox.root + "/");
                 if (!harmless) {
@@ -394,10 +393,10 @@ class HostileConfigPropertiesTest {
             String outcome = withinTimeLimit(() -> {
                 try {
                     StowageConfig config = StowageConfig.parse(document, environment);
-                    try (Stores stores = Stores.build(config)) {
+                    try (StoreRegistry stores = StoreRegistry.build(config)) {
                         return "built";
                     }
-                } catch (ConfigurationException refused) {
+                } catch (InvalidConfigurationException refused) {
                     return "refused";
                 } catch (StoreException other) {
                     return "UNDOCUMENTED " + other;
@@ -407,7 +406,7 @@ class HostileConfigPropertiesTest {
         }
     }
 
-    /** Runs {@code work} on another thread; anything but a {@link ConfigurationException} or a hang fails the try. */
+    /** Runs {@code work} on another thread; anything but a {@link InvalidConfigurationException} or a hang fails the try. */
     private static String withinTimeLimit(java.util.concurrent.Callable<String> work, String document) throws Exception {
         Future<String> future = caller.submit(work);
         try {
@@ -416,7 +415,7 @@ class HostileConfigPropertiesTest {
             future.cancel(true);
             throw new AssertionError("reading a config hung: " + document, e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new AssertionError("reading a config raised " + e.getCause() + " instead of a ConfigurationException: "
+            throw new AssertionError("reading a config raised " + e.getCause() + " instead of a InvalidConfigurationException: "
                     + document, e.getCause());
         }
     }

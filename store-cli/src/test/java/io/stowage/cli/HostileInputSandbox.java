@@ -4,8 +4,8 @@ import io.stowage.AddOptions;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.StoreException;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +52,7 @@ final class HostileInputSandbox implements AutoCloseable {
     final Payload sentinel = Payload.of(64 * 1024 + 3, 17);
     final LoopbackServers.Web web;
     final LoopbackServers.S3 s3;
-    final Stores stores;
+    final StoreRegistry stores;
     final Map<String, Location> sentinels = new TreeMap<>();
 
     HostileInputSandbox() throws Exception {
@@ -71,7 +71,7 @@ final class HostileInputSandbox implements AutoCloseable {
         Files.write(www.resolve("page.txt"), sentinel.bytes());
         web = LoopbackServers.web(www, Optional.empty(), Optional.empty());
         s3 = LoopbackServers.s3(ACCESS_KEY, SECRET_KEY);
-        stores = Stores.build(StowageConfig.parse(registryConfig(), name -> null));
+        stores = StoreRegistry.build(StowageConfig.parse(registryConfig(), name -> null));
         for (String store : new String[] {"local", "mem", "images"}) {
             sentinels.put(store, stores.add(store, ObjectId.of(SENTINEL), sentinel.open(),
                     AddOptions.builder().expectedSize(sentinel.size()).build()).location());
@@ -117,7 +117,7 @@ final class HostileInputSandbox implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        try (AutoCloseable closingWeb = web; AutoCloseable closingS3 = s3; Stores closingStores = stores) {
+        try (AutoCloseable closingWeb = web; AutoCloseable closingS3 = s3; StoreRegistry closingStores = stores) {
             for (Map.Entry<String, Location> sentinel : sentinels.entrySet()) {
                 if (!sentinel.getKey().equals("web")) {
                     try {

@@ -3,7 +3,7 @@ package io.stowage.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.ImageService;
 import io.stowage.tck.source.Payload;
 import java.net.URI;

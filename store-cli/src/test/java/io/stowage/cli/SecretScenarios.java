@@ -1,18 +1,16 @@
 package io.stowage.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.AddOptions;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.Store;
+import io.stowage.Settings;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
-import io.stowage.config.ConfigBinder;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import io.stowage.file.FileStoreConfig;
 import io.stowage.http.HttpStoreConfig;
 import io.stowage.s3.S3DownloadHandlerConfig;
@@ -67,23 +65,21 @@ public final class SecretScenarios {
         scenario("config toString", () -> {
             OUT.println(config);
             OUT.println(config.directDownload());
-            for (Map.Entry<String, ObjectNode> section : config.stores().entrySet()) {
-                ObjectNode settings = section.getValue().deepCopy();
-                String type = settings.remove("type").textValue();
-                Class<?> record = switch (type) {
-                    case "s3" -> S3StoreConfig.class;
-                    case "http" -> HttpStoreConfig.class;
-                    case "file" -> FileStoreConfig.class;
-                    default -> MemoryStoreConfig.class;
-                };
-                OUT.println(ConfigBinder.bind(settings, record, "store '" + section.getKey() + "'"));
+            for (Map.Entry<String, Map<String, Object>> section : config.stores().entrySet()) {
+                String type = (String) section.getValue().get("type");
+                Settings typed = config.storeSettings(section.getKey());
+                OUT.println(switch (type) {
+                    case "s3" -> S3StoreConfig.from(typed);
+                    case "http" -> HttpStoreConfig.from(typed);
+                    case "file" -> FileStoreConfig.from(typed);
+                    default -> MemoryStoreConfig.from(typed);
+                });
             }
-            OUT.println(ConfigBinder.bind(config.directDownload().handlers().get("s3"), S3DownloadHandlerConfig.class,
-                    "handler 's3'"));
+            OUT.println(S3DownloadHandlerConfig.from(Settings.of("handler 's3'", config.directDownload().handlers().get("s3"))));
             return null;
         });
 
-        try (Stores stores = Stores.build(config)) {
+        try (StoreRegistry stores = StoreRegistry.build(config)) {
             scenario("stores toString", () -> {
                 OUT.println(stores.describe());
                 for (String name : List.of("images", "web", "local", "mem")) {
@@ -146,12 +142,12 @@ public final class SecretScenarios {
             });
         }
 
-        scenario("s3 wrong secret key", () -> Stores.build(StowageConfig.load(wrongS3Key)));
-        scenario("s3 unreachable endpoint", () -> Stores.build(StowageConfig.load(unreachableS3)));
-        try (Stores wrong = Stores.build(StowageConfig.load(wrongWebPassword))) {
+        scenario("s3 wrong secret key", () -> StoreRegistry.build(StowageConfig.load(wrongS3Key)));
+        scenario("s3 unreachable endpoint", () -> StoreRegistry.build(StowageConfig.load(unreachableS3)));
+        try (StoreRegistry wrong = StoreRegistry.build(StowageConfig.load(wrongWebPassword))) {
             scenario("http wrong password", () -> wrong.size(Location.parse(page)));
         }
-        try (Stores unreachable = Stores.build(StowageConfig.load(unreachableWeb))) {
+        try (StoreRegistry unreachable = StoreRegistry.build(StowageConfig.load(unreachableWeb))) {
             scenario("http unreachable server", () -> unreachable.size(Location.parse(page.replaceFirst(":[0-9]+/",
                     ":" + System.getenv("CLOSED_PORT") + "/"))));
         }

@@ -133,9 +133,9 @@ class SecretsStayOutTest {
         expected.put("file location with user-info", "io.stowage.InvalidLocationException");
         expected.put("direct download of a legacy location, handler with wrong keys, then the fallback", "ok");
         expected.put("s3 delete", "ok");
-        expected.put("s3 wrong secret key", "io.stowage.ConfigurationException");
+        expected.put("s3 wrong secret key", "io.stowage.InvalidConfigurationException");
         expected.put("s3 unreachable endpoint", "io.stowage.BackendUnavailableException");
-        expected.put("http wrong password", "io.stowage.AccessDeniedException");
+        expected.put("http wrong password", "io.stowage.PermissionDeniedException");
         expected.put("http unreachable server", "io.stowage.BackendUnavailableException");
         expected.put("cli add to s3", "exit 0");
         expected.put("cli stat of a legacy location", "exit 0");

@@ -1,6 +1,6 @@
 package io.stowage.file;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
@@ -23,8 +23,8 @@ final class DataDirs {
 
     private DataDirs() {}
 
-    /** The dirs in config order. Every problem is a {@link ConfigurationException} naming the store and the key. */
-    static List<DataDir> open(String storeName, FileStoreConfig config, FileSystem fileSystem) throws ConfigurationException {
+    /** The dirs in config order. Every problem is a {@link InvalidConfigurationException} naming the store and the key. */
+    static List<DataDir> open(String storeName, FileStoreConfig config, FileSystem fileSystem) throws InvalidConfigurationException {
         List<DataDirSpec> specs = config.dataDirs();
         List<DataDir> dirs = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -50,7 +50,7 @@ final class DataDirs {
                 }
                 dirs.add(new DataDir(path, realPath, spec.priority(), fileStore, naming(storeName, key, realPath),
                         metadataFor(storeName, path, config.filesystems(), fileSystem)));
-            } catch (ConfigurationException e) {
+            } catch (InvalidConfigurationException e) {
                 throw e;
             } catch (IOException e) {
                 throw invalid(storeName, key, "the data dir " + path + " cannot be opened: " + e);
@@ -76,7 +76,7 @@ final class DataDirs {
      * {@link ObjectFileNaming#ESCAPED} where the filesystem folds case or is Windows-style (its
      * device names are reserved whatever the case rules), else {@link ObjectFileNaming#ID}.
      */
-    private static ObjectFileNaming naming(String storeName, String key, Path dir) throws ConfigurationException {
+    private static ObjectFileNaming naming(String storeName, String key, Path dir) throws InvalidConfigurationException {
         boolean windows = dir.getFileSystem().getSeparator().equals("\\");
         boolean foldsCase;
         try {
@@ -94,7 +94,7 @@ final class DataDirs {
 
     /** {@code id} and {@code mountpoint} of the deepest configured filesystem the dir is under, if any. */
     private static Map<String, String> metadataFor(String storeName, Path dir, List<FilesystemMount> filesystems,
-            FileSystem fileSystem) throws ConfigurationException {
+            FileSystem fileSystem) throws InvalidConfigurationException {
         FilesystemMount best = null;
         int bestDepth = -1;
         for (int k = 0; k < filesystems.size(); k++) {
@@ -112,7 +112,7 @@ final class DataDirs {
         return best == null ? Map.of() : Map.of("id", best.id(), "mountpoint", best.mountpoint());
     }
 
-    private static Path toPath(String storeName, String key, String text, FileSystem fileSystem) throws ConfigurationException {
+    private static Path toPath(String storeName, String key, String text, FileSystem fileSystem) throws InvalidConfigurationException {
         try {
             return fileSystem.getPath(text);
         } catch (InvalidPathException e) {
@@ -120,7 +120,7 @@ final class DataDirs {
         }
     }
 
-    private static ConfigurationException invalid(String storeName, String key, String problem) {
-        return new ConfigurationException("Invalid configuration of store '" + storeName + "', key '" + key + "': " + problem);
+    private static InvalidConfigurationException invalid(String storeName, String key, String problem) {
+        return new InvalidConfigurationException("Invalid configuration of store '" + storeName + "', key '" + key + "': " + problem);
     }
 }

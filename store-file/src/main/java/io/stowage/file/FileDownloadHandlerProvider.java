@@ -1,6 +1,7 @@
 package io.stowage.file;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import io.stowage.download.DownloadHandler;
 import io.stowage.download.DownloadHandlerProvider;
 import java.nio.file.FileSystem;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The {@code file} download handler: copies objects from shared filesystems mounted on this host (Nova's rules, confined). */
-public final class FileDownloadHandlerProvider implements DownloadHandlerProvider<FileDownloadHandlerConfig> {
+public final class FileDownloadHandlerProvider implements DownloadHandlerProvider {
     @Override
     public String type() {
         return "file";
@@ -24,18 +25,32 @@ public final class FileDownloadHandlerProvider implements DownloadHandlerProvide
         return Set.of(FileUris.SCHEME);
     }
 
+    /** A handler reading the default filesystem, configured by {@link FileDownloadHandlerConfig#from}. */
     @Override
-    public Class<FileDownloadHandlerConfig> configType() {
-        return FileDownloadHandlerConfig.class;
+    public DownloadHandler create(Settings settings) throws InvalidConfigurationException {
+        return create(FileDownloadHandlerConfig.from(settings));
     }
 
-    @Override
-    public DownloadHandler create(FileDownloadHandlerConfig config) throws ConfigurationException {
+    /**
+     * A handler reading the default filesystem.
+     *
+     * @param config the handler's config
+     * @return the handler
+     * @throws InvalidConfigurationException if a mountpoint is not an absolute path
+     */
+    public DownloadHandler create(FileDownloadHandlerConfig config) throws InvalidConfigurationException {
         return create(config, FileSystems.getDefault());
     }
 
-    /** A handler whose mountpoints are paths of {@code fileSystem}. */
-    public DownloadHandler create(FileDownloadHandlerConfig config, FileSystem fileSystem) throws ConfigurationException {
+    /**
+     * A handler whose mountpoints are paths of {@code fileSystem}.
+     *
+     * @param config the handler's config
+     * @param fileSystem the filesystem of the mountpoints
+     * @return the handler
+     * @throws InvalidConfigurationException if a mountpoint is not an absolute path of {@code fileSystem}
+     */
+    public DownloadHandler create(FileDownloadHandlerConfig config, FileSystem fileSystem) throws InvalidConfigurationException {
         List<FilesystemMount> filesystems = config.filesystems();
         Map<String, Path> mountpoints = new LinkedHashMap<>();
         for (int i = 0; i < filesystems.size(); i++) {
@@ -55,7 +70,7 @@ public final class FileDownloadHandlerProvider implements DownloadHandlerProvide
         return new FileDownloadHandler(mountpoints);
     }
 
-    private static ConfigurationException invalid(String key, String problem) {
-        return new ConfigurationException("Invalid configuration of download handler 'file', key '" + key + "': " + problem);
+    private static InvalidConfigurationException invalid(String key, String problem) {
+        return new InvalidConfigurationException("Invalid configuration of download handler 'file', key '" + key + "': " + problem);
     }
 }

@@ -17,9 +17,6 @@ import io.stowage.StorageFullException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
-import io.stowage.integrity.ContentVerifier;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import io.stowage.support.AtomicFile;
 import io.stowage.support.AtomicFileOptions;
 import io.stowage.support.FileLockUnavailableException;
@@ -35,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -59,8 +55,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>add</b> picks a dir ({@link DataDirChooser}), streams into a temp file in that dir
  *       (an {@link AtomicFile} named and locked as {@link TempFile} says) on two threads
- *       ({@link PipelinedCopy}, which also starts writing it to the device as it goes), checks
- *       size and checksums, sets the permissions, fsyncs the file, publishes it atomically and
+ *       ({@link PipelinedCopy}: the calling thread reads the source — and so runs the contract
+ *       decorator's hashing and checks, which raise from its reads —, a writer thread writes and
+ *       starts forcing the file to the device as it goes), reads the source to its end, sets the
+ *       permissions, fsyncs the file, publishes it atomically and
  *       exclusively (a hard link, or under the {@link StoreLock}) and fsyncs the dir. Every
  *       failure before the publish removes the temp file; an interrupt is one
  *       ({@link io.stowage.OperationInterruptedException}). Where the
@@ -155,18 +153,17 @@ final class FileStore implements Store {
         requireNonNull(data, "data is null");
         requireNonNull(options, "options is null");
         ensureOpen();
-        ContentVerifier verifier = ContentVerifier.forAdd(id, options);
         checkFileNames(id);
         failIfExists(id);
         DataDir dir = chooseDir(id, options.expectedSize());
-        Location location = locator.location(dir, id, options.metadata());
+        Location location = locator.location(dir, id);
         String action = "Adding object '" + id + "' to data dir " + dir + " of store '" + name + "'";
         AtomicFile temp = createTemp(dir, id, action);
         try (temp) {
-            VerifiedContent content = write(temp, dir, data, verifier, action);
+            long size = write(temp, dir, data, action);
             seal(temp, dir, action);
             publish(temp, dir, id, location, action);
-            return new StoredObject(id, location, content.size(), content.checksums());
+            return StoredObject.of(id, location, size);
         }
     }
 
@@ -188,7 +185,7 @@ final class FileStore implements Store {
             try {
                 if (dir.holds(id)) {
                     throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "': "
-                            + locator.location(dir, id, Map.of()));
+                            + locator.location(dir, id));
                 }
             } catch (StoreException e) {
                 throw e;
@@ -235,11 +232,10 @@ final class FileStore implements Store {
         }
     }
 
-    private VerifiedContent write(AtomicFile temp, DataDir dir, InputStream data, ContentVerifier verifier, String action)
-            throws IOException {
-        VerifyingInputStream verifying = new VerifyingInputStream(data, verifier);
+    /** Copies the source to its end into the temp file; whatever the source throws passes through. */
+    private long write(AtomicFile temp, DataDir dir, InputStream data, String action) throws IOException {
         try {
-            copy.copy(verifying, temp.channel(), () -> temp.channel().force(false));
+            return copy.copy(data, temp.channel(), () -> temp.channel().force(false));
         } catch (ChannelWriteException e) {
             throw FilesystemErrors.writeFailure(action, dir, e.getCause(), bufferSize);
         } catch (OperationInterruptedException e) {
@@ -247,7 +243,6 @@ final class FileStore implements Store {
         } catch (RejectedExecutionException e) {
             throw new StoreException(action + " failed: the store is closed", e);
         }
-        return verifying.result();
     }
 
     /** Final permissions, then fsync: the data and the metadata are durable before the object has a name. */
@@ -346,7 +341,7 @@ final class FileStore implements Store {
         ensureOpen();
         for (DataDir dir : dirs) {
             try {
-                delete(locator.location(dir, id, Map.of()));
+                delete(locator.location(dir, id));
             } catch (ObjectNotFoundException e) {
                 // not in this dir, or removed meanwhile: what discard wants
             }

@@ -1,5 +1,6 @@
 package io.stowage.file;
 
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
@@ -11,7 +12,7 @@ import java.util.Set;
  * The {@code file} store type: objects as files in local (or mounted) data dirs, with
  * {@code file://} locations. See {@link FileStoreConfig} for the settings.
  */
-public final class FileStoreProvider implements StoreProvider<FileStoreConfig> {
+public final class FileStoreProvider implements StoreProvider {
     @Override
     public String type() {
         return "file";
@@ -22,13 +23,20 @@ public final class FileStoreProvider implements StoreProvider<FileStoreConfig> {
         return Set.of(FileUris.SCHEME);
     }
 
+    /** A store over data dirs of the default filesystem, configured by {@link FileStoreConfig#from}. */
     @Override
-    public Class<FileStoreConfig> configType() {
-        return FileStoreConfig.class;
+    public Store create(String name, Settings settings) throws StoreException {
+        return create(name, FileStoreConfig.from(settings));
     }
 
-    /** A store over data dirs of the default filesystem. */
-    @Override
+    /**
+     * A store over data dirs of the default filesystem.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @return the store
+     * @throws StoreException if a data dir cannot be created or opened
+     */
     public Store create(String name, FileStoreConfig config) throws StoreException {
         return create(name, config, FileSystems.getDefault());
     }
@@ -37,6 +45,12 @@ public final class FileStoreProvider implements StoreProvider<FileStoreConfig> {
      * A store whose data dirs are paths of {@code fileSystem}, any {@code java.nio.file}
      * filesystem (an in-memory one in tests, for example). Its locations are still
      * {@code file:///<dir>/<id>}.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @param fileSystem the filesystem of the data dirs
+     * @return the store
+     * @throws StoreException if a data dir cannot be created or opened
      */
     public Store create(String name, FileStoreConfig config, FileSystem fileSystem) throws StoreException {
         return FileStore.open(name, config, fileSystem);

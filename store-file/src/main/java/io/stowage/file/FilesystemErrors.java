@@ -1,6 +1,6 @@
 package io.stowage.file;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.OperationInterruptedException;
@@ -55,7 +55,7 @@ final class FilesystemErrors {
             return interrupted(action, cause);
         }
         if (cause instanceof java.nio.file.AccessDeniedException) {
-            return new AccessDeniedException(action + " failed: permission denied", cause);
+            return new PermissionDeniedException(action + " failed: permission denied", cause);
         }
         return new StoreException(action + " failed: " + cause, cause);
     }

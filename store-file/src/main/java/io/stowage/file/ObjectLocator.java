@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Maps between the objects of a file store and their {@code file://} locations, confined to
@@ -40,13 +38,11 @@ final class ObjectLocator {
         this.dirs = List.copyOf(dirs);
     }
 
-    /** The location of the object {@code id} in {@code dir}: the dir's metadata over {@code extraMetadata}. */
-    Location location(DataDir dir, ObjectId id, Map<String, String> extraMetadata) {
+    /** The location of the object {@code id} in {@code dir}, with the dir's metadata (its shared filesystem). */
+    Location location(DataDir dir, ObjectId id) {
         List<String> segments = new ArrayList<>(dir.segments());
         segments.add(dir.fileName(id));
-        Map<String, String> metadata = new TreeMap<>(extraMetadata);
-        metadata.putAll(dir.metadata());
-        return Location.of(FileUris.uri(segments), metadata);
+        return Location.of(FileUris.uri(segments), dir.metadata());
     }
 
     /** Pure: compares the normalised path of the location with the data dirs; no filesystem access. */

@@ -15,8 +15,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Copies a stream into a channel on two threads: the calling thread reads the source (and so
- * runs whatever the source does per byte, such as the checksums of a
- * {@link io.stowage.integrity.VerifyingInputStream}) while a writer thread writes the
+ * runs whatever the source does per byte, such as the checksums and checks of the
+ * {@link io.stowage.integrity.VerifyingInputStream} the contract decorator puts around it) while a
+ * writer thread writes the
  * previous buffer. Hashing and disk writes overlap instead of taking turns, which is what
  * lets an add with SHA-256 keep up with a raw copy on two cores.
  *

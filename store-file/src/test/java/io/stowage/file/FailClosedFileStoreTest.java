@@ -7,7 +7,7 @@ import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Feature;
 import com.google.common.jimfs.Jimfs;
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
@@ -90,7 +90,7 @@ class FailClosedFileStoreTest {
     void aPublishIntoOneOfSeveralDirsIsRefusedWhenTheStoreLockFails() throws Exception {
         FaultyFileSystem nfs = faultyJimfs(Configuration.unix());
         nfs.failLocks(path -> path.getFileName().toString().equals(StoreLock.FILE_NAME));
-        try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of("/a:1", "/b:2"), null, null, null),
+        try (Store store = new FileStoreProvider().create("two", FileStoreConfig.ofDirs(List.of("/a:1", "/b:2")),
                 nfs)) {
             assertThatThrownBy(() -> store.add(ObjectId.of("twice"), Payload.of(3000, 3).open(), AddOptions.defaults()))
                     .isExactlyInstanceOf(StoreException.class)
@@ -210,7 +210,7 @@ class FailClosedFileStoreTest {
         disk.failListings(dir -> true);
 
         assertThatThrownBy(() -> new FileStoreProvider().create("unlistable", FileStoreConfig.ofDirs("/data"), disk))
-                .isExactlyInstanceOf(ConfigurationException.class)
+                .isExactlyInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'unlistable', key 'dirs[0]': cannot tell whether the data dir"
                         + " /data tells names apart by case: java.io.IOException: Input/output error");
     }

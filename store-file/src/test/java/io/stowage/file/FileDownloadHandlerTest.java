@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
 import io.stowage.download.DownloadHandler;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +66,7 @@ class FileDownloadHandlerTest {
     }
 
     private StoredObject addOnTheImageHost(String id, String content) throws Exception {
-        try (Stores stores = Stores.build(config(""))) {
+        try (StoreRegistry stores = StoreRegistry.build(config(""))) {
             return stores.add(ObjectId.of(id), new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
                     AddOptions.defaults());
         }
@@ -81,7 +81,7 @@ class FileDownloadHandlerTest {
     /** Downloads as the CLI does: direct when allowed, else through the registry. */
     private DownloadResult download(String allowed, List<Location> candidates, Path target) throws Exception {
         StowageConfig config = config(allowed);
-        try (Stores stores = Stores.build(config); DirectDownloader downloader = DirectDownloader.fromConfig(config.directDownload())) {
+        try (StoreRegistry stores = StoreRegistry.build(config); DirectDownloader downloader = DirectDownloader.fromConfig(config.directDownload())) {
             return downloader.download(candidates, target, DownloadOptions.none(), () -> stores.get(candidates.get(0)));
         }
     }
@@ -180,12 +180,12 @@ class FileDownloadHandlerTest {
                   allowed-schemes: [file]
                 """;
         assertThatThrownBy(() -> DirectDownloader.fromConfig(StowageConfig.parse(noFilesystems, name -> null).directDownload()))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("download handler 'file'")
                 .hasMessageContaining("filesystems");
         assertThatThrownBy(() -> new FileDownloadHandlerProvider().create(
                 FileDownloadHandlerConfig.of(new FilesystemMount("x", "relative/mount"))))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of download handler 'file', key 'filesystems[0].mountpoint': must be an"
                         + " absolute path");
         String unknownKey = """
@@ -196,7 +196,7 @@ class FileDownloadHandlerTest {
                     file: { filesystems: [ { id: a, mountpoint: /m } ], implicit: true }
                 """;
         assertThatThrownBy(() -> DirectDownloader.fromConfig(StowageConfig.parse(unknownKey, name -> null).directDownload()))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("unknown key 'implicit'");
     }
 }

@@ -3,25 +3,25 @@ package io.stowage.file;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stowage.ConfigurationException;
-import io.stowage.Providers;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.core.Providers;
+import io.stowage.Settings;
 import io.stowage.StoreProvider;
-import io.stowage.config.ConfigBinder;
 import io.stowage.download.DownloadHandlerProvider;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileStoreConfigTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @SuppressWarnings("unchecked")
     private static FileStoreConfig bind(String json) throws Exception {
-        JsonNode node = JSON.readTree(json);
-        return ConfigBinder.bind(node, FileStoreConfig.class, "store 'local'");
+        return FileStoreConfig.from(Settings.of("store 'local'", JSON.readValue(json, Map.class)));
     }
 
     @Test
@@ -53,11 +53,11 @@ class FileStoreConfigTest {
     @Test
     void rejectsUnknownKeysByName() {
         assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\"], \"dir\": \"/b\"}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'local'")
                 .hasMessageContaining("unknown key 'dir'");
         assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\"], \"filesystems\": [{\"id\": \"x\", \"mountpoint\": \"/m\", \"path\": \"/p\"}]}"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("path");
     }
 
@@ -72,18 +72,18 @@ class FileStoreConfigTest {
 
     @Test
     void refusesBadDirsNamingTheKey() {
-        assertThatThrownBy(() -> bind("{}")).isInstanceOf(ConfigurationException.class).hasMessageContaining("dirs");
-        assertThatThrownBy(() -> bind("{\"dirs\": []}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{}")).isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("dirs");
+        assertThatThrownBy(() -> bind("{\"dirs\": []}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs: at least one data dir is required");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\", \"/b:\"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a\", \"/b:\"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[1]: the priority after ':' must be an integer");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a:12345678901\"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\"/a:12345678901\"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[0]");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\":5\"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\":5\"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[0]: a data dir path must not be empty");
-        assertThatThrownBy(() -> bind("{\"dirs\": [\" \"]}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": [\" \"]}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[0]");
-        assertThatThrownBy(() -> bind("{\"dirs\": \"/a\"}")).isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> bind("{\"dirs\": \"/a\"}")).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs");
     }
 
@@ -126,28 +126,26 @@ class FileStoreConfigTest {
                 .hasMessage("filesystems: id 'nfs' is listed twice");
         assertThatThrownBy(() -> new FilesystemMount(" ", "/m")).hasMessageStartingWith("filesystems: ");
         assertThatThrownBy(() -> new FilesystemMount("nfs", null)).hasMessageStartingWith("filesystems: ");
-        assertThatThrownBy(() -> new FileDownloadHandlerConfig(List.of()))
+        assertThatThrownBy(() -> FileDownloadHandlerConfig.of(List.of()))
                 .hasMessageStartingWith("filesystems: at least one {id, mountpoint} is required");
-        assertThatThrownBy(() -> new FileDownloadHandlerConfig(null))
+        assertThatThrownBy(() -> FileDownloadHandlerConfig.of((List<FilesystemMount>) null))
                 .hasMessageStartingWith("filesystems: ");
     }
 
     @Test
     void bothProvidersAreFoundByServiceLoader() throws Exception {
-        List<StoreProvider<?>> stores = Providers.storeProviders();
-        List<DownloadHandlerProvider<?>> handlers = Providers.downloadHandlerProviders();
+        List<StoreProvider> stores = Providers.storeProviders();
+        List<DownloadHandlerProvider> handlers = Providers.downloadHandlerProviders();
 
         assertThat(stores).filteredOn(provider -> provider.type().equals("file")).singleElement()
                 .satisfies(provider -> {
                     assertThat(provider).isInstanceOf(FileStoreProvider.class);
                     assertThat(provider.schemes()).containsExactly("file");
-                    assertThat(provider.configType()).isEqualTo(FileStoreConfig.class);
                 });
         assertThat(handlers).filteredOn(provider -> provider.type().equals("file")).singleElement()
                 .satisfies(provider -> {
                     assertThat(provider).isInstanceOf(FileDownloadHandlerProvider.class);
                     assertThat(provider.schemes()).containsExactly("file");
-                    assertThat(provider.configType()).isEqualTo(FileDownloadHandlerConfig.class);
                 });
     }
 

@@ -8,7 +8,6 @@ import io.stowage.Store;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +21,7 @@ class FileStoreDiscardTest {
         Path low = Files.createDirectories(root.resolve("low"));
         Path high = Files.createDirectories(root.resolve("high"));
         try (Store store = new FileStoreProvider().create("local",
-                new FileStoreConfig(List.of(low + ":1", high + ":2"), null, null, null))) {
+                FileStoreConfig.ofDirs(low + ":1", high + ":2"))) {
             store.add(ObjectId.of("image.1"), new ByteArrayInputStream(new byte[] {1}), AddOptions.defaults());
             store.add(ObjectId.of("image.10"), new ByteArrayInputStream(new byte[] {2}), AddOptions.defaults());
             Files.write(low.resolve("image.1"), new byte[] {3});

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -22,13 +22,13 @@ class FileStoreRegistryTest {
     @TempDir
     Path root;
 
-    private Stores load(String yaml) throws Exception {
-        return Stores.build(StowageConfig.parse(yaml, name -> name.equals("DATA") ? root.toString() : null));
+    private StoreRegistry load(String yaml) throws Exception {
+        return StoreRegistry.build(StowageConfig.parse(yaml, name -> name.equals("DATA") ? root.toString() : null));
     }
 
     @Test
     void routesEachLocationToTheStoreOwningItsDir() throws Exception {
-        try (Stores stores = load("""
+        try (StoreRegistry stores = load("""
                 default: a
                 stores:
                   a: { type: file, dirs: ["${DATA}/a"] }
@@ -60,14 +60,14 @@ class FileStoreRegistryTest {
                 stores:
                   local: { type: file, dirz: ["${DATA}/a"] }
                 """))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'local'")
                 .hasMessageContaining("unknown key 'dirz'");
         assertThatThrownBy(() -> load("""
                 stores:
                   local: { type: file, dirs: ["${DATA}/a:x1"], bufferSize: 1 }
                 """))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'local'")
                 .hasMessageContaining("bufferSize");
     }

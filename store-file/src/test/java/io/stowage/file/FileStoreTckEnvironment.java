@@ -46,7 +46,7 @@ final class FileStoreTckEnvironment implements StoreTckEnvironment {
             specs.add(root.resolve(name) + (colon < 0 ? "" : spec.substring(colon)));
         }
         this.dirs = List.copyOf(paths);
-        this.config = new FileStoreConfig(specs, null, null, bufferSize);
+        this.config = FileStoreConfig.ofDirs(specs).withBufferSize(bufferSize);
         List<Long> boundaries = new ArrayList<>();
         for (int buffers = 1; buffers <= FileStoreConfig.BUFFERS_PER_ADD + 1; buffers++) {
             long edge = (long) buffers * bufferSize;

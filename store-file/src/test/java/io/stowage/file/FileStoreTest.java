@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
-import io.stowage.ConfigurationException;
+import io.stowage.ContractEnforcingStore;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
@@ -51,7 +52,7 @@ class FileStoreTest {
     }
 
     private Store open(Path... dirs) throws StoreException {
-        return open(new FileStoreConfig(List.of(dirs).stream().map(Path::toString).toList(), null, null, null));
+        return open(FileStoreConfig.ofDirs(List.of(dirs).stream().map(Path::toString).toList()));
     }
 
     private static Location location(String text) throws InvalidLocationException {
@@ -138,14 +139,14 @@ class FileStoreTest {
 
         Path file = Files.writeString(root.resolve("plain-file"), "x");
         assertThatThrownBy(() -> open(file))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'local'")
                 .hasMessageContaining("dirs[0]");
         assertThatThrownBy(() -> open(root.resolve("one"), root.resolve("one/inner")))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("must not nest");
         assertThatThrownBy(() -> open(root.resolve("same"), root.resolve("other/../same")))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("dirs[1]")
                 .hasMessageContaining("same directory");
     }
@@ -156,7 +157,7 @@ class FileStoreTest {
     void theHighestPriorityDirGetsTheObjects() throws Exception {
         Path low = root.resolve("low");
         Path high = root.resolve("high");
-        Store store = open(new FileStoreConfig(List.of(low + ":100", high + ":200"), null, null, null));
+        Store store = open(FileStoreConfig.ofDirs(List.of(low + ":100", high + ":200")));
 
         StoredObject stored = store.add(ObjectId.of("p"), new ByteArrayInputStream(new byte[10]), AddOptions.defaults());
 
@@ -172,7 +173,7 @@ class FileStoreTest {
         Path high = root.resolve("high");
         Files.createDirectories(low);
         Files.writeString(low.resolve("dup"), "original");
-        Store store = open(new FileStoreConfig(List.of(low + ":1", high + ":2"), null, null, null));
+        Store store = open(FileStoreConfig.ofDirs(List.of(low + ":1", high + ":2")));
 
         assertThatThrownBy(() -> store.add(ObjectId.of("dup"), new ByteArrayInputStream(new byte[5]), AddOptions.defaults()))
                 .isInstanceOf(ObjectAlreadyExistsException.class)
@@ -182,13 +183,14 @@ class FileStoreTest {
         assertThat(Files.readString(low.resolve("dup"))).isEqualTo("original");
     }
 
+    /** The store's own entries win over the add's metadata of the same keys, which the contract decorator merges in. */
     @Test
     void putsTheFilesystemOfTheDirIntoTheLocationMetadata() throws Exception {
         Path shared = root.resolve("nfs");
         Path local = root.resolve("local");
-        Store store = open(new FileStoreConfig(List.of(shared.resolve("images") + ":2", local + ":1"), null,
-                List.of(new FilesystemMount("broad", root.toString()), new FilesystemMount("shared-nfs", shared.toString())),
-                null));
+        Store store = ContractEnforcingStore.wrap(open(FileStoreConfig.ofDirs(shared.resolve("images") + ":2", local + ":1")
+                .withFilesystems(List.of(new FilesystemMount("broad", root.toString()),
+                        new FilesystemMount("shared-nfs", shared.toString())))));
 
         StoredObject stored = store.add(ObjectId.of("m"), new ByteArrayInputStream(new byte[1]),
                 AddOptions.builder().metadata("tenant", "t1").metadata("id", "caller-value").build());
@@ -287,7 +289,7 @@ class FileStoreTest {
     @Test
     void setsTheConfiguredPermissions() throws Exception {
         Path dir = root.resolve("data");
-        Store store = open(new FileStoreConfig(List.of(dir.toString()), "rw-r-----", null, null));
+        Store store = open(FileStoreConfig.ofDirs(dir.toString()).withFilePermissions("rw-r-----"));
 
         store.add(ObjectId.of("perm"), Payload.of(3 * 1024 * 1024, 1).open(), AddOptions.defaults());
         store.add(ObjectId.of("small"), new ByteArrayInputStream(new byte[1]), AddOptions.defaults());

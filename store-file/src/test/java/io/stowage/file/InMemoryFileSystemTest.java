@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -192,8 +192,7 @@ class InMemoryFileSystemTest {
     @Test
     void severalDirsOnAFullDiskFollowPriorityAndFreeSpace() throws Exception {
         fileSystem = Jimfs.newFileSystem(Configuration.unix().toBuilder().setMaxSize(4 * MiB).build());
-        try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of("/low:1", "/high:2"), null, null,
-                null), fileSystem)) {
+        try (Store store = new FileStoreProvider().create("two", FileStoreConfig.ofDirs(List.of("/low:1", "/high:2")), fileSystem)) {
             Path high = fileSystem.getPath("/high");
             Path low = fileSystem.getPath("/low");
             StoredObject first = store.add(ObjectId.of("first"), Payload.of(2 * MiB, 1).open(), AddOptions.defaults());
@@ -224,7 +223,7 @@ class InMemoryFileSystemTest {
         FileStoreConfig config = FileStoreConfig.ofDirs("/data").withFilePermissions("rw-------");
 
         assertThatThrownBy(() -> new FileStoreProvider().create("strict", config, fileSystem))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'strict', key 'filePermissions': the data dir /data is on a"
                         + " filesystem without POSIX permissions");
     }

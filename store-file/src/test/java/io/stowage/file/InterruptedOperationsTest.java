@@ -109,7 +109,7 @@ class InterruptedOperationsTest {
         Files.write(mount.resolve("image"), Payload.of(2 * MiB, 4).bytes());
         Path target = Files.createFile(root.resolve("target"));
         DownloadHandler handler = new FileDownloadHandlerProvider().create(
-                new FileDownloadHandlerConfig(List.of(new FilesystemMount("nfs", mount.toString()))));
+                FileDownloadHandlerConfig.of(List.of(new FilesystemMount("nfs", mount.toString()))));
         Location location = Location.parse("file:///remote/images/image", Map.of("id", "nfs", "mountpoint", "/remote/images"));
 
         Thread.currentThread().interrupt();
@@ -128,7 +128,7 @@ class InterruptedOperationsTest {
         try (FileSystem windows = Jimfs.newFileSystem(Configuration.windows())) {
             Files.createDirectories(windows.getPath("C:\\mnt\\images"));
             DownloadHandler handler = new FileDownloadHandlerProvider().create(
-                    new FileDownloadHandlerConfig(List.of(new FilesystemMount("nfs", "C:\\mnt\\images"))), windows);
+                    FileDownloadHandlerConfig.of(List.of(new FilesystemMount("nfs", "C:\\mnt\\images"))), windows);
             Location location = Location.parse("file:///remote/images/a*b", Map.of("id", "nfs", "mountpoint", "/remote/images"));
 
             Throwable thrown = catchThrowable(() -> handler.download(location, windows.getPath("C:\\target")));
@@ -147,8 +147,7 @@ class InterruptedOperationsTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
-        try (Store store = new FileStoreProvider().create("two", new FileStoreConfig(List.of(low + ":1", high + ":2"), null,
-                null, null))) {
+        try (Store store = new FileStoreProvider().create("two", FileStoreConfig.ofDirs(List.of(low + ":1", high + ":2")))) {
             Future<?> holder = threads.submit(() -> {
                 try (Closeable lock = new StoreLock(low.toRealPath()).acquire()) {
                     held.countDown();

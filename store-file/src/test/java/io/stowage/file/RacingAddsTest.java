@@ -57,9 +57,9 @@ class RacingAddsTest {
         Path a = root.resolve("a");
         Path b = root.resolve("b");
         try (Store preferA = new FileStoreProvider().create("prefer-a",
-                new FileStoreConfig(List.of(a + ":2", b + ":1"), null, null, 64 * 1024));
+                FileStoreConfig.ofDirs(List.of(a + ":2", b + ":1")).withBufferSize(64 * 1024));
                 Store preferB = new FileStoreProvider().create("prefer-b",
-                        new FileStoreConfig(List.of(a + ":1", b + ":2"), null, null, 64 * 1024))) {
+                        FileStoreConfig.ofDirs(List.of(a + ":1", b + ":2")).withBufferSize(64 * 1024))) {
             for (int round = 0; round < 10; round++) {
                 ObjectId id = race(List.of(preferA, preferB), round % 2 == 0 ? 100 : 200_001, round);
 

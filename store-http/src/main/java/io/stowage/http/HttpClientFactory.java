@@ -1,6 +1,6 @@
 package io.stowage.http;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
@@ -34,12 +34,12 @@ final class HttpClientFactory {
      * @param names the resolver asked for host names; the host rules are applied to its answers
      */
     static Client create(HttpStoreConfig config, HostRules rules, DnsResolver names, String subject)
-            throws ConfigurationException {
+            throws InvalidConfigurationException {
         SSLContext ssl;
         if (config.tlsInsecure()) {
             ssl = TlsContexts.insecure(subject);
-        } else if (config.caFile() != null) {
-            ssl = TlsContexts.trusting(Path.of(config.caFile()), subject);
+        } else if (config.caFile().isPresent()) {
+            ssl = TlsContexts.trusting(Path.of(config.caFile().get()), subject);
         } else {
             ssl = TlsContexts.jdkDefault(subject);
         }

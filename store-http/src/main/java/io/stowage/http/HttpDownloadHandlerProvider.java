@@ -1,5 +1,6 @@
 package io.stowage.http;
 
+import io.stowage.Settings;
 import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
 import io.stowage.download.DownloadHandlerProvider;
@@ -10,7 +11,7 @@ import java.util.Set;
  * {@code direct-download.handlers.http}, which takes the same keys as an http store
  * ({@link HttpStoreConfig}).
  */
-public final class HttpDownloadHandlerProvider implements DownloadHandlerProvider<HttpStoreConfig> {
+public final class HttpDownloadHandlerProvider implements DownloadHandlerProvider {
     @Override
     public String type() {
         return "http";
@@ -21,12 +22,19 @@ public final class HttpDownloadHandlerProvider implements DownloadHandlerProvide
         return HttpStore.SCHEMES;
     }
 
+    /** A handler configured by {@link HttpStoreConfig#from}. */
     @Override
-    public Class<HttpStoreConfig> configType() {
-        return HttpStoreConfig.class;
+    public DownloadHandler create(Settings settings) throws StoreException {
+        return create(HttpStoreConfig.from(settings));
     }
 
-    @Override
+    /**
+     * A handler with {@code config}.
+     *
+     * @param config the handler's config
+     * @return the handler
+     * @throws StoreException if the config's CA file cannot be read
+     */
     public DownloadHandler create(HttpStoreConfig config) throws StoreException {
         return new HttpDownloadHandler(config);
     }

@@ -2,7 +2,7 @@ package io.stowage.http;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
@@ -104,7 +104,7 @@ final class HttpExchanges implements Closeable {
 
     /**
      * Sends {@code request} for {@code location}, following redirects. A final 404 or 410 is
-     * {@link ObjectNotFoundException}, 401 or 403 {@link AccessDeniedException}, a status that
+     * {@link ObjectNotFoundException}, 401 or 403 {@link PermissionDeniedException}, a status that
      * kept failing {@link BackendUnavailableException} — unless the status is one the caller
      * handles itself. Every other final status is returned.
      */
@@ -140,7 +140,7 @@ final class HttpExchanges implements Closeable {
             if (status == 401 || status == 403) {
                 exchange.discardSmallBody();
                 exchange.close();
-                throw new AccessDeniedException("Access denied to " + location + answeredBy(location, exchange)
+                throw new PermissionDeniedException("Access denied to " + location + answeredBy(location, exchange)
                         + (authorization.isPresent() ? " (with the configured credentials)" : ""));
             }
             if (status == 400 || status == 414) {

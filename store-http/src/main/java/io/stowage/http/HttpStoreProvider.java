@@ -1,12 +1,13 @@
 package io.stowage.http;
 
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
 import java.util.Set;
 
 /** Creates read-only HTTP(S) stores: {@code type: http}, schemes {@code http} and {@code https}. */
-public final class HttpStoreProvider implements StoreProvider<HttpStoreConfig> {
+public final class HttpStoreProvider implements StoreProvider {
     @Override
     public String type() {
         return "http";
@@ -17,12 +18,20 @@ public final class HttpStoreProvider implements StoreProvider<HttpStoreConfig> {
         return HttpStore.SCHEMES;
     }
 
+    /** A store configured by {@link HttpStoreConfig#from}. */
     @Override
-    public Class<HttpStoreConfig> configType() {
-        return HttpStoreConfig.class;
+    public Store create(String name, Settings settings) throws StoreException {
+        return create(name, HttpStoreConfig.from(settings));
     }
 
-    @Override
+    /**
+     * A store with {@code config}.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @return the store
+     * @throws StoreException if the config's CA file cannot be read
+     */
     public Store create(String name, HttpStoreConfig config) throws StoreException {
         return new HttpStore(name, config);
     }

@@ -1,6 +1,6 @@
 package io.stowage.http;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -23,28 +23,28 @@ final class TlsContexts {
     private TlsContexts() {}
 
     /** Verifying against the JDK's default trust store. */
-    static SSLContext jdkDefault(String subject) throws ConfigurationException {
+    static SSLContext jdkDefault(String subject) throws InvalidConfigurationException {
         try {
             return SSLContext.getDefault();
         } catch (GeneralSecurityException e) {
-            throw new ConfigurationException("Cannot set up TLS for " + subject + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException("Cannot set up TLS for " + subject + ": " + e.getMessage(), e);
         }
     }
 
     /** Verifying against the certificates in a PEM (or DER) file, and only those. */
-    static SSLContext trusting(Path caFile, String subject) throws ConfigurationException {
+    static SSLContext trusting(Path caFile, String subject) throws InvalidConfigurationException {
         Collection<? extends Certificate> certificates;
         try (InputStream in = Files.newInputStream(caFile)) {
             certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ", key 'caFile': cannot read "
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ", key 'caFile': cannot read "
                     + caFile + " (" + e.getClass().getSimpleName() + ")", e);
         } catch (GeneralSecurityException e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ", key 'caFile': " + caFile
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ", key 'caFile': " + caFile
                     + " holds no readable X.509 certificate", e);
         }
         if (certificates.isEmpty()) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ", key 'caFile': " + caFile
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ", key 'caFile': " + caFile
                     + " holds no certificate");
         }
         try {
@@ -60,19 +60,19 @@ final class TlsContexts {
             context.init(null, factory.getTrustManagers(), null);
             return context;
         } catch (GeneralSecurityException | IOException e) {
-            throw new ConfigurationException("Cannot set up TLS for " + subject + " with caFile " + caFile + ": "
+            throw new InvalidConfigurationException("Cannot set up TLS for " + subject + " with caFile " + caFile + ": "
                     + e.getMessage(), e);
         }
     }
 
     /** Accepting any certificate: only for {@code tlsInsecure: true}. */
-    static SSLContext insecure(String subject) throws ConfigurationException {
+    static SSLContext insecure(String subject) throws InvalidConfigurationException {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new TrustingEveryone()}, null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new ConfigurationException("Cannot set up TLS for " + subject + ": " + e.getMessage(), e);
+            throw new InvalidConfigurationException("Cannot set up TLS for " + subject + ": " + e.getMessage(), e);
         }
     }
 

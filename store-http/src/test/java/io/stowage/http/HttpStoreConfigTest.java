@@ -3,23 +3,21 @@ package io.stowage.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.ConfigurationException;
-import io.stowage.Stores;
-import io.stowage.StoreInfo;
 import io.stowage.Capability;
-import io.stowage.config.StowageConfig;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Binding and validation of the http store config, and the provider found through the registry. */
 class HttpStoreConfigTest {
     @Test
-    void everyKeyHasASafeDefault() throws ConfigurationException {
+    void everyKeyHasASafeDefault() throws InvalidConfigurationException {
         HttpStoreConfig config = TestConfigs.bind(Map.of());
 
         assertThat(config).isEqualTo(HttpStoreConfig.defaults());
@@ -28,7 +26,7 @@ class HttpStoreConfigTest {
         assertThat(config.readTimeoutMillis()).isEqualTo(30_000);
         assertThat(config.retries()).isEqualTo(3);
         assertThat(config.tlsInsecure()).isFalse();
-        assertThat(config.caFile()).isNull();
+        assertThat(config.caFile()).isEmpty();
         assertThat(config.allowLinkLocal()).isFalse();
         assertThat(config.allowedHosts()).isEmpty();
         assertThat(config.hasCredentials()).isFalse();
@@ -37,35 +35,35 @@ class HttpStoreConfigTest {
     @Test
     void unknownKeysAreRefused() {
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("insecure", true)))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'web'").hasMessageContaining("unknown key 'insecure'");
     }
 
     @Test
     void badValuesNameTheirKey() {
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("maxRedirects", 21)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxRedirects must be between 0 and 20");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("maxRedirects must be between 0 and 20");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("readTimeoutMillis", 0)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("readTimeoutMillis");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("readTimeoutMillis");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("retries", -1)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("retries");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("retries");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("caFile", "/x.pem", "tlsInsecure", true)))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("caFile and tlsInsecure exclude each other");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("caFile and tlsInsecure exclude each other");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("username", "reader")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("username and password must be set together");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("username and password must be set together");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("allowedHosts", List.of("bad host"))))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("allowedHosts holds an entry");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("allowedHosts holds an entry");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("maxRedirects", "many")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("maxRedirects");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("maxRedirects");
     }
 
     @Test
-    void credentialsStayOutOfToStringAndErrors() throws ConfigurationException {
+    void credentialsStayOutOfToStringAndErrors() throws InvalidConfigurationException {
         HttpStoreConfig config = TestConfigs.bind(Map.of("username", "reader", "password", "pa55-word"));
 
         assertThat(config.toString()).doesNotContain("pa55-word").doesNotContain("reader").contains("credentials=(set)");
         assertThatThrownBy(() -> TestConfigs.bind(Map.of("username", "reader", "password", "pa55-word", "retries", -3)))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("pa55-word"));
     }
 
@@ -74,7 +72,7 @@ class HttpStoreConfigTest {
         String caFile = dir.resolve("missing.pem").toString();
 
         assertThatThrownBy(() -> new HttpStoreProvider().create("web", TestConfigs.bind(Map.of("caFile", caFile))))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'web'").hasMessageContaining("key 'caFile'");
     }
 
@@ -83,7 +81,7 @@ class HttpStoreConfigTest {
         Path caFile = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
 
         assertThatThrownBy(() -> new HttpStoreProvider().create("web", TestConfigs.bind(Map.of("caFile", caFile.toString()))))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("key 'caFile'");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("key 'caFile'");
     }
 
     @Test
@@ -91,9 +89,14 @@ class HttpStoreConfigTest {
         StowageConfig config = StowageConfig.parse("stores:\n  web: { type: http, maxRedirects: 2, retries: 1 }\n",
                 name -> null);
 
-        try (Stores stores = Stores.build(config)) {
-            assertThat(stores.describe()).containsExactly(new StoreInfo("web", "http", Set.of("http", "https"),
-                    Set.of(Capability.READ, Capability.RANGE_READ), true));
+        try (StoreRegistry stores = StoreRegistry.build(config)) {
+            assertThat(stores.describe()).singleElement().satisfies(info -> {
+                assertThat(info.name()).isEqualTo("web");
+                assertThat(info.type()).isEqualTo("http");
+                assertThat(info.schemes()).containsExactlyInAnyOrder("http", "https");
+                assertThat(info.capabilities()).containsExactlyInAnyOrder(Capability.READ, Capability.RANGE_READ);
+                assertThat(info.isDefault()).isTrue();
+            });
             assertThat(stores.schemes()).containsExactly("http", "https");
         }
     }

@@ -3,7 +3,7 @@ package io.stowage.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.ByteRange;
 import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
@@ -141,7 +141,7 @@ class HttpStoreRedirectFaultTest extends HttpStoreFaultFixture {
         Location withUserInfo = Location.parse("http://reader:url-pw@127.0.0.1:" + server.port() + "/secret");
 
         assertThat(withUserInfo.url()).doesNotContain("url-pw");
-        assertThatThrownBy(() -> store.get(withUserInfo).close()).isInstanceOf(AccessDeniedException.class)
+        assertThatThrownBy(() -> store.get(withUserInfo).close()).isInstanceOf(PermissionDeniedException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wrong-pw").doesNotContain("url-pw")
                         .doesNotContain(Base64.getEncoder().encodeToString("reader:wrong-pw".getBytes(StandardCharsets.UTF_8))));
         String sent = server.requests("/secret").get(0).header("Authorization").orElseThrow();

@@ -3,7 +3,7 @@ package io.stowage.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.ByteRange;
 import io.stowage.Location;
@@ -193,7 +193,7 @@ class HttpStoreStatusFaultTest extends HttpStoreFaultFixture {
     void forbiddenIsAccessDenied() throws Exception {
         server.on("/forbidden", (request, number, response) -> response.status(403).header("Content-Length", 0).end());
 
-        assertThatThrownBy(() -> store.get(location("/forbidden")).close()).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> store.size(location("/forbidden"))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.get(location("/forbidden")).close()).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> store.size(location("/forbidden"))).isInstanceOf(PermissionDeniedException.class);
     }
 }

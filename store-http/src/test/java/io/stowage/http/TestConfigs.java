@@ -1,9 +1,7 @@
 package io.stowage.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.ConfigurationException;
-import io.stowage.config.ConfigBinder;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,6 @@ import java.util.Map;
 final class TestConfigs {
     /** The loopback servers of the tests, which the default rules refuse: addresses, and the name with its addresses. */
     static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1", "localhost");
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private TestConfigs() {}
 
@@ -33,13 +29,12 @@ final class TestConfigs {
         }
         try {
             return bind(settings);
-        } catch (ConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
-    static HttpStoreConfig bind(Map<String, ?> settings) throws ConfigurationException {
-        ObjectNode node = MAPPER.valueToTree(settings);
-        return ConfigBinder.bind(node, HttpStoreConfig.class, "store 'web'");
+    static HttpStoreConfig bind(Map<String, ?> settings) throws InvalidConfigurationException {
+        return HttpStoreConfig.from(Settings.of("store 'web'", settings));
     }
 }

@@ -1,10 +1,5 @@
 package io.stowage.s3;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -15,13 +10,10 @@ import java.util.regex.Pattern;
  * Reads a duration from config text: {@code 250ms}, {@code 30s}, {@code 2m}, {@code 1h} or
  * ISO-8601 ({@code PT30S}).
  */
-final class DurationText extends StdDeserializer<Duration> {
-    private static final long serialVersionUID = 1L;
+final class DurationText {
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})(ms|s|m|h)");
 
-    DurationText() {
-        super(Duration.class);
-    }
+    private DurationText() {}
 
     static Duration parse(String text) {
         String normal = text.trim().toLowerCase(Locale.ROOT);
@@ -39,19 +31,6 @@ final class DurationText extends StdDeserializer<Duration> {
             return Duration.parse(text.trim());
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("not a duration (expected e.g. 500ms, 30s, 2m or PT30S)");
-        }
-    }
-
-    @Override
-    public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            return (Duration) context.handleUnexpectedToken(Duration.class, parser);
-        }
-        String text = parser.getText();
-        try {
-            return parse(text);
-        } catch (IllegalArgumentException e) {
-            throw context.weirdStringException(text, Duration.class, e.getMessage());
         }
     }
 }

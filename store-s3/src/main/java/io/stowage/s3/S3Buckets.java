@@ -1,6 +1,6 @@
 package io.stowage.s3;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
 import java.io.IOException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,7 +17,7 @@ final class S3Buckets {
         } catch (SdkException e) {
             int status = S3Errors.status(e);
             if (status == 403) {
-                throw new ConfigurationException("Invalid configuration of " + subject + ": access to bucket '"
+                throw new InvalidConfigurationException("Invalid configuration of " + subject + ": access to bucket '"
                         + bucket + "' is denied (check the credentials: keys 'accessKey' and 'secretKey')");
             }
             if (status != S3Errors.NOT_FOUND) {
@@ -25,7 +25,7 @@ final class S3Buckets {
             }
         }
         if (!create) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ", key 'bucket': bucket '"
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ", key 'bucket': bucket '"
                     + bucket + "' does not exist (set createBucket: true to create it)");
         }
         try {

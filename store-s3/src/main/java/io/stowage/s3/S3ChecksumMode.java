@@ -1,7 +1,5 @@
 package io.stowage.s3;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -26,13 +24,22 @@ public enum S3ChecksumMode {
         this.id = id;
     }
 
-    @JsonValue
+    /**
+     * The mode as the config writes it.
+     *
+     * @return {@code sdk-default} or {@code when-required}
+     */
     public String id() {
         return id;
     }
 
-    /** Parses {@code sdk-default} or {@code when-required} (case-insensitive, {@code _} for {@code -} too). */
-    @JsonCreator
+    /**
+     * Parses {@code sdk-default} or {@code when-required} (case-insensitive, {@code _} for {@code -} too).
+     *
+     * @param text the text
+     * @return the mode
+     * @throws IllegalArgumentException for any other text
+     */
     public static S3ChecksumMode fromId(String text) {
         String normal = text == null ? "" : text.toLowerCase(Locale.ROOT).replace('_', '-');
         for (S3ChecksumMode mode : values()) {

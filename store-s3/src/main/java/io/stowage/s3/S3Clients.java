@@ -1,6 +1,6 @@
 package io.stowage.s3;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.support.Backoff;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -48,7 +48,7 @@ final class S3Clients implements AutoCloseable {
     /**
      * @param subject names the owner in messages: "store 'images'", "download handler 's3'"
      */
-    static S3Clients open(S3Connection connection, String subject) throws ConfigurationException {
+    static S3Clients open(S3Connection connection, String subject) throws InvalidConfigurationException {
         Region region = region(connection, subject);
         SdkHttpClient http = Apache5HttpClient.builder()
                 .connectionTimeout(connection.connectTimeout())
@@ -59,7 +59,7 @@ final class S3Clients implements AutoCloseable {
         try {
             retrying = build(connection, region, http, connection.retries(), subject);
             return new S3Clients(http, retrying, build(connection, region, http, 0, subject));
-        } catch (ConfigurationException | RuntimeException e) {
+        } catch (InvalidConfigurationException | RuntimeException e) {
             if (retrying != null) {
                 retrying.close();
             }
@@ -89,7 +89,7 @@ final class S3Clients implements AutoCloseable {
     }
 
     private static S3Client build(S3Connection connection, Region region, SdkHttpClient http, int retries,
-            String subject) throws ConfigurationException {
+            String subject) throws InvalidConfigurationException {
         S3ClientBuilder builder = S3Client.builder()
                 .region(region)
                 .credentialsProvider(credentials(connection))
@@ -110,12 +110,12 @@ final class S3Clients implements AutoCloseable {
         try {
             return builder.build();
         } catch (SdkException | IllegalArgumentException e) {
-            throw new ConfigurationException("The S3 client of " + subject + " could not be created: "
+            throw new InvalidConfigurationException("The S3 client of " + subject + " could not be created: "
                     + e.getClass().getSimpleName());
         }
     }
 
-    private static Region region(S3Connection connection, String subject) throws ConfigurationException {
+    private static Region region(S3Connection connection, String subject) throws InvalidConfigurationException {
         if (connection.region().isPresent()) {
             return Region.of(connection.region().get());
         }
@@ -125,7 +125,7 @@ final class S3Clients implements AutoCloseable {
         try {
             return new DefaultAwsRegionProviderChain().getRegion();
         } catch (SdkException e) {
-            throw new ConfigurationException("Invalid configuration of " + subject + ": key 'region' is not set and the"
+            throw new InvalidConfigurationException("Invalid configuration of " + subject + ": key 'region' is not set and the"
                     + " AWS SDK's region chain (AWS_REGION, profile) found none");
         }
     }

@@ -1,5 +1,7 @@
 package io.stowage.s3;
 
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -101,6 +103,16 @@ final class S3ConfigRules {
             throw new IllegalArgumentException(key + " must be between " + min + " and " + max + " bytes");
         }
         return result;
+    }
+
+    /** A duration key, written {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h} or ISO-8601; null when not set. */
+    static Duration duration(Settings settings, String key) throws InvalidConfigurationException {
+        return settings.parsed(key, "a duration such as 500ms, 30s, 2m or PT30S", DurationText::parse).orElse(null);
+    }
+
+    /** The {@code checksumMode} key; null when not set. */
+    static S3ChecksumMode checksumMode(Settings settings) throws InvalidConfigurationException {
+        return settings.parsed("checksumMode", "sdk-default or when-required", S3ChecksumMode::fromId).orElse(null);
     }
 
     static String masked(String secret) {

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * each written at its offset in the target through a small buffer (so memory stays at about
  * {@code concurrency × 64 KiB}). Every GET carries {@code If-Match} on the ETag the HEAD saw, so
  * the file is never stitched from two versions of an object, and a broken chunk resumes from
- * where it broke (bounded). The {@link io.stowage.download.DirectDownloader} verifies the file.
+ * where it broke (bounded). The direct downloader ({@code io.stowage.core.download.DirectDownloader}) verifies the file.
  */
 final class S3DownloadHandler implements DownloadHandler {
     private static final int COPY_BUFFER = 64 * 1024;
@@ -54,7 +54,7 @@ final class S3DownloadHandler implements DownloadHandler {
         this.clients = requireNonNull(clients, "clients is null");
         this.client = clients.retrying();
         this.buckets = Set.copyOf(config.buckets());
-        this.endpoint = config.endpointUri();
+        this.endpoint = config.endpoint();
         this.concurrency = config.concurrency();
         this.chunkSize = config.chunkSize();
         this.resumes = config.retries();

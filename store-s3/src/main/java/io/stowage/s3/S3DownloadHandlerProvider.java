@@ -2,6 +2,7 @@ package io.stowage.s3;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.Settings;
 import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
 import io.stowage.download.DownloadHandlerProvider;
@@ -11,7 +12,7 @@ import java.util.Set;
  * Creates the {@code s3} download handler ({@code direct-download.handlers.s3}); see
  * {@link S3DownloadHandlerConfig} for the keys.
  */
-public final class S3DownloadHandlerProvider implements DownloadHandlerProvider<S3DownloadHandlerConfig> {
+public final class S3DownloadHandlerProvider implements DownloadHandlerProvider {
     @Override
     public String type() {
         return "s3";
@@ -22,12 +23,19 @@ public final class S3DownloadHandlerProvider implements DownloadHandlerProvider<
         return Set.of(S3Layout.SCHEME);
     }
 
+    /** A handler configured by {@link S3DownloadHandlerConfig#from}. */
     @Override
-    public Class<S3DownloadHandlerConfig> configType() {
-        return S3DownloadHandlerConfig.class;
+    public DownloadHandler create(Settings settings) throws StoreException {
+        return create(S3DownloadHandlerConfig.from(settings));
     }
 
-    @Override
+    /**
+     * A handler with {@code config}.
+     *
+     * @param config the handler's config
+     * @return the handler
+     * @throws StoreException if the client cannot be built
+     */
     public DownloadHandler create(S3DownloadHandlerConfig config) throws StoreException {
         requireNonNull(config, "config is null");
         return new S3DownloadHandler(config, S3Clients.open(config.connection(), "download handler 's3'"));

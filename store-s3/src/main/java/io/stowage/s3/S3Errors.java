@@ -1,6 +1,6 @@
 package io.stowage.s3;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.NotSupportedException;
 import io.stowage.ObjectNotFoundException;
@@ -60,7 +60,7 @@ final class S3Errors {
             return new ObjectNotFoundException("Object not found: " + subject + bucketNote, e);
         }
         if (status == 403 || status == 401) {
-            return new AccessDeniedException("Access denied: cannot " + action + " " + subject + " (" + answer + ")", e);
+            return new PermissionDeniedException("Access denied: cannot " + action + " " + subject + " (" + answer + ")", e);
         }
         if (status == 501) {
             return new NotSupportedException("Cannot " + action + " " + subject + ": the S3 service does not implement"

@@ -34,6 +34,8 @@ public final class S3StaleUploads {
      * Aborts the stale uploads of the store {@code storeName} configured by {@code config}, through
      * a connection of its own.
      *
+     * @param storeName the store's name, for messages
+     * @param config the store's config: its bucket, prefix and connection
      * @param olderThan the age past which an upload without a recent part is stale
      * @return the keys of the uploads aborted, in listing order
      * @throws StoreException when the uploads cannot be listed or one cannot be aborted
@@ -43,7 +45,7 @@ public final class S3StaleUploads {
         requireNonNull(config, "config is null");
         requireAge(olderThan);
         try (S3Clients clients = S3Clients.open(config.connection(), "store '" + storeName + "'")) {
-            return abort(clients.retrying(), new S3Layout(config.bucket(), config.prefix(), config.endpointUri()),
+            return abort(clients.retrying(), new S3Layout(config.bucket(), config.prefix(), config.endpoint()),
                     olderThan);
         }
     }

@@ -13,9 +13,6 @@ import io.stowage.ObjectStream;
 import io.stowage.StoreException;
 import io.stowage.Store;
 import io.stowage.StoredObject;
-import io.stowage.integrity.ContentVerifier;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import io.stowage.support.ResumingInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -42,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * A store in one S3 bucket (optionally under a key prefix), on AWS or an S3-compatible server.
  * Objects are keyed {@code [prefix/]id} and located as {@code s3://bucket/[prefix/]id}; see
  * {@link S3Layout} for which locations it owns and {@link S3Upload} for how an add commits
- * only verified data, never overwrites and leaves no upload behind.
+ * only after the end of its source (so only data the contract decorator verified), never
+ * overwrites and leaves no upload behind.
  */
 final class S3Store implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(S3Store.class);
@@ -66,7 +64,7 @@ final class S3Store implements Store {
         requireNonNull(config, "config is null");
         this.clients = requireNonNull(clients, "clients is null");
         this.client = clients.retrying();
-        this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpointUri());
+        this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpoint());
         this.uploadSettings = UploadSettings.of(config);
         this.readResumes = config.retries();
         this.uploads = Executors.newCachedThreadPool(daemonThreads("stowage-s3-" + name + "-upload-"));
@@ -100,17 +98,13 @@ final class S3Store implements Store {
         requireNonNull(data, "data is null");
         requireNonNull(options, "options is null");
         S3Address address = layout.address(id);
-        ContentVerifier verifier = ContentVerifier.forAdd(id, options);
         registry.addStarted();
         try {
             if (exists(address)) {
                 throw new ObjectAlreadyExistsException("Object already exists: " + address);
             }
-            VerifyingInputStream in = new VerifyingInputStream(data, verifier);
-            VerifiedContent content = new S3Upload(clients, uploads, address, uploadSettings, registry)
-                    .run(in, options.expectedSize());
-            return new StoredObject(id, Location.of(address.uri(), options.metadata()), content.size(),
-                    content.checksums());
+            long size = new S3Upload(clients, uploads, address, uploadSettings, registry).run(data, options.expectedSize());
+            return StoredObject.of(id, Location.of(address.uri()), size);
         } finally {
             registry.addEnded();
         }

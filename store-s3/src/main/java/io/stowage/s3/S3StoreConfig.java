@@ -1,6 +1,7 @@
 package io.stowage.s3;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -34,104 +35,239 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>Memory per {@code add} is at most about {@code multipartThreshold + partSize × (uploadConcurrency + 1)}
- * bytes, whatever the object size and whether it is known. Keys that are not set are {@code null}
- * in the record only where noted; the optional values are read through {@link #regionName()},
- * {@link #endpointUri()} and {@link #staticKeys()}. {@link #toString()} never shows the keys.
- *
- * @param region the AWS region; null when not configured
- * @param endpoint the endpoint override, normalised to {@code scheme://host[:port]}; null for AWS
- * @param accessKey the static access key id; null to use the SDK's default credentials chain
- * @param secretKey the static secret key; null to use the SDK's default credentials chain
- * @param closeTimeout how long {@code close()} waits for running adds before it stops them, and then
- *     for the stopped adds to abort their multipart uploads before it aborts them itself
- * @param abortUploadsOlderThan when set, opening the store aborts the multipart uploads under its
- *     prefix initiated longer ago than this and without a part as recent (see {@link S3StaleUploads});
- *     null to leave them to an explicit sweep or the bucket's lifecycle rule
- * @param conditionalWrites whether writes carry {@code If-None-Match: *}, which makes racing adds of
- *     one id safe. Turn it off only for a server that refuses the header (it answers "not
- *     implemented"); duplicates are then found by a HEAD before the write, which two racing adds can both pass.
+ * bytes, whatever the object size and whether it is known. Immutable; built from settings
+ * ({@link #from}) or in code ({@link #builder}), which validate alike. {@link #toString()} never
+ * shows the keys.
  */
-public record S3StoreConfig(
-        String bucket,
-        String prefix,
-        String region,
-        String endpoint,
-        Boolean pathStyle,
-        String accessKey,
-        String secretKey,
-        Boolean createBucket,
-        Long multipartThreshold,
-        Long partSize,
-        Integer uploadConcurrency,
-        Integer maxConnections,
-        S3ChecksumMode checksumMode,
-        Boolean conditionalWrites,
-        @JsonDeserialize(using = DurationText.class) Duration connectTimeout,
-        @JsonDeserialize(using = DurationText.class) Duration readTimeout,
-        Integer retries,
-        @JsonDeserialize(using = DurationText.class) Duration closeTimeout,
-        @JsonDeserialize(using = DurationText.class) Duration abortUploadsOlderThan) {
-
+public final class S3StoreConfig {
+    /** One mebibyte. */
     public static final long MIB = 1024 * 1024;
     /** S3's smallest part (except the last). */
     public static final long MIN_PART_SIZE = 5 * MIB;
     /** Parts and the single-PUT buffer are byte arrays, so they stay well below 2 GiB. */
     public static final long MAX_BUFFER = 1024 * MIB;
+    /** The size above which an add goes up in parts, by default. */
     public static final long DEFAULT_MULTIPART_THRESHOLD = 8 * MIB;
+    /** The size of a part, by default. */
     public static final long DEFAULT_PART_SIZE = 8 * MIB;
+    /** Parts uploaded at once per add, by default. */
     public static final int DEFAULT_UPLOAD_CONCURRENCY = 4;
+    /** The most parts {@code uploadConcurrency} may allow. */
     public static final int MAX_UPLOAD_CONCURRENCY = 64;
+    /** HTTP connections to the service, by default. */
     public static final int DEFAULT_MAX_CONNECTIONS = 50;
+    /** The most connections {@code maxConnections} may allow. */
     public static final int MAX_CONNECTIONS = 1000;
+    /** How long a connection may take to open, by default. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** The longest silence on a connection, by default. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    /** Retries of a failed request, by default. */
     public static final int DEFAULT_RETRIES = 3;
+    /** How long {@code close()} lets running adds finish, by default. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern PREFIX_SEGMENT = Pattern.compile("[A-Za-z0-9._-]{1,255}");
+    private static final String[] KEYS = {"bucket", "prefix", "region", "endpoint", "pathStyle", "accessKey", "secretKey",
+        "createBucket", "multipartThreshold", "partSize", "uploadConcurrency", "maxConnections", "checksumMode",
+        "conditionalWrites", "connectTimeout", "readTimeout", "retries", "closeTimeout", "abortUploadsOlderThan"};
 
-    public S3StoreConfig {
-        bucket = S3ConfigRules.bucket(bucket, "bucket");
-        prefix = prefix(prefix);
-        region = S3ConfigRules.region(region);
-        URI endpointUri = S3ConfigRules.endpoint(endpoint);
-        endpoint = endpointUri == null ? null : endpointUri.toString();
-        pathStyle = pathStyle != null && pathStyle;
-        S3ConfigRules.keys(accessKey, secretKey);
-        createBucket = createBucket != null && createBucket;
-        multipartThreshold = S3ConfigRules.range(multipartThreshold, DEFAULT_MULTIPART_THRESHOLD, 0, MAX_BUFFER,
+    private final String bucket;
+    private final String prefix;
+    private final Optional<String> region;
+    private final Optional<URI> endpoint;
+    private final boolean pathStyle;
+    private final String accessKey;
+    private final String secretKey;
+    private final boolean createBucket;
+    private final long multipartThreshold;
+    private final long partSize;
+    private final int uploadConcurrency;
+    private final int maxConnections;
+    private final S3ChecksumMode checksumMode;
+    private final boolean conditionalWrites;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final int retries;
+    private final Duration closeTimeout;
+    private final Optional<Duration> staleUploadAge;
+
+    S3StoreConfig(S3StoreConfigBuilder b) {
+        bucket = S3ConfigRules.bucket(b.bucket, "bucket");
+        prefix = prefix(b.prefix);
+        region = Optional.ofNullable(S3ConfigRules.region(b.region));
+        endpoint = Optional.ofNullable(S3ConfigRules.endpoint(b.endpoint));
+        pathStyle = b.pathStyle;
+        S3ConfigRules.keys(b.accessKey, b.secretKey);
+        accessKey = b.accessKey;
+        secretKey = b.secretKey;
+        createBucket = b.createBucket;
+        multipartThreshold = S3ConfigRules.range(b.multipartThreshold, DEFAULT_MULTIPART_THRESHOLD, 0, MAX_BUFFER,
                 "multipartThreshold");
-        partSize = S3ConfigRules.range(partSize, DEFAULT_PART_SIZE, MIN_PART_SIZE, MAX_BUFFER, "partSize");
-        uploadConcurrency = S3ConfigRules.range(uploadConcurrency, DEFAULT_UPLOAD_CONCURRENCY, 1,
+        partSize = S3ConfigRules.range(b.partSize, DEFAULT_PART_SIZE, MIN_PART_SIZE, MAX_BUFFER, "partSize");
+        uploadConcurrency = S3ConfigRules.range(b.uploadConcurrency, DEFAULT_UPLOAD_CONCURRENCY, 1,
                 MAX_UPLOAD_CONCURRENCY, "uploadConcurrency");
-        maxConnections = S3ConfigRules.range(maxConnections, Math.max(DEFAULT_MAX_CONNECTIONS, uploadConcurrency + 1),
+        maxConnections = S3ConfigRules.range(b.maxConnections, Math.max(DEFAULT_MAX_CONNECTIONS, uploadConcurrency + 1),
                 uploadConcurrency + 1, MAX_CONNECTIONS, "maxConnections (at least uploadConcurrency + 1)");
-        checksumMode = checksumMode == null ? S3ChecksumMode.SDK_DEFAULT : checksumMode;
-        conditionalWrites = conditionalWrites == null || conditionalWrites;
-        connectTimeout = S3ConfigRules.timeout(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
-        readTimeout = S3ConfigRules.timeout(readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
-        retries = S3ConfigRules.retries(retries, DEFAULT_RETRIES);
-        closeTimeout = S3ConfigRules.timeout(closeTimeout, DEFAULT_CLOSE_TIMEOUT, "closeTimeout");
-        if (abortUploadsOlderThan != null && (abortUploadsOlderThan.isZero() || abortUploadsOlderThan.isNegative())) {
+        checksumMode = b.checksumMode == null ? S3ChecksumMode.SDK_DEFAULT : b.checksumMode;
+        conditionalWrites = b.conditionalWrites;
+        connectTimeout = S3ConfigRules.timeout(b.connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
+        readTimeout = S3ConfigRules.timeout(b.readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
+        retries = S3ConfigRules.retries(b.retries, DEFAULT_RETRIES);
+        closeTimeout = S3ConfigRules.timeout(b.closeTimeout, DEFAULT_CLOSE_TIMEOUT, "closeTimeout");
+        if (b.abortUploadsOlderThan != null && (b.abortUploadsOlderThan.isZero() || b.abortUploadsOlderThan.isNegative())) {
             throw new IllegalArgumentException("abortUploadsOlderThan must be more than 0");
         }
+        staleUploadAge = Optional.ofNullable(b.abortUploadsOlderThan);
     }
 
-    /** The age past which opening the store aborts stale multipart uploads; empty when it does not. */
+    /**
+     * A builder for a config of {@code bucket} with every other key at its default.
+     *
+     * @param bucket the bucket
+     * @return the builder
+     */
+    public static S3StoreConfigBuilder builder(String bucket) {
+        return new S3StoreConfigBuilder(bucket);
+    }
+
+    /**
+     * The config in a store's settings.
+     *
+     * @param settings the store's settings
+     * @return the config
+     * @throws InvalidConfigurationException naming the store and the key, for an unknown key or a bad value
+     */
+    public static S3StoreConfig from(Settings settings) throws InvalidConfigurationException {
+        settings.checkKeys(KEYS);
+        S3StoreConfigBuilder b = new S3StoreConfigBuilder(settings.string("bucket").orElse(null));
+        b.prefix = settings.string("prefix").orElse(null);
+        b.region = settings.string("region").orElse(null);
+        b.endpoint = settings.string("endpoint").orElse(null);
+        b.pathStyle = settings.flag("pathStyle").orElse(false);
+        b.accessKey = settings.string("accessKey").orElse(null);
+        b.secretKey = settings.string("secretKey").orElse(null);
+        b.createBucket = settings.flag("createBucket").orElse(false);
+        settings.longInteger("multipartThreshold").ifPresent(b::multipartThreshold);
+        settings.longInteger("partSize").ifPresent(b::partSize);
+        settings.integer("uploadConcurrency").ifPresent(b::uploadConcurrency);
+        settings.integer("maxConnections").ifPresent(b::maxConnections);
+        b.checksumMode = S3ConfigRules.checksumMode(settings);
+        b.conditionalWrites = settings.flag("conditionalWrites").orElse(true);
+        b.connectTimeout = S3ConfigRules.duration(settings, "connectTimeout");
+        b.readTimeout = S3ConfigRules.duration(settings, "readTimeout");
+        settings.integer("retries").ifPresent(b::retries);
+        b.closeTimeout = S3ConfigRules.duration(settings, "closeTimeout");
+        b.abortUploadsOlderThan = S3ConfigRules.duration(settings, "abortUploadsOlderThan");
+        return settings.build(b::build);
+    }
+
+    /** {@return the bucket the store keeps its objects in} */
+    public String bucket() {
+        return bucket;
+    }
+
+    /** {@return the key prefix of the store's objects (keys are {@code prefix/id}), without a trailing {@code /}; empty for the bucket root} */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** {@return the AWS region, or empty for the SDK's region chain (us-east-1 with an endpoint)} */
+    public Optional<String> region() {
+        return region;
+    }
+
+    /** {@return the S3-compatible server ({@code scheme://host[:port]}) to talk to instead of AWS, or empty for AWS} */
+    public Optional<URI> endpoint() {
+        return endpoint;
+    }
+
+    /** {@return whether the bucket is addressed in the path ({@code http://host/bucket/key}) rather than the host name} */
+    public boolean pathStyle() {
+        return pathStyle;
+    }
+
+    /** {@return whether static keys are configured; without them the SDK's default credentials chain is used} */
+    public boolean hasStaticKeys() {
+        return accessKey != null;
+    }
+
+    /** {@return whether a missing bucket is created when the store opens} */
+    public boolean createBucket() {
+        return createBucket;
+    }
+
+    /** {@return the size in bytes above which an add goes up in parts} */
+    public long multipartThreshold() {
+        return multipartThreshold;
+    }
+
+    /** {@return the size in bytes of each part of a multipart upload} */
+    public long partSize() {
+        return partSize;
+    }
+
+    /** {@return how many parts one add uploads at once} */
+    public int uploadConcurrency() {
+        return uploadConcurrency;
+    }
+
+    /** {@return how many HTTP connections to the service the store holds, shared by all calls} */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** {@return when the client adds request checksums and validates response checksums} */
+    public S3ChecksumMode checksumMode() {
+        return checksumMode;
+    }
+
+    /**
+     * {@return whether writes carry {@code If-None-Match: *}} It makes racing adds of one id safe; it is
+     * off only for a server that refuses the header, and duplicates are then found by a HEAD before
+     * the write, which two racing adds can both pass.
+     */
+    public boolean conditionalWrites() {
+        return conditionalWrites;
+    }
+
+    /** {@return how long a connection may take to open} */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** {@return the longest silence on a connection} */
+    public Duration readTimeout() {
+        return readTimeout;
+    }
+
+    /** {@return the retries of a failed request, and the resumes of a broken read} */
+    public int retries() {
+        return retries;
+    }
+
+    /**
+     * {@return how long {@code close()} waits for running adds before it stops them} It waits as long
+     * again for the stopped adds to abort their multipart uploads before it aborts them itself.
+     */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /**
+     * {@return the age past which opening the store aborts the multipart uploads under its prefix}
+     * Uploads with a part as recent are kept ({@code abortUploadsOlderThan}, see {@link S3StaleUploads}).
+     * Empty to leave them to an explicit sweep or the bucket's lifecycle rule.
+     */
     public Optional<Duration> staleUploadAge() {
-        return Optional.ofNullable(abortUploadsOlderThan);
+        return staleUploadAge;
     }
 
-    /** A config for {@code bucket} with every other key at its default. */
-    public static Builder builder(String bucket) {
-        return new Builder(bucket);
+    String accessKey() {
+        return accessKey;
     }
 
-    public Optional<String> regionName() {
-        return Optional.ofNullable(region);
-    }
-
-    public Optional<URI> endpointUri() {
-        return Optional.ofNullable(endpoint).map(URI::create);
+    String secretKey() {
+        return secretKey;
     }
 
     Optional<StaticKeys> staticKeys() {
@@ -139,36 +275,39 @@ public record S3StoreConfig(
     }
 
     S3Connection connection() {
-        return new S3Connection(regionName(), endpointUri(), pathStyle, staticKeys(), checksumMode, connectTimeout,
+        return new S3Connection(region, endpoint, pathStyle, staticKeys(), checksumMode, connectTimeout,
                 readTimeout, retries, maxConnections);
     }
 
-    public Builder toBuilder() {
-        Builder builder = new Builder(bucket);
-        builder.prefix = prefix;
-        builder.region = region;
-        builder.endpoint = endpoint;
-        builder.pathStyle = pathStyle;
-        builder.accessKey = accessKey;
-        builder.secretKey = secretKey;
-        builder.createBucket = createBucket;
-        builder.multipartThreshold = multipartThreshold;
-        builder.partSize = partSize;
-        builder.uploadConcurrency = uploadConcurrency;
-        builder.maxConnections = maxConnections;
-        builder.checksumMode = checksumMode;
-        builder.conditionalWrites = conditionalWrites;
-        builder.connectTimeout = connectTimeout;
-        builder.readTimeout = readTimeout;
-        builder.retries = retries;
-        builder.closeTimeout = closeTimeout;
-        builder.abortUploadsOlderThan = abortUploadsOlderThan;
-        return builder;
+    /** {@return a builder holding this config's values} */
+    public S3StoreConfigBuilder toBuilder() {
+        S3StoreConfigBuilder b = new S3StoreConfigBuilder(bucket);
+        b.prefix = prefix;
+        b.region = region.orElse(null);
+        b.endpoint = endpoint.map(URI::toString).orElse(null);
+        b.pathStyle = pathStyle;
+        b.accessKey = accessKey;
+        b.secretKey = secretKey;
+        b.createBucket = createBucket;
+        b.multipartThreshold = multipartThreshold;
+        b.partSize = partSize;
+        b.uploadConcurrency = uploadConcurrency;
+        b.maxConnections = maxConnections;
+        b.checksumMode = checksumMode;
+        b.conditionalWrites = conditionalWrites;
+        b.connectTimeout = connectTimeout;
+        b.readTimeout = readTimeout;
+        b.retries = retries;
+        b.closeTimeout = closeTimeout;
+        b.abortUploadsOlderThan = staleUploadAge.orElse(null);
+        return b;
     }
 
+    /** The settings with the keys masked. */
     @Override
     public String toString() {
-        return "S3StoreConfig[bucket=" + bucket + ", prefix=" + prefix + ", region=" + region + ", endpoint=" + endpoint
+        return "S3StoreConfig[bucket=" + bucket + ", prefix=" + prefix + ", region=" + region.orElse(null)
+                + ", endpoint=" + endpoint.orElse(null)
                 + ", pathStyle=" + pathStyle + ", accessKey=" + S3ConfigRules.masked(accessKey)
                 + ", secretKey=" + S3ConfigRules.masked(secretKey) + ", createBucket=" + createBucket
                 + ", multipartThreshold=" + multipartThreshold + ", partSize=" + partSize
@@ -176,7 +315,7 @@ public record S3StoreConfig(
                 + ", checksumMode=" + checksumMode
                 + ", conditionalWrites=" + conditionalWrites + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", retries=" + retries + ", closeTimeout=" + closeTimeout
-                + ", abortUploadsOlderThan=" + abortUploadsOlderThan + "]";
+                + ", abortUploadsOlderThan=" + staleUploadAge.orElse(null) + "]";
     }
 
     private static String prefix(String prefix) {
@@ -200,133 +339,5 @@ public record S3StoreConfig(
             }
         }
         return trimmed;
-    }
-
-    /** Builds a config in code; unset keys take their defaults. */
-    public static final class Builder {
-        private String bucket;
-        private String prefix;
-        private String region;
-        private String endpoint;
-        private Boolean pathStyle;
-        private String accessKey;
-        private String secretKey;
-        private Boolean createBucket;
-        private Long multipartThreshold;
-        private Long partSize;
-        private Integer uploadConcurrency;
-        private Integer maxConnections;
-        private S3ChecksumMode checksumMode;
-        private Boolean conditionalWrites;
-        private Duration connectTimeout;
-        private Duration readTimeout;
-        private Integer retries;
-        private Duration closeTimeout;
-        private Duration abortUploadsOlderThan;
-
-        private Builder(String bucket) {
-            this.bucket = bucket;
-        }
-
-        public Builder bucket(String value) {
-            this.bucket = value;
-            return this;
-        }
-
-        public Builder prefix(String value) {
-            this.prefix = value;
-            return this;
-        }
-
-        public Builder region(String value) {
-            this.region = value;
-            return this;
-        }
-
-        public Builder endpoint(String value) {
-            this.endpoint = value;
-            return this;
-        }
-
-        /** Addresses the bucket in the path ({@code http://host/bucket/key}) rather than the host name. */
-        public Builder pathStyle() {
-            this.pathStyle = true;
-            return this;
-        }
-
-        public Builder credentials(String accessKeyId, String secretAccessKey) {
-            this.accessKey = accessKeyId;
-            this.secretKey = secretAccessKey;
-            return this;
-        }
-
-        public Builder createBucket() {
-            this.createBucket = true;
-            return this;
-        }
-
-        public Builder multipartThreshold(long bytes) {
-            this.multipartThreshold = bytes;
-            return this;
-        }
-
-        public Builder partSize(long bytes) {
-            this.partSize = bytes;
-            return this;
-        }
-
-        public Builder uploadConcurrency(int parts) {
-            this.uploadConcurrency = parts;
-            return this;
-        }
-
-        public Builder maxConnections(int connections) {
-            this.maxConnections = connections;
-            return this;
-        }
-
-        public Builder checksumMode(S3ChecksumMode mode) {
-            this.checksumMode = mode;
-            return this;
-        }
-
-        /** Leaves out {@code If-None-Match: *}; see the record's {@code conditionalWrites}. */
-        public Builder withoutConditionalWrites() {
-            this.conditionalWrites = false;
-            return this;
-        }
-
-        public Builder connectTimeout(Duration value) {
-            this.connectTimeout = value;
-            return this;
-        }
-
-        public Builder readTimeout(Duration value) {
-            this.readTimeout = value;
-            return this;
-        }
-
-        public Builder retries(int value) {
-            this.retries = value;
-            return this;
-        }
-
-        /** How long {@code close()} lets running adds finish; see the record's {@code closeTimeout}. */
-        public Builder closeTimeout(Duration value) {
-            this.closeTimeout = value;
-            return this;
-        }
-
-        /** Opening the store aborts the multipart uploads under its prefix this old; see {@link S3StaleUploads}. */
-        public Builder abortUploadsOlderThan(Duration value) {
-            this.abortUploadsOlderThan = value;
-            return this;
-        }
-
-        public S3StoreConfig build() {
-            return new S3StoreConfig(bucket, prefix, region, endpoint, pathStyle, accessKey, secretKey, createBucket,
-                    multipartThreshold, partSize, uploadConcurrency, maxConnections, checksumMode, conditionalWrites, connectTimeout,
-                    readTimeout, retries, closeTimeout, abortUploadsOlderThan);
-        }
     }
 }

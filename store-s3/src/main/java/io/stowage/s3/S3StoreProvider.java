@@ -2,6 +2,7 @@ package io.stowage.s3;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
@@ -13,7 +14,7 @@ import java.util.Set;
  * creates it with {@code createBucket: true}) and, with {@code abortUploadsOlderThan} set, aborts
  * the stale multipart uploads under the store's prefix ({@link S3StaleUploads}).
  */
-public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
+public final class S3StoreProvider implements StoreProvider {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(S3StoreProvider.class);
 
     @Override
@@ -26,12 +27,21 @@ public final class S3StoreProvider implements StoreProvider<S3StoreConfig> {
         return Set.of(S3Layout.SCHEME);
     }
 
+    /** A store configured by {@link S3StoreConfig#from}. */
     @Override
-    public Class<S3StoreConfig> configType() {
-        return S3StoreConfig.class;
+    public Store create(String name, Settings settings) throws StoreException {
+        return create(name, S3StoreConfig.from(settings));
     }
 
-    @Override
+    /**
+     * A store with {@code config}: checks that the bucket exists (or creates it) and sweeps stale
+     * uploads when configured to.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @return the store
+     * @throws StoreException if the bucket is missing or the service cannot be reached
+     */
     public Store create(String name, S3StoreConfig config) throws StoreException {
         requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.StoreException;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,17 +27,18 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * One {@code add}: reads the verified source once and commits the object only after the whole
- * source passed verification, so nothing wrong is ever visible.
+ * One {@code add}: reads the source once and commits the object only after the read that ended
+ * it, so that whatever the source throws — the contract decorator's verification raises from its
+ * reads, the last included — leaves nothing visible.
  *
  * <ul>
  *   <li>Up to the multipart threshold the data is buffered (growing as it arrives, never past
- *       the threshold) and sent as one PUT, after the end of the source was read and verified.</li>
+ *       the threshold) and sent as one PUT, after the end of the source was read.</li>
  *   <li>Beyond it, a multipart upload: parts of {@code partSize} from a pool of
  *       {@code concurrency + 1} buffers, uploaded in parallel; the completion is sent only after
- *       the end of the source was read and verified.</li>
- *   <li>Every failure after the upload was created — the source throws, a size or checksum
- *       check fails, a part cannot be uploaded, the thread is interrupted, the completion is
+ *       the end of the source was read.</li>
+ *   <li>Every failure after the upload was created — the source throws (the decorator's size or checksum
+ *       checks among it), a part cannot be uploaded, the thread is interrupted, the completion is
  *       refused, the store is closing — stops the parts in flight, waits until none is running,
  *       then aborts the upload, and aborts again while parts still show (a part that was
  *       arriving when the abort came can outlive it).</li>
@@ -76,8 +75,9 @@ final class S3Upload {
         this.requests = new UploadRequests(client, unretried, address, settings);
     }
 
-    /** Uploads everything {@code in} yields and returns its verified size and checksums. */
-    VerifiedContent run(VerifyingInputStream in, OptionalLong expectedSize) throws IOException {
+    /** Uploads everything {@code source} yields, to its end, and returns the number of bytes. */
+    long run(InputStream source, OptionalLong expectedSize) throws IOException {
+        CountedSource in = new CountedSource(source);
         long threshold = settings.multipartThreshold();
         if (expectedSize.isPresent() && expectedSize.getAsLong() > threshold) {
             return multipart(in, in, settings.partSizeFor(expectedSize.getAsLong()));
@@ -95,12 +95,11 @@ final class S3Upload {
             }
             filled += n;
         }
-        if (in.isComplete()) {
+        if (in.ended()) {
             putSingle(buffer, filled);
-            return in.result();
+            return in.bytes();
         }
-        InputStream source = new PrefixedInputStream(buffer, filled, in);
-        return multipart(source, in, settings.partSize());
+        return multipart(new PrefixedInputStream(buffer, filled, in), in, settings.partSize());
     }
 
     private void putSingle(byte[] data, int length) throws IOException {
@@ -115,7 +114,7 @@ final class S3Upload {
                 () -> "\"" + md5Hex(data, length) + "\"", null);
     }
 
-    private VerifiedContent multipart(InputStream source, VerifyingInputStream in, int partSize) throws IOException {
+    private long multipart(InputStream source, CountedSource in, int partSize) throws IOException {
         OrphanSuspects suspects = new OrphanSuspects(client, address);
         String uploadId;
         try {
@@ -128,9 +127,9 @@ final class S3Upload {
         UploadRegistry.Entry entry = registry.enter(address, uploadId, parts);
         try {
             try {
-                VerifiedContent content = uploadAndComplete(source, in, partSize, uploadId, parts, entry);
+                long size = uploadAndComplete(source, in, partSize, uploadId, parts, entry);
                 suspects.settleAfterCommit(uploadId, settings.conditionalWrites());
-                return content;
+                return size;
             } catch (IOException | RuntimeException | Error e) {
                 parts.stop();
                 if (entry.claimAbort()) {
@@ -144,7 +143,7 @@ final class S3Upload {
         }
     }
 
-    private VerifiedContent uploadAndComplete(InputStream source, VerifyingInputStream in, int partSize, String uploadId,
+    private long uploadAndComplete(InputStream source, CountedSource in, int partSize, String uploadId,
             PartUploads parts, UploadRegistry.Entry entry) throws IOException {
         PartBufferPool pool = new PartBufferPool(partSize, settings.concurrency() + 1);
         int count = 0;
@@ -168,8 +167,8 @@ final class S3Upload {
                 break;
             }
         }
-        if (!in.isComplete() || parts.isEmpty()) {
-            throw new StoreException("Cannot add " + address + ": the source ended without being verified");
+        if (!in.ended() || parts.isEmpty()) {
+            throw new StoreException("Cannot add " + address + ": the upload ended before the end of the source");
         }
         List<CompletedPart> completed = new ArrayList<>();
         List<String> partETags = new ArrayList<>();
@@ -189,7 +188,7 @@ final class S3Upload {
                         .multipartUpload(upload -> upload.parts(completed))
                         .ifNoneMatch(settings.conditionalWrites() ? "*" : null)),
                 () -> compositeETag(partETags), NO_SUCH_UPLOAD);
-        return in.result();
+        return in.bytes();
     }
 
     private byte[] take(PartBufferPool pool) throws IOException {

@@ -64,7 +64,7 @@ final class CannedS3Server implements AutoCloseable {
     }
 
     /** A store config for the canned bucket (path style, dummy keys, no retries). */
-    S3StoreConfig.Builder config() {
+    S3StoreConfigBuilder config() {
         return S3StoreConfig.builder(BUCKET).endpoint(endpoint().toString()).pathStyle().region("us-east-1")
                 .credentials("AKCANNED", "canned-secret").retries(0);
     }

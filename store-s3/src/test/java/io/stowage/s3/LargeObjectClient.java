@@ -1,6 +1,7 @@
 package io.stowage.s3;
 
 import io.stowage.AddOptions;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
 import io.stowage.Store;
@@ -34,7 +35,7 @@ final class LargeObjectClient {
                 .prefix(prefix)
                 .credentials(System.getenv("S3_TEST_ACCESS_KEY"), System.getenv("S3_TEST_SECRET_KEY"))
                 .build();
-        try (Store store = new S3StoreProvider().create("large", config)) {
+        try (Store store = ContractEnforcingStore.wrap(new S3StoreProvider().create("large", config))) {
             GeneratedData source = new GeneratedData(size, 42);
             StoredObject stored = store.add(ObjectId.of("large-object"), source, AddOptions.defaults());
             MessageDigest read = io.stowage.ChecksumAlgorithm.SHA256.newDigest();

@@ -3,12 +3,12 @@ package io.stowage.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Location;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,14 +42,11 @@ class S3DownloadHandlerConfigTest {
 
     @Test
     void refusesBadValuesNamingTheKeyAndNeverShowsTheKeys() {
-        assertThatThrownBy(() -> new S3DownloadHandlerConfig(List.of("Bad_Bucket"), null, null, null, null, null, null,
-                null, null, null, null, null)).hasMessageContaining("buckets[]");
-        assertThatThrownBy(() -> new S3DownloadHandlerConfig(null, null, null, null, null, null, 0, null, null, null,
-                null, null)).hasMessageContaining("concurrency");
-        assertThatThrownBy(() -> new S3DownloadHandlerConfig(null, null, null, null, null, null, null, 1024L, null, null,
-                null, null)).hasMessageContaining("chunkSize");
-        S3DownloadHandlerConfig keyed = new S3DownloadHandlerConfig(null, null, null, null, "AKIAHANDLER", "handler/secret",
-                null, null, null, null, null, null);
+        assertThatThrownBy(() -> S3DownloadHandlerConfig.builder().buckets(List.of("Bad_Bucket")).build())
+                .hasMessageContaining("buckets[]");
+        assertThatThrownBy(() -> S3DownloadHandlerConfig.builder().concurrency(0).build()).hasMessageContaining("concurrency");
+        assertThatThrownBy(() -> S3DownloadHandlerConfig.builder().chunkSize(1024L).build()).hasMessageContaining("chunkSize");
+        S3DownloadHandlerConfig keyed = S3DownloadHandlerConfig.builder().credentials("AKIAHANDLER", "handler/secret").build();
         assertThat(keyed.toString()).doesNotContain("AKIAHANDLER").doesNotContain("handler/secret")
                 .contains("accessKey=***", "secretKey=***");
     }
@@ -85,7 +82,7 @@ class S3DownloadHandlerConfigTest {
         StowageConfig config = StowageConfig.parse(config("{ bucket: images }"), name -> null);
 
         assertThatThrownBy(() -> DirectDownloader.fromConfig(config.directDownload()))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("download handler 's3'")
                 .hasMessageContaining("unknown key 'bucket'");
     }

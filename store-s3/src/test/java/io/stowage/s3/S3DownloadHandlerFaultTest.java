@@ -48,9 +48,11 @@ class S3DownloadHandlerFaultTest {
         admin.putObject(request -> request.bucket(server.bucket()).key(key), RequestBody.fromBytes(data));
         location = Location.of(URI.create("s3://" + server.bucket() + "/" + key));
         proxy = TcpFaultProxy.start(new InetSocketAddress(server.endpoint().getHost(), server.endpoint().getPort()));
-        handler = new S3DownloadHandlerProvider().create(new S3DownloadHandlerConfig(List.of(server.bucket()),
-                server.region(), "http://127.0.0.1:" + proxy.port(), true, server.accessKey(), server.secretKey(), 3,
-                (long) CHUNK, null, java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(500), 2));
+        handler = new S3DownloadHandlerProvider().create(S3DownloadHandlerConfig.builder()
+                .buckets(List.of(server.bucket())).region(server.region()).endpoint("http://127.0.0.1:" + proxy.port())
+                .pathStyle().credentials(server.accessKey(), server.secretKey()).concurrency(3).chunkSize(CHUNK)
+                .connectTimeout(java.time.Duration.ofSeconds(1)).readTimeout(java.time.Duration.ofMillis(500)).retries(2)
+                .build());
     }
 
     @AfterEach

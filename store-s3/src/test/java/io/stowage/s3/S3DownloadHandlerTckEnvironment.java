@@ -29,8 +29,13 @@ final class S3DownloadHandlerTckEnvironment implements DownloadHandlerTckEnviron
     private final S3Client admin = S3TestServers.client(server);
 
     S3DownloadHandlerConfig config() {
-        return new S3DownloadHandlerConfig(List.of(server.bucket()), server.region(), server.endpoint().toString(),
-                server.pathStyle(), server.accessKey(), server.secretKey(), 3, CHUNK, null, null, null, null);
+        S3DownloadHandlerConfig.Builder builder = S3DownloadHandlerConfig.builder().buckets(List.of(server.bucket()))
+                .region(server.region()).endpoint(server.endpoint().toString())
+                .credentials(server.accessKey(), server.secretKey()).concurrency(3).chunkSize(CHUNK);
+        if (server.pathStyle()) {
+            builder.pathStyle();
+        }
+        return builder.build();
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.stowage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.NotSupportedException;
 import io.stowage.ObjectNotFoundException;
@@ -35,7 +35,7 @@ class S3ErrorsTest {
                 .isInstanceOf(ObjectNotFoundException.class)
                 .hasMessage("Object not found: s3://images/glance/abc (the bucket does not exist)");
         assertThat(S3Errors.translate(answer(403, "AccessDenied"), "delete", OBJECT))
-                .isInstanceOf(AccessDeniedException.class)
+                .isInstanceOf(PermissionDeniedException.class)
                 .hasMessage("Access denied: cannot delete s3://images/glance/abc (S3 answered HTTP 403 AccessDenied)");
         assertThat(S3Errors.translate(answer(503, "SlowDown"), "add", OBJECT))
                 .isInstanceOf(BackendUnavailableException.class)

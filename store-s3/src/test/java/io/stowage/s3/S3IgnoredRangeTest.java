@@ -79,9 +79,10 @@ class S3IgnoredRangeTest {
         server.answer("GET /canned/obj", whole(object.length()), object);
         Path target = Files.createFile(dir.resolve("target"));
 
-        try (DownloadHandler handler = new S3DownloadHandlerProvider().create(new S3DownloadHandlerConfig(null,
-                "us-east-1", server.endpoint().toString(), true, "AKCANNED", "canned-secret", 1,
-                S3DownloadHandlerConfig.MIN_CHUNK_SIZE, null, null, null, 0))) {
+        try (DownloadHandler handler = new S3DownloadHandlerProvider().create(S3DownloadHandlerConfig.builder()
+                .region("us-east-1").endpoint(server.endpoint().toString()).pathStyle()
+                .credentials("AKCANNED", "canned-secret").concurrency(1).chunkSize(S3DownloadHandlerConfig.MIN_CHUNK_SIZE)
+                .retries(0).build())) {
             handler.download(OBJECT, target);
         }
 

@@ -117,9 +117,9 @@ class S3InterruptTest {
     @Test
     void interruptedReadsSizesDeletesAndDownloadsAreOperationInterrupted(@TempDir Path dir) throws Exception {
         try (Store store = new S3StoreProvider().create("interrupted", server.config().prefix(prefix).build());
-                DownloadHandler handler = new S3DownloadHandlerProvider().create(new S3DownloadHandlerConfig(null,
-                        server.region(), server.endpoint().toString(), true, server.accessKey(), server.secretKey(),
-                        null, null, null, null, null, null))) {
+                DownloadHandler handler = new S3DownloadHandlerProvider().create(S3DownloadHandlerConfig.builder()
+                        .region(server.region()).endpoint(server.endpoint().toString()).pathStyle()
+                        .credentials(server.accessKey(), server.secretKey()).build())) {
             StoredObject stored = store.add(ObjectId.of("there"), new ByteArrayInputStream(new byte[] {1, 2, 3}),
                     AddOptions.defaults());
             Location location = stored.location();

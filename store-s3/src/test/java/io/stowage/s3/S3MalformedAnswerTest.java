@@ -83,9 +83,9 @@ class S3MalformedAnswerTest {
     void theDownloadHandlerReportsAHeadWithoutContentLengthAsMalformed(@TempDir Path dir) throws Exception {
         server.answer("HEAD /canned/obj", "HTTP/1.1 200 OK\r\nETag: \"abc\"\r\n", "");
         Path target = Files.createFile(dir.resolve("target"));
-        try (DownloadHandler handler = new S3DownloadHandlerProvider().create(new S3DownloadHandlerConfig(null,
-                "us-east-1", server.endpoint().toString(), true, "AKCANNED", "canned-secret", null, null, null, null,
-                null, 0))) {
+        try (DownloadHandler handler = new S3DownloadHandlerProvider().create(S3DownloadHandlerConfig.builder()
+                .region("us-east-1").endpoint(server.endpoint().toString()).pathStyle()
+                .credentials("AKCANNED", "canned-secret").retries(0).build())) {
             assertThat(catchThrowable(() -> handler.download(OBJECT, target)))
                     .isInstanceOf(MalformedResponseException.class)
                     .hasMessage("S3 answered the HEAD of s3://canned/obj without a Content-Length");

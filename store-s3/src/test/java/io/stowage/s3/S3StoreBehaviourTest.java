@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.stowage.AddOptions;
 import io.stowage.BackendUnavailableException;
 import io.stowage.ByteRange;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
@@ -16,8 +16,8 @@ import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ class S3StoreBehaviourTest {
         admin.close();
     }
 
-    private S3StoreConfig.Builder config() {
+    private S3StoreConfigBuilder config() {
         return server.config().prefix(prefix).multipartThreshold(1024 * 1024).partSize(5 * 1024 * 1024);
     }
 
@@ -226,7 +226,7 @@ class S3StoreBehaviourTest {
 
         Throwable failure = catchThrowable(() -> new S3StoreProvider().create("denied", config));
 
-        assertThat(failure).isInstanceOf(ConfigurationException.class)
+        assertThat(failure).isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'denied': access to bucket '" + server.bucket()
                         + "' is denied (check the credentials: keys 'accessKey' and 'secretKey')");
         assertNoSecretIn(failure, wrongSecret, server.accessKey());
@@ -238,7 +238,7 @@ class S3StoreBehaviourTest {
         S3StoreConfig missing = server.config().bucket(bucket).build();
 
         assertThatThrownBy(() -> new S3StoreProvider().create("missing", missing))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid configuration of store 'missing', key 'bucket': bucket '" + bucket
                         + "' does not exist (set createBucket: true to create it)");
 
@@ -288,7 +288,7 @@ class S3StoreBehaviourTest {
                 + "stores:\n"
                 + "  images: { type: s3, bucket: " + server.bucket() + ", prefix: \"" + prefix + "\", endpoint: \""
                 + server.endpoint() + "\", pathStyle: true, accessKey: \"${KEY}\", secretKey: \"${SECRET}\" }\n";
-        try (Stores stores = Stores.build(StowageConfig.parse(yaml, environment::get))) {
+        try (StoreRegistry stores = StoreRegistry.build(StowageConfig.parse(yaml, environment::get))) {
             byte[] data = bytes(2048, 7);
             StoredObject stored = stores.add(ObjectId.of("routed"), new ByteArrayInputStream(data), AddOptions.defaults());
 

@@ -31,7 +31,7 @@ final class S3TckEnvironment implements StoreTckEnvironment {
 
     private final S3TestServer server;
     private final String prefix;
-    private final UnaryOperator<S3StoreConfig.Builder> tuning;
+    private final UnaryOperator<S3StoreConfigBuilder> tuning;
     private final S3Client admin;
 
     S3TckEnvironment() {
@@ -39,7 +39,7 @@ final class S3TckEnvironment implements StoreTckEnvironment {
     }
 
     /** @param tuning changes to the TCK settings, e.g. an endpoint through a fault proxy */
-    S3TckEnvironment(UnaryOperator<S3StoreConfig.Builder> tuning) {
+    S3TckEnvironment(UnaryOperator<S3StoreConfigBuilder> tuning) {
         this.server = S3TestServers.shared();
         this.prefix = S3TestServers.uniquePrefix("tck");
         this.tuning = tuning;

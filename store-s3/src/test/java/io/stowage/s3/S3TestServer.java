@@ -28,8 +28,8 @@ interface S3TestServer extends AutoCloseable {
     boolean canCreateBuckets();
 
     /** A config for the shared bucket with the server's endpoint and keys; the caller adds a prefix. */
-    default S3StoreConfig.Builder config() {
-        S3StoreConfig.Builder builder = S3StoreConfig.builder(bucket())
+    default S3StoreConfigBuilder config() {
+        S3StoreConfigBuilder builder = S3StoreConfig.builder(bucket())
                 .endpoint(endpoint().toString())
                 .region(region())
                 .credentials(accessKey(), secretKey());

@@ -42,11 +42,6 @@ final class ObservedStore implements Store {
         this.secrets = requireNonNull(secrets, "secrets is null");
     }
 
-    /** The store the environment created. */
-    Store backend() {
-        return store;
-    }
-
     @Override
     public String name() {
         return store.name();

@@ -3,21 +3,14 @@ package io.stowage.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.AddOptions;
-import io.stowage.ByteRange;
 import io.stowage.Capability;
-import io.stowage.Location;
-import io.stowage.NotSupportedException;
-import io.stowage.tck.source.Payload;
-import io.stowage.tck.source.Sources;
-import io.stowage.tck.source.TrackedInputStream;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Part of {@link StoreContractTest}: the store names itself and its schemes, declares exactly
- * the capabilities of the environment's {@link StoreProfile}, and refuses what it does not
- * declare with {@link NotSupportedException}, reading nothing and changing nothing.
+ * Part of {@link StoreContractTest}: the store names itself and its schemes and declares exactly
+ * the capabilities of the environment's {@link StoreProfile}. (Refusing what it does not declare
+ * is the decorator's: {@link StoreEnforcedRulesContract}.)
  */
 abstract class StoreCapabilityContract extends StoreContractFixture {
     @Test
@@ -39,34 +32,4 @@ abstract class StoreCapabilityContract extends StoreContractFixture {
         });
     }
 
-    @Test
-    void refusesAddWithoutWriteCapability() throws Exception {
-        requiresMissing(Capability.WRITE);
-        TrackedInputStream source = Sources.tracked(Payload.of(10, 1).open());
-
-        assertThatThrownBy(() -> store().add(newId(), source, AddOptions.defaults())).isInstanceOf(NotSupportedException.class);
-        assertThat(source.bytesRead()).as("bytes read from the source of a refused add").isZero();
-    }
-
-    @Test
-    void refusesDeleteWithoutDeleteCapability() throws Exception {
-        requiresMissing(Capability.DELETE);
-        Payload payload = Payload.of(100, nextSeed());
-        Location location = put(newId(), payload);
-
-        assertThatThrownBy(() -> store().delete(location)).isInstanceOf(NotSupportedException.class);
-        assertReads(location, payload);
-    }
-
-    @Test
-    void refusesRangesWithoutRangeReadCapability() throws Exception {
-        requiresMissing(Capability.RANGE_READ);
-        Payload payload = Payload.of(100, nextSeed());
-        Location location = put(newId(), payload);
-
-        assertThatThrownBy(() -> store().get(location, ByteRange.of(1, 10)).close()).isInstanceOf(NotSupportedException.class);
-        assertThatThrownBy(() -> store().get(location, ByteRange.from(99)).close()).isInstanceOf(NotSupportedException.class);
-        assertThatThrownBy(() -> store().get(location, ByteRange.of(0, 100)).close()).isInstanceOf(NotSupportedException.class);
-        assertReads(location, payload);
-    }
 }

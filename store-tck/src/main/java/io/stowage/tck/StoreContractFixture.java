@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.AddOptions;
 import io.stowage.Capability;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -41,20 +42,50 @@ import org.opentest4j.TestAbortedException;
 abstract class StoreContractFixture {
     private StoreTckEnvironment environment;
     private StoreProfile profile;
+    private Store backend;
     private ObservedStore store;
-    private final List<ObservedStore> otherInstances = new CopyOnWriteArrayList<>();
+    private final List<SecondInstance> otherInstances = new CopyOnWriteArrayList<>();
     private final List<Location> created = new CopyOnWriteArrayList<>();
     private long seeds;
 
-    /** The environment of the backend under test; called once per test class. */
+    /**
+     * The environment of the backend under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
-    /** The store under test, for tests a backend adds in its subclass; its calls are watched like the contract's. */
+    /**
+     * The store under test, for tests a backend adds in its subclass; its calls are watched like the
+     * contract's. In {@link StoreContractTest} it is the environment's store behind a
+     * {@link ContractEnforcingStore}, as the registry serves it; in its {@code BareBackend} part it is
+     * the environment's store itself.
+     *
+     * @return the store under test
+     */
     protected final Store store() {
         return store;
     }
 
-    /** The environment {@link #environment()} returned. */
+    /**
+     * Whether the tests run against the environment's store behind a {@link ContractEnforcingStore}
+     * (the whole contract) or against the store itself (the backend's share of it).
+     */
+    boolean enforcesContract() {
+        return true;
+    }
+
+    /** The store the tests call: {@code created}, behind the decorator when the contract is enforced. */
+    private Store underTest(Store created) {
+        return enforcesContract() ? ContractEnforcingStore.wrap(created) : created;
+    }
+
+    /**
+     * The environment {@link #environment()} returned.
+     *
+     * @return the environment
+     */
     protected final StoreTckEnvironment tckEnvironment() {
         return environment;
     }
@@ -64,8 +95,8 @@ abstract class StoreContractFixture {
         try {
             environment = requireNonNull(environment(), "environment() returned null");
             profile = requireNonNull(environment.profile(), "profile() returned null");
-            store = new ObservedStore(requireNonNull(environment.createStore(), "createStore() returned null"),
-                    new SecretScan(environment.secrets()));
+            backend = requireNonNull(environment.createStore(), "createStore() returned null");
+            store = new ObservedStore(underTest(backend), new SecretScan(environment.secrets()));
         } catch (TestAbortedException e) {
             throw new AssertionError("The environment skipped the whole store contract (" + e.getMessage() + "): a suite"
                     + " that cannot reach its server must fail, and the TCK skips only what the declared profile leaves out", e);
@@ -74,7 +105,7 @@ abstract class StoreContractFixture {
 
     @AfterAll
     final void closeStore() throws Exception {
-        try (AutoCloseable closingEnvironment = environment; Store closingStore = store == null ? null : store.backend()) {
+        try (AutoCloseable closingEnvironment = environment; Store closingStore = backend) {
             // both closed, the store first
         }
     }
@@ -85,22 +116,22 @@ abstract class StoreContractFixture {
         created.clear();
         for (Location location : leftovers) {
             try {
-                environment.remove(store.backend(), location);
+                environment.remove(backend, location);
             } catch (ObjectNotFoundException alreadyGone) {
                 // the test deleted it itself
             }
         }
         try {
-            for (ObservedStore other : otherInstances) {
+            for (SecondInstance other : otherInstances) {
                 assertThat(environment.openResources(other.backend())).as("streams and connections the second store holds open")
                         .isZero();
-                other.assertClean();
+                other.observed().assertClean();
             }
             assertNothingOpen();
-            environment.assertEmpty(store.backend());
+            environment.assertEmpty(backend);
             store.assertClean();
         } finally {
-            for (ObservedStore other : otherInstances) {
+            for (SecondInstance other : otherInstances) {
                 other.backend().close();
             }
             otherInstances.clear();
@@ -114,19 +145,19 @@ abstract class StoreContractFixture {
 
     /** Fails unless the store under test holds no stream, file handle or connection open. */
     final void assertNothingOpen() throws Exception {
-        assertThat(environment.openResources(store.backend())).as("streams, files and connections the store holds open")
+        assertThat(environment.openResources(backend)).as("streams, files and connections the store holds open")
                 .isZero();
     }
 
     /** Fails unless the backend is empty and nothing is open: what the end of every test checks. */
     final void assertBackendEmpty() throws Exception {
         assertNothingOpen();
-        environment.assertEmpty(store.backend());
+        environment.assertEmpty(backend);
     }
 
-    /** The store the environment created, unwatched: for environment calls that need it as it is. */
+    /** The store the environment created, unwatched and unwrapped: for environment calls that need it as it is. */
     final Store backendStore() {
-        return store.backend();
+        return backend;
     }
 
     /**
@@ -134,13 +165,20 @@ abstract class StoreContractFixture {
      * checked and closed after the test.
      */
     final Store openSecondInstance() throws Exception {
-        ObservedStore other = new ObservedStore(requireNonNull(environment.createStore(), "createStore() returned null"),
-                new SecretScan(environment.secrets()));
-        otherInstances.add(other);
+        Store created = requireNonNull(environment.createStore(), "createStore() returned null");
+        ObservedStore other = new ObservedStore(underTest(created), new SecretScan(environment.secrets()));
+        otherInstances.add(new SecondInstance(created, other));
         return other;
     }
 
-    /** 0, 1, 2, the boundary sizes and the large size. */
+    /** A second store on the backend: as the environment created it, and as the tests call it. */
+    private record SecondInstance(Store backend, ObservedStore observed) {}
+
+    /**
+     * 0, 1, 2, the boundary sizes and the large size.
+     *
+     * @return the sizes in bytes
+     */
     protected Stream<Long> sizes() {
         TreeSet<Long> sizes = new TreeSet<>(List.of(0L, 1L, 2L));
         sizes.addAll(environment.boundarySizes());
@@ -148,12 +186,21 @@ abstract class StoreContractFixture {
         return sizes.stream();
     }
 
-    /** Whether the declared profile has {@code capability}. */
+    /**
+     * Whether the declared profile has {@code capability}.
+     *
+     * @param capability the capability
+     * @return whether the profile has it
+     */
     protected final boolean has(Capability capability) {
         return profile.capabilities().contains(capability);
     }
 
-    /** Skips the test, as the profile explains, unless the profile has every one of {@code capabilities}. */
+    /**
+     * Skips the test, as the profile explains, unless the profile has every one of {@code capabilities}.
+     *
+     * @param capabilities the capabilities
+     */
     protected final void requires(Capability... capabilities) {
         for (Capability capability : capabilities) {
             if (!has(capability)) {
@@ -162,7 +209,11 @@ abstract class StoreContractFixture {
         }
     }
 
-    /** Skips the test, as the profile explains, when the profile has {@code capability} (a refusal test). */
+    /**
+     * Skips the test, as the profile explains, when the profile has {@code capability} (a refusal test).
+     *
+     * @param capability the capability
+     */
     protected final void requiresMissing(Capability capability) {
         if (has(capability)) {
             throw new ProfileSkip("the profile " + profile + " has " + capability + ": nothing to refuse");
@@ -176,26 +227,49 @@ abstract class StoreContractFixture {
         }
     }
 
-    /** A fresh id that no test used. */
+    /**
+     * A fresh id that no test used.
+     *
+     * @return a new random id
+     */
     protected static ObjectId newId() {
         return ObjectId.random();
     }
 
-    /** A seed no other payload of this test class used. */
+    /**
+     * A seed no other payload of this test class used.
+     *
+     * @return a new seed
+     */
     protected final synchronized long nextSeed() {
         return ++seeds * 0x5DEECE66DL;
     }
 
-    /** Puts {@code payload} in (add when the store writes, else seed); removed after the test. */
+    /**
+     * Puts {@code payload} in (add when the store writes, else seed); removed after the test.
+     *
+     * @param id the id
+     * @param payload the data to put in
+     * @return the location of the object
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Location put(ObjectId id, Payload payload) throws Exception {
         if (has(Capability.WRITE)) {
             StoredObject stored = add(id, payload.open(), AddOptions.builder().expectedSize(payload.size()).build());
             return stored.location();
         }
-        return track(environment.seed(store.backend(), id, payload.open(), payload.size()));
+        return track(environment.seed(backend, id, payload.open(), payload.size()));
     }
 
-    /** Adds through the store; the object is removed after the test. */
+    /**
+     * Adds through the store; the object is removed after the test.
+     *
+     * @param id the id
+     * @param data the bytes, read to the end
+     * @param options the add's options
+     * @return the stored object
+     * @throws IOException if reading fails
+     */
     protected final StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
         return add(store, id, data, options);
     }
@@ -207,16 +281,27 @@ abstract class StoreContractFixture {
         return stored;
     }
 
-    /** Removes an object the test put in (delete when the store deletes, else through the environment). */
+    /**
+     * Removes an object the test put in (delete when the store deletes, else through the environment).
+     *
+     * @param location the location
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final void delete(Location location) throws Exception {
         if (has(Capability.DELETE)) {
             store.delete(location);
         } else {
-            environment.remove(store.backend(), location);
+            environment.remove(backend, location);
         }
     }
 
-    /** Reads the whole object and compares it with {@code payload}. */
+    /**
+     * Reads the whole object and compares it with {@code payload}.
+     *
+     * @param location the location
+     * @param payload the data to put in
+     * @throws IOException if reading fails
+     */
     protected final void assertReads(Location location, Payload payload) throws IOException {
         assertReads(store, location, payload);
     }

@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.stowage.AddOptions;
 import io.stowage.Capability;
-import io.stowage.Checksum;
-import io.stowage.ChecksumAlgorithm;
 import io.stowage.IntegrityException;
 import io.stowage.ObjectId;
-import io.stowage.SizeLimitExceededException;
 import io.stowage.StoredObject;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
-import io.stowage.tck.source.TrackedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -25,12 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Part of {@link StoreContractTest}: an add that fails leaves nothing and the id free — when
- * the source fails (its exception passes through unchanged), when the data exceed the size
- * limit, and when they are longer or shorter than declared or do not match the expected
- * checksum.
+ * Part of {@link StoreContractTest}: an add that fails leaves nothing and the id free when the
+ * source fails — after some bytes, with a declared size, unchecked, or only at the read that ends
+ * it, also with the decorator's kind of error — and its exception passes through unchanged. (The
+ * size limit and the expected size and checksum are the decorator's: {@link StoreEnforcedRulesContract}.)
  */
 abstract class StoreFailedAddContract extends StoreRoundTripContract {
+    /** {@return where the failing sources fail: 0, 1, the boundary sizes, half the large size and the large size} */
     protected Stream<Long> failurePoints() {
         TreeSet<Long> points = new TreeSet<>(List.of(0L, 1L));
         points.addAll(tckEnvironment().boundarySizes());
@@ -80,85 +77,56 @@ abstract class StoreFailedAddContract extends StoreRoundTripContract {
         assertIdIsFree(id);
     }
 
-    /** The sizes of {@link #sizes()} but 0: nothing is smaller than empty. */
+    /**
+     * The source delivers every byte and then throws from the read that ends it: a store that
+     * publishes before that read (after the declared size, a full last buffer or part) keeps data
+     * the contract decorator has not passed.
+     */
+    @ParameterizedTest(name = "{0} bytes")
+    @MethodSource("sizes")
+    void aFailureOfTheReadThatEndsTheSourceLeavesNothing(long size) throws Exception {
+        requires(Capability.WRITE);
+        ObjectId id = newId();
+        IOException injected = new IOException("injected failure at the end of " + size + " bytes");
+        InputStream source = Sources.failingAtEnd(Payload.of(size, nextSeed()).open(), () -> injected);
+
+        Throwable thrown = catchThrowable(() -> add(id, source, AddOptions.builder().expectedSize(size).build()));
+
+        assertThat(thrown).as("the exception of the source's last read passes through").isSameAs(injected);
+        assertIdIsFree(id);
+    }
+
+    /**
+     * The source throws the kind of error the contract decorator's verification raises (a
+     * {@link IntegrityException}, in the store's own error family) from its last read: the store
+     * passes it through as it is, neither wrapped nor taken for a failure of its own, and stores nothing.
+     */
+    @Test
+    void anIntegrityFailureOfTheSourcePassesThroughAndLeavesNothing() throws Exception {
+        requires(Capability.WRITE);
+        ObjectId id = newId();
+        long size = tckEnvironment().largeSize();
+        IntegrityException injected = new IntegrityException("injected: the data of '" + id + "' has another checksum");
+        InputStream source = Sources.failingAtEnd(Payload.of(size, nextSeed()).open(), () -> injected);
+
+        Throwable thrown = catchThrowable(() -> add(id, source, AddOptions.defaults()));
+
+        assertThat(thrown).as("the source's IntegrityException passes through").isSameAs(injected);
+        assertIdIsFree(id);
+    }
+
+    /**
+     * The sizes of {@link #sizes()} but 0: nothing is smaller than empty.
+     *
+     * @return the sizes in bytes
+     */
     protected Stream<Long> positiveSizes() {
         return sizes().filter(size -> size > 0);
     }
 
-    @ParameterizedTest(name = "{0} bytes")
-    @MethodSource("positiveSizes")
-    void sizeLimitExceededLeavesNothing(long size) throws Exception {
-        requires(Capability.WRITE);
-        ObjectId id = newId();
-        Payload payload = Payload.of(size, nextSeed());
-
-        assertThatThrownBy(() -> add(id, payload.open(), AddOptions.builder().sizeLimit(size - 1).build()))
-                .isInstanceOf(SizeLimitExceededException.class);
-        assertIdIsFree(id);
-    }
-
-    @Test
-    void acceptsDataOfExactlyTheSizeLimit() throws Exception {
-        requires(Capability.WRITE);
-        Payload payload = Payload.of(65_537, nextSeed());
-
-        StoredObject stored = add(newId(), payload.open(), AddOptions.builder().sizeLimit(65_537).build());
-
-        assertThat(stored.size()).isEqualTo(65_537);
-        assertReads(stored.location(), payload);
-    }
-
-    @Test
-    void declaredSizeAboveTheLimitFailsBeforeReading() throws Exception {
-        requires(Capability.WRITE);
-        ObjectId id = newId();
-        TrackedInputStream source = Sources.tracked(Payload.of(1000, nextSeed()).open());
-
-        assertThatThrownBy(() -> add(id, source, AddOptions.builder().expectedSize(1000).sizeLimit(999).build()))
-                .isInstanceOf(SizeLimitExceededException.class);
-        assertThat(source.bytesRead()).as("bytes read from the source").isZero();
-        assertIdIsFree(id);
-    }
-
+    /** {@return the sizes of the expected-size and checksum mismatch tests} */
     protected Stream<Long> mismatchSizes() {
         return Stream.of(1L, 1000L, tckEnvironment().largeSize());
-    }
-
-    @ParameterizedTest(name = "{0} bytes")
-    @MethodSource("mismatchSizes")
-    void longerThanDeclaredLeavesNothing(long size) throws Exception {
-        requires(Capability.WRITE);
-        ObjectId id = newId();
-        Payload payload = Payload.of(size, nextSeed());
-
-        assertThatThrownBy(() -> add(id, payload.open(), AddOptions.builder().expectedSize(size - 1).build()))
-                .isInstanceOf(IntegrityException.class);
-        assertIdIsFree(id);
-    }
-
-    @ParameterizedTest(name = "{0} bytes")
-    @MethodSource("mismatchSizes")
-    void shorterThanDeclaredLeavesNothing(long size) throws Exception {
-        requires(Capability.WRITE);
-        ObjectId id = newId();
-        Payload payload = Payload.of(size, nextSeed());
-
-        assertThatThrownBy(() -> add(id, payload.open(), AddOptions.builder().expectedSize(size + 1).build()))
-                .isInstanceOf(IntegrityException.class);
-        assertIdIsFree(id);
-    }
-
-    @ParameterizedTest(name = "{0} bytes")
-    @MethodSource("mismatchSizes")
-    void checksumMismatchLeavesNothing(long size) throws Exception {
-        requires(Capability.WRITE);
-        ObjectId id = newId();
-        Payload payload = Payload.of(size, nextSeed());
-        Checksum other = Payload.of(size, nextSeed()).checksum(ChecksumAlgorithm.SHA256);
-
-        assertThatThrownBy(() -> add(id, payload.open(), AddOptions.builder().expectedChecksum(other).build()))
-                .isInstanceOf(IntegrityException.class);
-        assertIdIsFree(id);
     }
 
     /** The id is free: nothing is left or open, and adding it again succeeds and reads back. */

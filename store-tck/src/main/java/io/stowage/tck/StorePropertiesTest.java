@@ -74,7 +74,7 @@ public abstract class StorePropertiesTest extends StorePropertyFixture {
         if (has(Capability.WRITE)) {
             int[] sizes = chunks.stream().mapToInt(Integer::intValue).toArray();
             StoredObject actual = store().add(id, Sources.chunked(payload.open(), sizes), options);
-            StoredObject expected = oracle().add(id, Sources.chunked(payload.open(), sizes), options);
+            StoredObject expected = oracleStore().add(id, Sources.chunked(payload.open(), sizes), options);
             stored = new Stored(id, payload, actual.location(), expected.location());
             try {
                 assertThat(actual.size()).as("stored size").isEqualTo(expected.size()).isEqualTo(size);
@@ -90,7 +90,7 @@ public abstract class StorePropertiesTest extends StorePropertyFixture {
         try {
             assertThat(read(store(), stored.location(), ByteRange.ALL))
                     .as("whole read of %s", stored.location())
-                    .isEqualTo(read(oracle(), stored.oracleLocation(), ByteRange.ALL));
+                    .isEqualTo(read(oracleStore(), stored.oracleLocation(), ByteRange.ALL));
             try (ObjectStream stream = store().get(stored.location())) {
                 assertThat(payload.mismatch(stream)).as("data of %s", stored.location()).isEmpty();
             }
@@ -122,7 +122,7 @@ public abstract class StorePropertiesTest extends StorePropertyFixture {
     @AddLifecycleHook(StorePropertyLifecycle.class)
     void rangesReadLikeTheOracle(@ForAll("rangeReads") RangeRead read) throws Exception {
         Stored stored = fixtures().get(read.fixture());
-        Outcome expected = read(oracle(), stored.oracleLocation(), read.range());
+        Outcome expected = read(oracleStore(), stored.oracleLocation(), read.range());
         Outcome actual = read(store(), stored.location(), read.range());
 
         assertThat(actual).as("read of %s of %s (%d bytes)", read.range(), stored.location(), stored.payload().size())
@@ -186,7 +186,7 @@ public abstract class StorePropertiesTest extends StorePropertyFixture {
                         known.put(operation.id(), seed(id, payload));
                         continue;
                     }
-                    expected = add(oracle(), id, payload).outcome();
+                    expected = add(oracleStore(), id, payload).outcome();
                     Added added = add(store(), id, payload);
                     actual = added.outcome();
                     if (added.location().isPresent()) {
@@ -197,7 +197,7 @@ public abstract class StorePropertiesTest extends StorePropertyFixture {
                     if (stored == null) {
                         continue;
                     }
-                    expected = apply(oracle(), stored.oracleLocation(), operation);
+                    expected = apply(oracleStore(), stored.oracleLocation(), operation);
                     actual = apply(store(), stored.location(), operation);
                 }
                 assertThat(actual).as("%s in %s", operation, operations).isEqualTo(expected);

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -19,14 +20,17 @@ import java.util.List;
 
 /**
  * The plumbing under {@link StorePropertiesTest}: per property, the environment, the store
- * and the reference {@link MemoryStore} as oracle (opened and closed by
+ * and the reference {@link MemoryStore} as oracle, both behind a {@link ContractEnforcingStore}
+ * as the registry serves them (opened and closed by
  * {@link StorePropertyLifecycle}); edge-size fixtures put into both; and reads whose
  * {@link Outcome}s compare between the two stores.
  */
 abstract class StorePropertyFixture {
     private StoreTckEnvironment environment;
     private Store store;
+    private Store contractStore;
     private MemoryStore oracle;
+    private Store contractOracle;
     private final List<Stored> fixtures = new ArrayList<>();
 
     /** An object put into both the backend and the oracle. */
@@ -43,17 +47,27 @@ abstract class StorePropertyFixture {
         }
     }
 
-    /** The environment of the backend under test; called once per property. */
+    /**
+     * The environment of the backend under test; called once per property.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
-    /** The store under test; open while a property runs. */
+    /** The store under test, behind the contract decorator; open while a property runs. */
     final Store store() {
-        return store;
+        return contractStore;
     }
 
-    /** The reference store the backend is compared with; open while a property runs. */
+    /** The reference store the backend is compared with, as it is (for its ids and locations); open while a property runs. */
     final MemoryStore oracle() {
         return oracle;
+    }
+
+    /** The reference store behind the contract decorator, as the properties compare it. */
+    final Store oracleStore() {
+        return contractOracle;
     }
 
     /** The environment {@link #environment()} returned for the running property. */
@@ -66,7 +80,9 @@ abstract class StorePropertyFixture {
     final void open() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
         store = requireNonNull(environment.createStore(), "createStore() returned null");
-        oracle = new MemoryStore("tck-oracle", new MemoryStoreConfig("tck-oracle", environment.profile().capabilities()));
+        contractStore = ContractEnforcingStore.wrap(store);
+        oracle = new MemoryStore("tck-oracle", MemoryStoreConfig.of("tck-oracle", environment.profile().capabilities()));
+        contractOracle = ContractEnforcingStore.wrap(oracle);
     }
 
     final int tries() {
@@ -109,8 +125,8 @@ abstract class StorePropertyFixture {
                 ObjectId id = ObjectId.of("tck-fixture-" + i + "-" + Long.toString(System.nanoTime(), 36));
                 Payload payload = Payload.of(sizes[i], 31L * i + 7);
                 if (has(Capability.WRITE)) {
-                    Location location = store.add(id, payload.open(), AddOptions.defaults()).location();
-                    oracle.add(id, payload.open(), AddOptions.defaults());
+                    Location location = contractStore.add(id, payload.open(), AddOptions.defaults()).location();
+                    contractOracle.add(id, payload.open(), AddOptions.defaults());
                     fixtures.add(new Stored(id, payload, location, oracle.locationOf(id)));
                 } else {
                     fixtures.add(seed(id, payload));

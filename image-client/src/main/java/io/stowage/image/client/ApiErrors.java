@@ -1,6 +1,6 @@
 package io.stowage.image.client;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.BackendUnavailableException;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectNotFoundException;
@@ -25,7 +25,7 @@ final class ApiErrors {
             case 404, 410 -> new ObjectNotFoundException(message);
             case 409 -> new ObjectAlreadyExistsException(message);
             case 413 -> new SizeLimitExceededException(message);
-            case 401, 403 -> new AccessDeniedException(message);
+            case 401, 403 -> new PermissionDeniedException(message);
             case 503 -> new BackendUnavailableException(message);
             default -> answer.status() >= 400 && answer.status() < 500
                     ? new ImageRequestRefusedException(message)

@@ -2,7 +2,7 @@ package io.stowage.image.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,14 +30,14 @@ final class ApiServers {
      * Parses and shuffles the servers. Each is a base URL ({@code http://host:9292}, with a path
      * prefix when the API lives below one) or Nova's {@code host:port}, taken as {@code http}.
      *
-     * @throws ConfigurationException for an empty list, a URL that is not http(s) or carries
+     * @throws InvalidConfigurationException for an empty list, a URL that is not http(s) or carries
      *     user-info, a query or a fragment
      */
-    static ApiServers shuffled(List<String> servers, Random random) throws ConfigurationException {
+    static ApiServers shuffled(List<String> servers, Random random) throws InvalidConfigurationException {
         requireNonNull(servers, "servers is null");
         requireNonNull(random, "random is null");
         if (servers.isEmpty()) {
-            throw new ConfigurationException("No image API server is configured");
+            throw new InvalidConfigurationException("No image API server is configured");
         }
         List<URI> parsed = new ArrayList<>();
         for (String server : servers) {
@@ -47,7 +47,7 @@ final class ApiServers {
         return new ApiServers(parsed);
     }
 
-    static URI parse(String server) throws ConfigurationException {
+    static URI parse(String server) throws InvalidConfigurationException {
         requireNonNull(server, "server is null");
         String text = server.strip();
         if (!text.contains("//")) {
@@ -77,8 +77,8 @@ final class ApiServers {
         }
     }
 
-    private static ConfigurationException invalid(String server, String reason) {
-        return new ConfigurationException("Invalid image API server " + Redaction.quote(Redaction.url(server)) + ": " + reason);
+    private static InvalidConfigurationException invalid(String server, String reason) {
+        return new InvalidConfigurationException("Invalid image API server " + Redaction.quote(Redaction.url(server)) + ": " + reason);
     }
 
     /** The server for the next attempt. */

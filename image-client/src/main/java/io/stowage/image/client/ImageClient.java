@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.ProgressListener;
 import io.stowage.StoreException;
-import io.stowage.download.AllowedSchemes;
-import io.stowage.download.DirectDownloader;
+import io.stowage.core.download.AllowedSchemes;
+import io.stowage.core.download.DirectDownloader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +36,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
  * last the call fails with {@link io.stowage.BackendUnavailableException}. Any other answer ends
  * the call with its error: {@link io.stowage.ObjectNotFoundException} (404, 410),
  * {@link io.stowage.ObjectAlreadyExistsException} (409), {@link io.stowage.SizeLimitExceededException}
- * (413), {@link io.stowage.AccessDeniedException} (401, 403), {@link ImageRequestRefusedException}
+ * (413), {@link io.stowage.PermissionDeniedException} (401, 403), {@link ImageRequestRefusedException}
  * (other 4xx). Calls are made safe to repeat: a create sends the image's id (a random UUID unless
  * given), so a retry after a lost answer finds the image it made; a retried delete that finds the
  * image gone took effect; an upload is retried only where it cannot have been applied (see
@@ -64,7 +64,7 @@ public final class ImageClient implements AutoCloseable {
     private final ImageUploads uploads;
     private final ImageDownloads downloads;
 
-    private ImageClient(Builder builder) throws ConfigurationException {
+    private ImageClient(Builder builder) throws InvalidConfigurationException {
         ApiServers servers = ApiServers.shuffled(builder.apiServers, builder.random);
         this.http = new ApiHttp(builder.connectTimeout, builder.readTimeout, builder.maxConnections, builder.token);
         this.calls = new FailoverCalls(servers, builder.retries, new RetryPause(builder.firstPause, builder.longestPause));
@@ -317,8 +317,8 @@ public final class ImageClient implements AutoCloseable {
             return this;
         }
 
-        /** @throws ConfigurationException when an API server is not an http(s) URL without credentials */
-        public ImageClient build() throws ConfigurationException {
+        /** @throws InvalidConfigurationException when an API server is not an http(s) URL without credentials */
+        public ImageClient build() throws InvalidConfigurationException {
             return new ImageClient(this);
         }
 

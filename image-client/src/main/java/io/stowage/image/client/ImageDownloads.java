@@ -2,17 +2,18 @@ package io.stowage.image.client;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.AccessDeniedException;
+import io.stowage.PermissionDeniedException;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.IntegrityException;
+import io.stowage.InvalidChecksumException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.ProgressListener;
-import io.stowage.download.DirectDownloader;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.download.DirectDownloader;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class ImageDownloads {
     ImageDownload download(Image image, Path target, ProgressListener progress) throws IOException {
         if (image.status().equals("deactivated")) {
             // direct download would pass by the API's rule that only admins read deactivated images
-            throw new AccessDeniedException("Image " + image.id() + " is deactivated: only active images are downloaded");
+            throw new PermissionDeniedException("Image " + image.id() + " is deactivated: only active images are downloaded");
         }
         if (image.size().isEmpty() || !image.status().equals("active")) {
             throw new ObjectNotFoundException("Image " + image.id() + " has no data to download: it is " + image.status());
@@ -70,16 +71,16 @@ final class ImageDownloads {
         Optional<String> algorithm = image.hashAlgorithm();
         if (algorithm.isPresent() && image.hashValue().isPresent()) {
             try {
-                return new Checksum(ChecksumAlgorithm.fromId(algorithm.get()), image.hashValue().get());
-            } catch (IllegalArgumentException e) {
+                return Checksum.parse(algorithm.get() + ":" + image.hashValue().get());
+            } catch (InvalidChecksumException e) {
                 LOG.debug("Image {} has an os_hash this client cannot check ({}); checking its MD5 checksum instead",
                         image.id(), e.getMessage());
             }
         }
         if (image.checksum().isPresent()) {
             try {
-                return new Checksum(ChecksumAlgorithm.MD5, image.checksum().get());
-            } catch (IllegalArgumentException e) {
+                return Checksum.parse(ChecksumAlgorithm.MD5.id() + ":" + image.checksum().get());
+            } catch (InvalidChecksumException e) {
                 throw new IntegrityException("Image " + image.id() + " has a malformed checksum: " + e.getMessage());
             }
         }

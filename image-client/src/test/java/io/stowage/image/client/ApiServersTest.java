@@ -3,7 +3,7 @@ package io.stowage.image.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,18 +51,18 @@ class ApiServersTest {
     @Test
     void serversThatAreNotPlainHttpUrlsAreRefusedWithoutEchoingSecrets() {
         assertThatThrownBy(() -> ApiServers.parse("http://admin:s3cret@glance:9292"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid image API server \"http://glance:9292\": credentials do not belong in it; give the token"
                         + " with --token or STOWAGE_IMAGES_TOKEN")
                 .message().doesNotContain("s3cret");
         assertThatThrownBy(() -> ApiServers.parse("ftp://glance"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("Invalid image API server \"ftp://glance\": only http and https are served");
         assertThatThrownBy(() -> ApiServers.parse("http://glance:9292/?x=1"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageEndingWith("expected scheme://host[:port][/path] without query or fragment");
         assertThatThrownBy(() -> ApiServers.shuffled(List.of(), new Random()))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessage("No image API server is configured");
     }
 }

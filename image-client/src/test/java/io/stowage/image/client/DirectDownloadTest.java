@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.IntegrityException;
-import io.stowage.config.StowageConfig;
-import io.stowage.download.DirectDownloader;
+import io.stowage.core.config.StowageConfig;
+import io.stowage.core.download.DirectDownloader;
 import io.stowage.tck.source.Payload;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

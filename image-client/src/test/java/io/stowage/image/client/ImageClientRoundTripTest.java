@@ -143,7 +143,7 @@ class ImageClientRoundTripTest {
 
         assertThat(deactivated.statusCode()).as(deactivated.body()).isEqualTo(204);
         assertThatThrownBy(() -> client.download(created.id(), target))
-                .isInstanceOf(io.stowage.AccessDeniedException.class)
+                .isInstanceOf(io.stowage.PermissionDeniedException.class)
                 .hasMessage("Image " + created.id() + " is deactivated: only active images are downloaded");
         assertThat(Files.exists(target)).isFalse();
     }

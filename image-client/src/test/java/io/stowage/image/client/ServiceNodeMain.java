@@ -1,6 +1,6 @@
 package io.stowage.image.client;
 
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.ImageService;
 import java.nio.file.Path;
 

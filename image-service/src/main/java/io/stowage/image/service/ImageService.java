@@ -2,10 +2,10 @@ package io.stowage.image.service;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.api.DeletedImages;
 import io.stowage.image.service.api.ImageApi;
 import io.stowage.image.service.registry.ImageRegistry;
@@ -80,7 +80,7 @@ public final class ImageService implements AutoCloseable {
      * @throws StoreException for a configuration problem (registry, listen address) or when the
      *     address is taken
      */
-    public static ImageService start(ImageServiceConfig config, Stores stores) throws StoreException {
+    public static ImageService start(ImageServiceConfig config, StoreRegistry stores) throws StoreException {
         requireNonNull(config, "config is null");
         return start(config, new ImageStores(stores));
     }
@@ -141,7 +141,7 @@ public final class ImageService implements AutoCloseable {
     /** Builds the stores of {@code config} and starts the service with its {@code images} section. */
     public static ImageService start(StowageConfig config) throws StoreException {
         ImageServiceConfig settings = ImageServiceConfig.fromSection(config.images());
-        Stores stores = Stores.build(config);
+        StoreRegistry stores = StoreRegistry.build(config);
         try {
             return start(settings, stores);
         } catch (StoreException | RuntimeException e) {
@@ -214,14 +214,14 @@ public final class ImageService implements AutoCloseable {
     }
 
     /** Refuses a staging store that cannot take data and a web-download store that is not an http one. */
-    private static void checkStores(ImageServiceConfig config, ImageStores stores) throws ConfigurationException {
+    private static void checkStores(ImageServiceConfig config, ImageStores stores) throws InvalidConfigurationException {
         if (config.stagingStore().isPresent() && !stores.isWritable(config.stagingStore().get())) {
-            throw new ConfigurationException("Invalid configuration of images: key 'staging-store' must name a"
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'staging-store' must name a"
                     + " configured store that takes writes");
         }
         if (config.webDownloadStore().isPresent() && !stores.find(config.webDownloadStore().get())
                 .map(store -> store.type().equals("http")).orElse(false)) {
-            throw new ConfigurationException("Invalid configuration of images: key 'web-download-store' must name a"
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'web-download-store' must name a"
                     + " configured store of type http (its host rules decide which URLs web-download reaches)");
         }
     }

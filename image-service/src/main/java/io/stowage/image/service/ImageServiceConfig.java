@@ -2,16 +2,20 @@ package io.stowage.image.service;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
-import io.stowage.config.ConfigBinder;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.InvalidChecksumException;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
+import io.stowage.core.config.ConfigBinder;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.RegistryCredentials;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,9 +96,9 @@ public final class ImageServiceConfig {
 
     /**
      * Binds the {@code images} section ({@code ${VAR}} already resolved); an empty section is the
-     * defaults. Every problem is a {@link ConfigurationException} naming the key, never a value.
+     * defaults. Every problem is a {@link InvalidConfigurationException} naming the key, never a value.
      */
-    public static ImageServiceConfig fromSection(ObjectNode section) throws ConfigurationException {
+    public static ImageServiceConfig fromSection(Map<String, ?> section) throws InvalidConfigurationException {
         requireNonNull(section, "section is null");
         return ConfigBinder.bind(section, ImagesSection.class, "images").toConfig();
     }
@@ -314,16 +318,16 @@ public final class ImageServiceConfig {
         }
 
         /** Settings that listen on loopback when there is no authentication. */
-        public ImageServiceConfig build() throws ConfigurationException {
+        public ImageServiceConfig build() throws InvalidConfigurationException {
             return build(false);
         }
 
         /**
          * @param openAccess whether a service without authentication may listen beyond loopback
          */
-        ImageServiceConfig build(boolean openAccess) throws ConfigurationException {
+        ImageServiceConfig build(boolean openAccess) throws InvalidConfigurationException {
             if (tokens.isEmpty() && !openAccess && !isLoopback(host)) {
-                throw new ConfigurationException("Invalid configuration of images: with auth none the service listens"
+                throw new InvalidConfigurationException("Invalid configuration of images: with auth none the service listens"
                         + " on loopback only, and '" + host + "' is not a loopback address (configure tokens under"
                         + " 'auth', or set 'open-access: true')");
             }

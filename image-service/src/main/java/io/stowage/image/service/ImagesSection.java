@@ -3,7 +3,8 @@ package io.stowage.image.service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidChecksumException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.image.service.registry.RegistryCredentials;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +38,7 @@ record ImagesSection(
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     /** The settings this section holds, checked: every problem names the key, never a value. */
-    ImageServiceConfig toConfig() throws ConfigurationException {
+    ImageServiceConfig toConfig() throws InvalidConfigurationException {
         ImageServiceConfig.Builder builder = ImageServiceConfig.builder();
         try {
             if (listen() != null) {
@@ -53,7 +54,7 @@ record ImagesSection(
                 builder.ownerQuota(ByteSizes.parse(ownerQuota()));
             }
         } catch (IllegalArgumentException e) {
-            throw new ConfigurationException("Invalid configuration of images: " + e.getMessage());
+            throw new InvalidConfigurationException("Invalid configuration of images: " + e.getMessage());
         }
         if (showDirectUrl() != null) {
             builder.showDirectUrl(showDirectUrl());
@@ -64,8 +65,8 @@ record ImagesSection(
         if (hash() != null) {
             try {
                 builder.hash(ChecksumAlgorithm.fromId(hash()));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
+            } catch (InvalidChecksumException e) {
+                throw new InvalidConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
             }
         }
         if (idleTimeout() != null) {
@@ -74,7 +75,7 @@ record ImagesSection(
         if (uploadLease() != null) {
             Duration lease = duration("upload-lease", uploadLease());
             if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
-                throw new ConfigurationException("Invalid configuration of images: key 'upload-lease' must be at least 1s");
+                throw new InvalidConfigurationException("Invalid configuration of images: key 'upload-lease' must be at least 1s");
             }
             builder.uploadLease(lease);
         }
@@ -95,7 +96,7 @@ record ImagesSection(
         Optional.ofNullable(webDownloadStore()).ifPresent(builder::webDownloadStore);
         if (locationSchemes() != null) {
             if (locationSchemes().stream().anyMatch(scheme -> scheme == null || !scheme.matches("[a-z][a-z0-9+.-]*"))) {
-                throw new ConfigurationException("Invalid configuration of images: key 'location-schemes' expects"
+                throw new InvalidConfigurationException("Invalid configuration of images: key 'location-schemes' expects"
                         + " lower-case URI schemes");
             }
             builder.locationSchemes(locationSchemes());
@@ -103,10 +104,10 @@ record ImagesSection(
         return builder.build(Boolean.TRUE.equals(openAccess()));
     }
 
-    private static Duration duration(String key, String text) throws ConfigurationException {
+    private static Duration duration(String key, String text) throws InvalidConfigurationException {
         Matcher matcher = DURATION.matcher(text.trim());
         if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new ConfigurationException("Invalid configuration of images: key '" + key + "' expects a duration"
+            throw new InvalidConfigurationException("Invalid configuration of images: key '" + key + "' expects a duration"
                     + " such as 500ms, 30s or 2m");
         }
         long amount = Long.parseLong(matcher.group(1));

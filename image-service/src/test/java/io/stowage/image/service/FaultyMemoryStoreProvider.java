@@ -1,5 +1,7 @@
 package io.stowage.image.service;
 
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreProvider;
 import io.stowage.tck.fault.FaultInjectingStore;
@@ -14,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tests can make a store fail while the service uses it. Each store is kept by its namespace for
  * the test to reach ({@link #store}).
  */
-public final class FaultyMemoryStoreProvider implements StoreProvider<MemoryStoreConfig> {
+public final class FaultyMemoryStoreProvider implements StoreProvider {
     private static final Map<String, Created> CREATED = new ConcurrentHashMap<>();
 
     /** A store this provider made: the decorator to inject faults with and the memory store behind it. */
@@ -39,13 +41,8 @@ public final class FaultyMemoryStoreProvider implements StoreProvider<MemoryStor
     }
 
     @Override
-    public Class<MemoryStoreConfig> configType() {
-        return MemoryStoreConfig.class;
-    }
-
-    @Override
-    public Store create(String name, MemoryStoreConfig config) {
-        MemoryStore memory = new MemoryStore(name, config);
+    public Store create(String name, Settings settings) throws InvalidConfigurationException {
+        MemoryStore memory = new MemoryStore(name, MemoryStoreConfig.from(settings));
         FaultInjectingStore faults = new FaultInjectingStore(memory);
         CREATED.put(memory.namespace(), new Created(faults, memory));
         return faults;

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.ChecksumAlgorithm;
-import io.stowage.ConfigurationException;
-import io.stowage.config.StowageConfig;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.core.config.StowageConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageServiceConfigTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("TOKEN_A", "secret-token-aaaaaaaaaaaa");
 
-    private static ImageServiceConfig parse(String images) throws ConfigurationException {
+    private static ImageServiceConfig parse(String images) throws InvalidConfigurationException {
         return ImageServiceConfig.fromSection(StowageConfig.parse("stores: { a: { type: memory } }\nimages: " + images,
                 ENVIRONMENT::get).images());
     }
@@ -79,12 +80,12 @@ class ImageServiceConfigTest {
         assertThat(parse("{}").webDownloadStore()).isEmpty();
 
         assertThatThrownBy(() -> TestService.start(dir, settings -> settings.stagingStore("ro")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'staging-store'");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'staging-store'");
         assertThatThrownBy(() -> TestService.start(dir, settings -> settings.webDownloadStore("fast")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'web-download-store'")
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'web-download-store'")
                 .hasMessageContaining("type http");
         assertThatThrownBy(() -> TestService.start(dir, settings -> settings.webDownloadStore("nowhere")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'web-download-store'");
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'web-download-store'");
     }
 
     @Test
@@ -93,14 +94,14 @@ class ImageServiceConfigTest {
 
         assertThat(config.port()).isEqualTo(9393);
         assertThatThrownBy(() -> parse("{ api-servers: \"http://a:9292\" }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("api-servers");
     }
 
     @Test
     void withoutAuthenticationItListensOnLoopbackOnlyUnlessOpened() throws Exception {
         assertThatThrownBy(() -> parse("{ listen: \"0.0.0.0:9292\" }"))
-                .isInstanceOf(ConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("'0.0.0.0' is not a loopback address");
         assertThat(parse("{ listen: \"0.0.0.0:9292\", open-access: true }").host()).isEqualTo("0.0.0.0");
         assertThat(parse("{ listen: \"0.0.0.0:9292\", auth: { tokens: [ { token: \"${TOKEN_A}\", project: p } ] } }")

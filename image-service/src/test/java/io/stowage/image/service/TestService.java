@@ -1,8 +1,8 @@
 package io.stowage.image.service;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.StoreException;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.config.StowageConfig;
 import io.stowage.image.service.registry.ImageRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,11 +52,11 @@ public final class TestService implements AutoCloseable {
                 .listen("127.0.0.1:0")
                 .registry("jdbc:sqlite:" + dir.resolve("images.db"))).build();
         TestService test = new TestService(dir, config, extraStores);
-        test.service = ImageService.start(config, io.stowage.Stores.build(test.storesConfig()));
+        test.service = ImageService.start(config, io.stowage.core.StoreRegistry.build(test.storesConfig()));
         return test;
     }
 
-    private StowageConfig storesConfig() throws ConfigurationException {
+    private StowageConfig storesConfig() throws InvalidConfigurationException {
         return StowageConfig.parse("""
                 default: local
                 stores:
@@ -85,7 +85,7 @@ public final class TestService implements AutoCloseable {
      * beside the service (a second instance of the store over the same dirs), and returns its location URL.
      */
     public String putObject(String store, String id, byte[] data) throws IOException {
-        try (io.stowage.Stores stores = io.stowage.Stores.build(storesConfig())) {
+        try (io.stowage.core.StoreRegistry stores = io.stowage.core.StoreRegistry.build(storesConfig())) {
             return stores.add(store, io.stowage.ObjectId.of(id), new java.io.ByteArrayInputStream(data),
                     io.stowage.AddOptions.builder().build()).location().url();
         }
@@ -106,7 +106,7 @@ public final class TestService implements AutoCloseable {
     }
 
     /** The registry, opened directly (after {@link #stop}). */
-    public ImageRegistry openRegistry() throws ConfigurationException {
+    public ImageRegistry openRegistry() throws InvalidConfigurationException {
         return ImageRegistry.open(settings.registry(), Clock.systemUTC());
     }
 

@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.stowage.AccessDeniedException;
 import io.stowage.Checksum;
+import io.stowage.PermissionDeniedException;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
-import io.stowage.download.AllowedSchemes;
-import io.stowage.download.DirectDownloader;
+import io.stowage.core.download.AllowedSchemes;
+import io.stowage.core.download.DirectDownloader;
 import io.stowage.download.DownloadHandler;
-import io.stowage.download.DownloadOptions;
-import io.stowage.download.DownloadResult;
+import io.stowage.core.download.DownloadOptions;
+import io.stowage.core.download.DownloadResult;
 import io.stowage.integrity.ContentExpectation;
 import io.stowage.integrity.VerifiedContent;
 import io.stowage.tck.OpenFiles;
@@ -78,7 +78,12 @@ public abstract class DownloadHandlerContractTest {
     private Path dir;
     private long seeds;
 
-    /** The environment of the handler under test; called once per test class. */
+    /**
+     * The environment of the handler under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract DownloadHandlerTckEnvironment environment() throws Exception;
 
     @BeforeAll
@@ -119,6 +124,7 @@ public abstract class DownloadHandlerContractTest {
         environment.assertNothingLeaked();
     }
 
+    /** {@return the sizes of the objects copied: 0, 1, around 8 KiB, 64 KiB and the large size} */
     protected Stream<Long> sizes() {
         return Stream.of(0L, 1L, 8191L, 8192L, 8193L, 65_537L, environment.largeSize());
     }
@@ -221,7 +227,7 @@ public abstract class DownloadHandlerContractTest {
         for (Location refused : environment.refused(existing)) {
             Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> download(refused, target));
             assertThat(thrown).as("download of %s", refused)
-                    .isInstanceOfAny(InvalidLocationException.class, AccessDeniedException.class);
+                    .isInstanceOfAny(InvalidLocationException.class, PermissionDeniedException.class);
             assertThat(Files.size(target)).as("bytes written for %s", refused).isZero();
         }
         assertThat(listing()).containsExactly(target.getFileName().toString());
@@ -328,12 +334,22 @@ public abstract class DownloadHandlerContractTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The handler under test. */
+    /**
+     * The handler under test.
+     *
+     * @return the handler under test
+     */
     protected final DownloadHandler handler() {
         return handler;
     }
 
-    /** Puts {@code payload} where the handler reads from; removed after the test. */
+    /**
+     * Puts {@code payload} where the handler reads from; removed after the test.
+     *
+     * @param payload the data to put in
+     * @return the location of the object
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Location put(Payload payload) throws Exception {
         Location location = environment.put(ObjectId.random(), payload.open(), payload.size());
         created.add(location);
@@ -343,6 +359,10 @@ public abstract class DownloadHandlerContractTest {
     /**
      * Runs the handler under test and checks that it left no file of the test's target
      * directory open, whether it succeeded or failed.
+     *
+     * @param location the location
+     * @param target the file the handler writes
+     * @throws Exception if the environment fails; the test fails
      */
     protected final void download(Location location, Path target) throws Exception {
         checkingOpenFiles(location, () -> {
@@ -351,7 +371,15 @@ public abstract class DownloadHandlerContractTest {
         });
     }
 
-    /** Runs the handler held to {@code expectation}, checking for open files as {@link #download(Location, Path)} does. */
+    /**
+     * Runs the handler held to {@code expectation}, checking for open files as {@link #download(Location, Path)} does.
+     *
+     * @param location the location
+     * @param target the file the handler writes
+     * @param expectation what the copy must be
+     * @return what the handler reports it verified
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
             throws Exception {
         return checkingOpenFiles(location, () -> handler.download(location, target, expectation));
@@ -380,16 +408,27 @@ public abstract class DownloadHandlerContractTest {
         return result;
     }
 
-    /** Fails if this process holds a file of the test's target directory open (a leaked target channel or stream). */
+    /**
+     * Fails if this process holds a file of the test's target directory open (a leaked target channel or stream).
+     *
+     * @param when what just ran, for the message
+     * @throws IOException if reading fails
+     */
     protected final void assertNoOpenFiles(String when) throws IOException {
         assertThat(OpenFiles.under(dir)).as("files of the target directory still open %s", when).isEmpty();
     }
 
-    /** A new empty file in the test's target directory, as the downloader hands it to a handler. */
+    /**
+     * A new empty file in the test's target directory, as the downloader hands it to a handler.
+     *
+     * @return the path of a file that does not exist yet
+     * @throws IOException if reading fails
+     */
     protected final Path emptyTarget() throws IOException {
         return Files.createTempFile(dir, "target", ".part");
     }
 
+    /** {@return a seed no other payload of this test class used} */
     protected final synchronized long nextSeed() {
         return ++seeds * 0x2545F4914F6CDD1DL;
     }

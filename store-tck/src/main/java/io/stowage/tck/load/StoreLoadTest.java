@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.Capability;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Store;
 import io.stowage.tck.StoreTckEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -28,18 +29,30 @@ import org.junit.jupiter.api.TestInstance;
  * }
  * }</pre>
  *
- * The store must declare {@code READ}, {@code WRITE} and {@code DELETE}; range reads are part
- * of the mix when it declares {@code RANGE_READ}.
+ * The store runs behind a {@link ContractEnforcingStore}, as the registry serves it. It must
+ * declare {@code READ}, {@code WRITE} and {@code DELETE}; range reads are part of the mix when it
+ * declares {@code RANGE_READ}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreLoadTest {
     private StoreTckEnvironment environment;
+    private Store backend;
     private Store store;
 
-    /** The environment of the backend under test; called once per test class. */
+    /**
+     * The environment of the backend under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
-    /** The load to run; the default is {@link LoadProfile#standard} with the environment's large size. */
+    /**
+     * The load to run; the default is {@link LoadProfile#standard} with the environment's large size.
+     *
+     * @param environment the environment
+     * @return the profile
+     */
     protected LoadProfile profile(StoreTckEnvironment environment) {
         return LoadProfile.standard(environment.largeSize());
     }
@@ -47,12 +60,13 @@ public abstract class StoreLoadTest {
     @BeforeAll
     final void createStore() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
-        store = requireNonNull(environment.createStore(), "createStore() returned null");
+        backend = requireNonNull(environment.createStore(), "createStore() returned null");
+        store = ContractEnforcingStore.wrap(backend);
     }
 
     @AfterAll
     final void closeStore() throws Exception {
-        try (AutoCloseable closingEnvironment = environment; Store closingStore = store) {
+        try (AutoCloseable closingEnvironment = environment; Store closingStore = backend) {
             // both closed, the store first
         }
     }
@@ -77,7 +91,7 @@ public abstract class StoreLoadTest {
         if (ranges) {
             assertThat(report.count(LoadEvent.RANGE_READ)).as("range reads; %s", report.summary()).isPositive();
         }
-        assertThat(environment.openResources(store)).as("streams, files and connections the store holds open").isZero();
-        environment.assertEmpty(store);
+        assertThat(environment.openResources(backend)).as("streams, files and connections the store holds open").isZero();
+        environment.assertEmpty(backend);
     }
 }

@@ -1,6 +1,5 @@
 package io.stowage.tck.memory;
 
-import io.stowage.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -12,12 +11,10 @@ final class MemoryObject {
 
     private final List<byte[]> chunks;
     private final long size;
-    private final Checksums checksums;
 
-    private MemoryObject(List<byte[]> chunks, long size, Checksums checksums) {
+    private MemoryObject(List<byte[]> chunks, long size) {
         this.chunks = chunks;
         this.size = size;
-        this.checksums = checksums;
     }
 
     /** Told of every read that returned data, so that the reader can count it or stop the copy. */
@@ -54,20 +51,16 @@ final class MemoryObject {
         return chunks;
     }
 
-    static MemoryObject of(List<byte[]> chunks, Checksums checksums) {
+    static MemoryObject of(List<byte[]> chunks) {
         long size = 0;
         for (byte[] chunk : chunks) {
             size += chunk.length;
         }
-        return new MemoryObject(List.copyOf(chunks), size, checksums);
+        return new MemoryObject(List.copyOf(chunks), size);
     }
 
     long size() {
         return size;
-    }
-
-    Checksums checksums() {
-        return checksums;
     }
 
     /** A stream of {@code length} bytes from {@code offset}; {@code onClose} runs once when it is closed. */

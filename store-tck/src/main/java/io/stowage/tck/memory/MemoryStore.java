@@ -7,7 +7,6 @@ import io.stowage.ByteRange;
 import io.stowage.Capability;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
-import io.stowage.NotSupportedException;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -16,9 +15,6 @@ import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
-import io.stowage.integrity.ContentVerifier;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -32,12 +28,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The reference store: objects held in memory, locations {@code memory://<namespace>/<id>}.
- * It keeps every rule of the {@link Store} contract and is the oracle the TCK's properties
- * compare other backends with. Server projects can use it in their own tests (type
- * {@code memory} in a config, or {@code new MemoryStore("name")}).
+ * The reference backend: objects held in memory, locations {@code memory://<namespace>/<id>}.
+ * It keeps every rule a backend keeps — and only those: it reads its source to the end, publishes
+ * if absent, reads ranges, and leaves checksums, verification, metadata and the refusal of what it
+ * does not declare to the {@link io.stowage.ContractEnforcingStore} in front of it — and, wrapped,
+ * is the oracle the TCK's properties compare other backends with. Server projects can use it in
+ * their own tests: type {@code memory} in a config (the registry wraps it), or
+ * {@code ContractEnforcingStore.wrap(new MemoryStore("name"))}.
  *
- * <p>Besides the {@link Store} methods it tells what a test wants to check:
+ * <p>Its {@code capabilities} are what it declares; like every backend it does not refuse the
+ * others itself. Besides the {@link Store} methods it tells what a test wants to check:
  * {@link #objectCount()}, {@link #ids()}, {@link #openStreams()} (streams returned by
  * {@link #get} and not yet closed) and {@link #bytesHeld()}. {@link #seed} and {@link #unseed}
  * fill and empty a store configured without {@code WRITE} or {@code DELETE}.
@@ -63,12 +63,22 @@ public final class MemoryStore implements Store {
     private final AtomicInteger openStreams = new AtomicInteger();
     private volatile boolean closed;
 
-    /** A store with every capability whose namespace is its name. */
+    /**
+     * A store with every capability whose namespace is its name.
+     *
+     * @param name the store's name, a valid namespace
+     */
     public MemoryStore(String name) {
-        this(name, new MemoryStoreConfig(name, null));
+        this(name, MemoryStoreConfig.defaults());
     }
 
-    /** @throws IllegalArgumentException if the config names no namespace and the store name is not a valid one */
+    /**
+     * A store with the namespace and capabilities of {@code config}.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @throws IllegalArgumentException if the config names no namespace and the store name is not a valid one
+     */
     public MemoryStore(String name, MemoryStoreConfig config) {
         this(name, config, new ConcurrentHashMap<>(), new AtomicLong());
     }
@@ -77,7 +87,7 @@ public final class MemoryStore implements Store {
             AtomicLong receiving) {
         this.name = requireNonNull(name, "name is null");
         requireNonNull(config, "config is null");
-        this.namespace = config.namespace() != null ? config.namespace() : name;
+        this.namespace = config.namespace().orElse(name);
         if (!MemoryStoreConfig.isValidNamespace(namespace)) {
             throw new IllegalArgumentException("Store name '" + name + "' is not a valid namespace; configure 'namespace'");
         }
@@ -90,9 +100,12 @@ public final class MemoryStore implements Store {
      * Another store named {@code otherName} over the same objects, with the same namespace and
      * capabilities: what one adds the other reads, and their adds of one id race as two
      * processes' would. It counts its own streams and is closed on its own.
+     *
+     * @param otherName the second store's name
+     * @return the second store
      */
     public MemoryStore sharingObjects(String otherName) {
-        return new MemoryStore(otherName, new MemoryStoreConfig(namespace, capabilities), objects, receiving);
+        return new MemoryStore(otherName, MemoryStoreConfig.of(namespace, capabilities), objects, receiving);
     }
 
     @Override
@@ -100,7 +113,11 @@ public final class MemoryStore implements Store {
         return name;
     }
 
-    /** The authority of this store's locations. */
+    /**
+     * The authority of this store's locations.
+     *
+     * @return the namespace
+     */
     public String namespace() {
         return namespace;
     }
@@ -121,29 +138,42 @@ public final class MemoryStore implements Store {
         return idOf(location) != null;
     }
 
-    /** The location of {@code id} in this store, without metadata. */
+    /**
+     * The location of {@code id} in this store, without metadata.
+     *
+     * @param id the id
+     * @return the location
+     */
     public Location locationOf(ObjectId id) {
         return Location.of(URI.create(SCHEME + "://" + namespace + "/" + id.value()));
     }
 
     @Override
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        require(Capability.WRITE, "add object '" + id + "'");
-        return store(id, data, options);
+        requireNonNull(options, "options is null");
+        return store(id, data);
     }
 
     /**
-     * Adds an object whatever the capabilities, as a test fills a read-only store from
-     * behind it. Same checks and result as {@link #add}.
+     * Adds an object, as a test fills a store declared read-only from behind it (the
+     * {@link io.stowage.ContractEnforcingStore} would refuse an add). Same result as {@link #add}.
+     *
+     * @param id the id
+     * @param data the bytes, read to the end and not closed
+     * @param options the add's options; only {@link AddOptions#expectedSize()} is read, as a hint
+     * @return the stored object: its location and size, no checksums
+     * @throws IOException if the source fails, the id exists or the store is closed
      */
     public StoredObject seed(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        return store(id, data, options);
+        requireNonNull(options, "options is null");
+        return store(id, data);
     }
 
     /**
      * Removes the object at {@code location} whatever the capabilities, as a test empties a
      * read-only store from behind it.
      *
+     * @param location the location
      * @throws ObjectNotFoundException if there is none
      */
     public void unseed(Location location) throws IOException {
@@ -157,10 +187,6 @@ public final class MemoryStore implements Store {
     public ObjectStream get(Location location, ByteRange range) throws IOException {
         requireNonNull(range, "range is null");
         ObjectId id = checkOwned(location);
-        require(Capability.READ, "read " + location);
-        if (!range.isAll()) {
-            require(Capability.RANGE_READ, "read a range of " + location);
-        }
         MemoryObject object = find(id, location);
         long length = range.lengthWithin(object.size(), location);
         openStreams.incrementAndGet();
@@ -171,14 +197,12 @@ public final class MemoryStore implements Store {
     @Override
     public long size(Location location) throws IOException {
         ObjectId id = checkOwned(location);
-        require(Capability.READ, "read the size of " + location);
         return find(id, location).size();
     }
 
     @Override
     public void delete(Location location) throws IOException {
         ObjectId id = checkOwned(location);
-        require(Capability.DELETE, "delete " + location);
         if (objects.remove(id) == null) {
             throw new ObjectNotFoundException("Object not found: " + location);
         }
@@ -187,21 +211,32 @@ public final class MemoryStore implements Store {
     @Override
     public void discard(ObjectId id) throws IOException {
         requireNonNull(id, "id is null");
-        require(Capability.DELETE, "discard " + id);
         objects.remove(id);
     }
 
-    /** How many objects the store holds. */
+    /**
+     * How many objects the store holds.
+     *
+     * @return how many objects the store holds
+     */
     public int objectCount() {
         return objects.size();
     }
 
-    /** The ids of the objects the store holds, sorted. */
+    /**
+     * The ids of the objects the store holds, sorted.
+     *
+     * @return the ids, sorted
+     */
     public SortedSet<ObjectId> ids() {
         return new TreeSet<>(objects.keySet());
     }
 
-    /** Bytes of object data on the heap: those of the objects held, and those the adds in progress have read so far. */
+    /**
+     * Bytes of object data on the heap: those of the objects held, and those the adds in progress have read so far.
+     *
+     * @return the bytes of object data held
+     */
     public long bytesHeld() {
         long held = receiving.get();
         for (MemoryObject object : objects.values()) {
@@ -210,12 +245,20 @@ public final class MemoryStore implements Store {
         return held;
     }
 
-    /** Streams returned by {@link #get} that are not closed yet. */
+    /**
+     * Streams returned by {@link #get} that are not closed yet.
+     *
+     * @return how many streams are open
+     */
     public int openStreams() {
         return openStreams.get();
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether it was closed
+     */
     public boolean isClosed() {
         return closed;
     }
@@ -231,34 +274,31 @@ public final class MemoryStore implements Store {
         return "MemoryStore[" + name + ", " + SCHEME + "://" + namespace + "]";
     }
 
-    private StoredObject store(ObjectId id, InputStream data, AddOptions options) throws IOException {
+    private StoredObject store(ObjectId id, InputStream data) throws IOException {
         requireNonNull(id, "id is null");
         requireNonNull(data, "data is null");
-        requireNonNull(options, "options is null");
         ensureOpen();
         if (objects.containsKey(id)) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
-        MemoryObject object = receive(id, new VerifyingInputStream(data, ContentVerifier.forAdd(id, options)));
+        MemoryObject object = receive(id, data);
         if (objects.putIfAbsent(id, object) != null) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         }
-        Location location = Location.of(locationOf(id).uri(), options.metadata());
-        return new StoredObject(id, location, object.size(), object.checksums());
+        return StoredObject.of(id, locationOf(id), object.size());
     }
 
-    /** Reads a verified source to its end into an object; what it read counts as held until then. */
-    private MemoryObject receive(ObjectId id, VerifyingInputStream verified) throws IOException {
+    /** Reads the source to its end into an object; what it read counts as held until then. */
+    private MemoryObject receive(ObjectId id, InputStream data) throws IOException {
         long[] read = {0};
         try {
-            List<byte[]> chunks = MemoryObject.readChunks(verified, n -> {
+            List<byte[]> chunks = MemoryObject.readChunks(data, n -> {
                 receiving.addAndGet(n);
                 read[0] += n;
                 checkNotInterrupted(id);
             });
             checkNotInterrupted(id);
-            VerifiedContent content = verified.result();
-            return MemoryObject.of(chunks, content.checksums());
+            return MemoryObject.of(chunks);
         } finally {
             receiving.addAndGet(-read[0]);
         }
@@ -309,13 +349,6 @@ public final class MemoryStore implements Store {
             throw new ObjectNotFoundException("Object not found: " + location);
         }
         return object;
-    }
-
-    private void require(Capability capability, String operation) throws NotSupportedException {
-        if (!capabilities.contains(capability)) {
-            throw new NotSupportedException("Store '" + name + "' cannot " + operation + ": it lacks the "
-                    + capability + " capability");
-        }
     }
 
     private void ensureOpen() throws StoreException {

@@ -1,6 +1,7 @@
 package io.stowage.tck.memory;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreProvider;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * Registered with {@code META-INF/services/io.stowage.StoreProvider}, so a server project's
  * tests can configure {@code { type: memory }} stores.
  */
-public final class MemoryStoreProvider implements StoreProvider<MemoryStoreConfig> {
+public final class MemoryStoreProvider implements StoreProvider {
     @Override
     public String type() {
         return "memory";
@@ -21,18 +22,15 @@ public final class MemoryStoreProvider implements StoreProvider<MemoryStoreConfi
         return Set.of(MemoryStore.SCHEME);
     }
 
+    /** A store configured by {@link MemoryStoreConfig#from}. */
     @Override
-    public Class<MemoryStoreConfig> configType() {
-        return MemoryStoreConfig.class;
-    }
-
-    @Override
-    public Store create(String name, MemoryStoreConfig config) throws ConfigurationException {
-        String namespace = config.namespace() != null ? config.namespace() : name;
+    public Store create(String name, Settings settings) throws InvalidConfigurationException {
+        MemoryStoreConfig config = MemoryStoreConfig.from(settings);
+        String namespace = config.namespace().orElse(name);
         if (!MemoryStoreConfig.isValidNamespace(namespace)) {
-            throw new ConfigurationException("Invalid configuration of store '" + name + "': key 'namespace' is required"
+            throw new InvalidConfigurationException("Invalid configuration of store '" + name + "': key 'namespace' is required"
                     + " because the store name is not a valid namespace ([a-z0-9.-], 1 to 63 characters)");
         }
-        return new MemoryStore(name, new MemoryStoreConfig(namespace, config.capabilities()));
+        return new MemoryStore(name, MemoryStoreConfig.of(namespace, config.capabilities()));
     }
 }

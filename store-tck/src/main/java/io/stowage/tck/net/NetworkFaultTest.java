@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.stowage.AddOptions;
 import io.stowage.BackendUnavailableException;
 import io.stowage.Capability;
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectNotFoundException;
@@ -56,19 +57,33 @@ public abstract class NetworkFaultTest {
 
     private NetworkFaultTckEnvironment environment;
     private TcpFaultProxy proxy;
+    private Store backend;
     private Store store;
     private final List<Location> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long seeds;
 
-    /** The environment of the backend under test; called once per test class. */
+    /**
+     * The environment of the backend under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract NetworkFaultTckEnvironment environment() throws Exception;
 
-    /** The proxy between the store and its server, for tests a backend adds. */
+    /**
+     * The proxy between the store and its server, for tests a backend adds.
+     *
+     * @return the proxy
+     */
     protected final TcpFaultProxy proxy() {
         return proxy;
     }
 
-    /** The store under test (talking through the proxy). */
+    /**
+     * The store under test (talking through the proxy), behind the contract decorator.
+     *
+     * @return the store under test
+     */
     protected final Store store() {
         return store;
     }
@@ -77,12 +92,13 @@ public abstract class NetworkFaultTest {
     final void startProxyAndStore() throws Exception {
         environment = requireNonNull(environment(), "environment() returned null");
         proxy = TcpFaultProxy.start(environment.serverAddress());
-        store = requireNonNull(environment.createStore(proxy.address()), "createStore() returned null");
+        backend = requireNonNull(environment.createStore(proxy.address()), "createStore() returned null");
+        store = ContractEnforcingStore.wrap(backend);
     }
 
     @AfterAll
     final void stop() throws Exception {
-        try (AutoCloseable closingEnvironment = environment; TcpFaultProxy closingProxy = proxy; Store closingStore = store) {
+        try (AutoCloseable closingEnvironment = environment; TcpFaultProxy closingProxy = proxy; Store closingStore = backend) {
             // closed in reverse order: the store, the proxy, the environment
         }
     }
@@ -95,12 +111,12 @@ public abstract class NetworkFaultTest {
         created.clear();
         for (Location location : leftovers) {
             try {
-                environment.remove(store, location);
+                environment.remove(backend, location);
             } catch (ObjectNotFoundException alreadyGone) {
                 // the test removed it
             }
         }
-        environment.assertEmpty(store);
+        environment.assertEmpty(backend);
     }
 
     @Test
@@ -151,7 +167,7 @@ public abstract class NetworkFaultTest {
             assertReads(created.get(created.size() - 1), payload);
         } else {
             assertThat(failure).as("failure of an add across a cut").isInstanceOf(StoreException.class);
-            environment.assertEmpty(store);
+            environment.assertEmpty(backend);
             StoredObject again = add(id, payload.open());
             assertReads(again.location(), payload);
         }
@@ -188,7 +204,7 @@ public abstract class NetworkFaultTest {
         assertThat(failure).as("failure of an add through a stalled connection").isInstanceOf(StoreException.class);
         proxy.cutAll(); // what the stall held never reaches the server
         proxy.heal();
-        environment.assertEmpty(store);
+        environment.assertEmpty(backend);
     }
 
     @Test
@@ -238,7 +254,7 @@ public abstract class NetworkFaultTest {
                 long cutAt = (long) (random.nextDouble() * payload.size());
                 location = addThroughFault(payload, Sources.actingAfter(payload.open(), cutAt, proxy::cutAll),
                         trial + ", add cut once at source byte " + cutAt);
-                environment.remove(store, location);
+                environment.remove(backend, location);
                 created.remove(location);
                 long everyConnection = 1 + (long) (random.nextDouble() * payload.size());
                 proxy.cutAfter(everyConnection);
@@ -252,9 +268,9 @@ public abstract class NetworkFaultTest {
             long everyConnection = 1 + (long) (random.nextDouble() * payload.size());
             assertReadThroughFault(location, payload, -1, everyConnection,
                     trial + ", read with every connection cut after " + everyConnection + " bytes");
-            environment.remove(store, location);
+            environment.remove(backend, location);
             created.remove(location);
-            environment.assertEmpty(store);
+            environment.assertEmpty(backend);
         }
     }
 
@@ -275,7 +291,7 @@ public abstract class NetworkFaultTest {
         }
         assertThat(failure).as("%s: failure", trial).isInstanceOf(StoreException.class);
         try {
-            environment.assertEmpty(store);
+            environment.assertEmpty(backend);
         } catch (AssertionError leftover) {
             throw new AssertionError(trial + ": a failed add left something behind", leftover);
         }
@@ -324,17 +340,24 @@ public abstract class NetworkFaultTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** {@return a seed no other payload of this test class used} */
     protected final synchronized long nextSeed() {
         return ++seeds * 0x9E3779B97F4A7C15L;
     }
 
-    /** Puts {@code payload} in through the proxy (add, or seed for a read-only store); removed after the test. */
+    /**
+     * Puts {@code payload} in through the proxy (add, or seed for a read-only store); removed after the test.
+     *
+     * @param payload the data to put in
+     * @return the location of the object
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Location put(Payload payload) throws Exception {
         Location location;
         if (environment.capabilities().contains(Capability.WRITE)) {
             location = store.add(ObjectId.random(), payload.open(), AddOptions.defaults()).location();
         } else {
-            location = environment.seed(store, ObjectId.random(), payload.open(), payload.size());
+            location = environment.seed(backend, ObjectId.random(), payload.open(), payload.size());
         }
         created.add(location);
         return location;
@@ -346,7 +369,13 @@ public abstract class NetworkFaultTest {
         return stored;
     }
 
-    /** Reads the whole object through the proxy and compares it with {@code payload}. */
+    /**
+     * Reads the whole object through the proxy and compares it with {@code payload}.
+     *
+     * @param location the location
+     * @param payload the data to put in
+     * @throws IOException if reading fails
+     */
     protected final void assertReads(Location location, Payload payload) throws IOException {
         try (ObjectStream stream = store.get(location)) {
             assertThat(stream.objectSize()).isEqualTo(payload.size());

@@ -58,7 +58,7 @@ public final class MemoryTckEnvironment implements StoreTckEnvironment {
     @Override
     public synchronized Store createStore() {
         MemoryStore memory = backend == null
-                ? (backend = new MemoryStore("tck", new MemoryStoreConfig("tck-memory", backendCapabilities)))
+                ? (backend = new MemoryStore("tck", MemoryStoreConfig.of("tck-memory", backendCapabilities)))
                 : backend.sharingObjects("tck-" + (behind.size() + 1));
         Store store = decorator.apply(memory);
         behind.put(store, memory);

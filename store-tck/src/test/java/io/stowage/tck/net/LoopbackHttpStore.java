@@ -16,9 +16,6 @@ import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
-import io.stowage.integrity.ContentVerifier;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -74,16 +71,15 @@ final class LoopbackHttpStore implements Store {
 
     @Override
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        VerifyingInputStream verified = new VerifyingInputStream(data, ContentVerifier.forAdd(id, options));
-        Location location = Location.of(URI.create(SCHEME + "://tck/" + id.value()), options.metadata());
+        Location location = Location.of(URI.create(SCHEME + "://tck/" + id.value()));
         HttpURLConnection connection = open(location, "PUT");
         try {
             connection.setDoOutput(true);
             connection.setChunkedStreamingMode(64 * 1024);
+            long size;
             try (OutputStream out = connection.getOutputStream()) {
-                verified.transferTo(out);
+                size = data.transferTo(out);
             }
-            VerifiedContent content = verified.result();
             int status = connection.getResponseCode();
             if (status == 409) {
                 throw new ObjectAlreadyExistsException("Object already exists: " + location);
@@ -91,7 +87,7 @@ final class LoopbackHttpStore implements Store {
             if (status != 201) {
                 throw new StoreException("Adding " + location + " failed with HTTP " + status);
             }
-            return new StoredObject(id, location, content.size(), content.checksums());
+            return StoredObject.of(id, location, size);
         } catch (StoreException e) {
             throw e;
         } catch (IOException e) {

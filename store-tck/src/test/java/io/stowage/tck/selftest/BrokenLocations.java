@@ -17,34 +17,16 @@ final class BrokenLocations {
     static boolean owns(Defect defect, MemoryStore memory, Location location) {
         return switch (defect) {
             case OWNS_EVERY_LOCATION -> true;
-            case OWNS_IGNORING_SCHEME -> memory.owns(asMemory(location));
             default -> memory.owns(location);
         };
     }
 
     /** The location the memory store is asked for, or the (wrong) answer the defect gives instead of refusing. */
     static Location resolve(Defect defect, MemoryStore memory, Location location) throws StoreException {
-        switch (defect) {
-            case ACCEPTS_FOREIGN_SCHEMES -> {
-                if (!memory.schemes().contains(location.scheme())) {
-                    throw new ObjectNotFoundException("Object not found: " + location);
-                }
-            }
-            case OWNS_IGNORING_SCHEME -> {
-                return asMemory(location);
-            }
-            case ACCEPTS_HOSTILE_IDS -> {
-                return memory.owns(location) ? location : normalised(memory, location);
-            }
-            default -> { }
+        if (defect == Defect.ACCEPTS_HOSTILE_IDS) {
+            return memory.owns(location) ? location : normalised(memory, location);
         }
         return location;
-    }
-
-    /** The location with the memory scheme in place of its own: what a store that ignores the scheme reads. */
-    private static Location asMemory(Location location) {
-        String url = location.url();
-        return Location.of(URI.create(MemoryStore.SCHEME + url.substring(location.scheme().length())), location.metadata());
     }
 
     /** The path normalised and decoded, as a careless store builds a key from it; "not found" when that names no object. */

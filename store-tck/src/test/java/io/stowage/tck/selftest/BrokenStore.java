@@ -2,7 +2,6 @@ package io.stowage.tck.selftest;
 
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
-import io.stowage.Capability;
 import io.stowage.Location;
 import io.stowage.NotSupportedException;
 import io.stowage.ObjectId;
@@ -12,13 +11,14 @@ import io.stowage.StoredObject;
 import io.stowage.tck.memory.MemoryStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A memory store with one deliberate defect, for the TCK's self-test: each {@link Defect}
- * breaks one rule of the store contract, and the TCK must notice. The defects of adds are
+ * breaks one rule a backend keeps, and the TCK must notice. (The rules the contract decorator
+ * keeps for every backend — verification, checksums, metadata, refusing undeclared capabilities
+ * and schemes — no backend can break; {@code ContractEnforcingStoreTest} proves the decorator.) The defects of adds are
  * in {@link BrokenAdds}, of locations in {@link BrokenLocations}, of reads in {@link BrokenReads}.
  */
 final class BrokenStore extends ForwardingStore {
@@ -32,6 +32,8 @@ final class BrokenStore extends ForwardingStore {
         IGNORES_RANGE_OFFSET,
         /** Keeps what it read when an add fails. */
         LEAVES_PARTIAL_OBJECT,
+        /** Publishes once it has read the declared size, without the read that ends the source. */
+        PUBLISHES_BEFORE_THE_END,
         /** Replaces an existing object on a duplicate add. */
         LETS_DUPLICATE_OVERWRITE,
         /** Reports one byte more than the object holds. */
@@ -40,16 +42,8 @@ final class BrokenStore extends ForwardingStore {
         LEAKS_STREAMS,
         /** Releases the backend stream of a read only when it was read to its end (a connection kept on early close). */
         LEAKS_ON_EARLY_CLOSE,
-        /** Does not check the expected checksum. */
-        IGNORES_EXPECTED_CHECKSUM,
-        /** Serves ranges although it does not declare RANGE_READ. */
-        SERVES_UNDECLARED_RANGES,
         /** Declares DELETE, but refuses every delete. */
         OVER_DECLARES_DELETE,
-        /** Answers "not found" for locations of other schemes instead of refusing them. */
-        ACCEPTS_FOREIGN_SCHEMES,
-        /** Owns and serves a location whatever its scheme, if the rest is its own. */
-        OWNS_IGNORING_SCHEME,
         /** Claims to own every location. */
         OWNS_EVERY_LOCATION,
         /** Resolves {@code ..} and answers "not found" for locations naming no valid id instead of refusing them. */
@@ -81,16 +75,6 @@ final class BrokenStore extends ForwardingStore {
     BrokenStore(MemoryStore memory, Defect defect) {
         super(memory);
         this.defect = defect;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        if (defect == Defect.SERVES_UNDECLARED_RANGES) {
-            Set<Capability> declared = EnumSet.copyOf(memory.capabilities());
-            declared.remove(Capability.RANGE_READ);
-            return declared;
-        }
-        return memory.capabilities();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.stowage.tck.selftest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stowage.ContractEnforcingStore;
 import io.stowage.Store;
 import io.stowage.tck.StoreProfile;
 import io.stowage.tck.StoreTckEnvironment;
@@ -31,7 +32,7 @@ class BrokenStoresFailTheLoadTest {
         LoadProfile profile = LoadProfile.standard(256 * 1024).withDuration(Duration.ofSeconds(1)).withOperationsPerThread(300);
         try (StoreTckEnvironment environment = BrokenStoresFailTheContractTest.broken(defect);
                 Store store = environment.createStore()) {
-            LoadReport report = new LoadDriver(store, profile, true).run();
+            LoadReport report = new LoadDriver(ContractEnforcingStore.wrap(store), profile, true).run();
 
             if (defect == Defect.LEAKS_STREAMS) {
                 assertThat(environment.openResources(store)).as("streams left open by a store that %s", defect).isPositive();
@@ -44,7 +45,8 @@ class BrokenStoresFailTheLoadTest {
 
     @Test
     void aReadCutByADeleteThatWaitedBeforeItBeganIsNoProblem() throws Exception {
-        LoadProfile profile = new LoadProfile(4, 1, Duration.ofSeconds(2), 150, 64 * 1024, 16, 20_251_206L);
+        LoadProfile profile = LoadProfile.standard(64 * 1024).withThreads(4).withSlots(1).withDuration(Duration.ofSeconds(30))
+                .withOperationsPerThread(200).withSeed(20_251_206L);
         AtomicReference<DeleteCutsReadsStore> cutting = new AtomicReference<>();
         try (StoreTckEnvironment environment = new MemoryTckEnvironment(StoreProfile.READ_WRITE,
                 StoreProfile.READ_WRITE.capabilities(), memory -> {
@@ -52,7 +54,7 @@ class BrokenStoresFailTheLoadTest {
                     return cutting.get();
                 }, Set.of());
                 Store store = environment.createStore()) {
-            LoadReport report = new LoadDriver(store, profile, true).run();
+            LoadReport report = new LoadDriver(ContractEnforcingStore.wrap(store), profile, true).run();
 
             assertThat(cutting.get().cutReads.get()).as("reads cut by a delete that waited before they began; %s",
                     report.summary()).isPositive();

@@ -15,9 +15,6 @@ import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
-import io.stowage.integrity.ContentVerifier;
-import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -34,9 +31,11 @@ import java.util.Set;
 
 /**
  * Objects as files in one directory: {@code dirstore://<store name>/<id>} is {@code <root>/<id>}.
- * An add writes a hidden temp file, syncs it, and publishes it with a hard link, which fails
- * if the id exists — so a half-written object is never visible and of two racing adds (also
- * through two stores on the directory) exactly one wins. A file channel used on an
+ * An add copies its source to the end into a hidden temp file, syncs it, and publishes it with a
+ * hard link, which fails if the id exists — so a half-written object is never visible and of two
+ * racing adds (also through two stores on the directory) exactly one wins. Checksums, expected
+ * sizes, the size cap, metadata and refusing what it does not declare are the framework's: the
+ * registry puts every store behind a {@code ContractEnforcingStore}. A file channel used on an
  * interrupted thread closes itself and throws {@link ClosedByInterruptException}; the store
  * reports that as {@link OperationInterruptedException}, as every store must.
  */
@@ -73,18 +72,15 @@ final class DirectoryStore implements Store {
 
     @Override
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
-        Path target = root.resolve(id.value());
-        VerifyingInputStream verified = new VerifyingInputStream(data, ContentVerifier.forAdd(id, options));
         Path temp = Files.createTempFile(root, ".add-", ".tmp");
         try {
+            long size;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                verified.transferTo(Channels.newOutputStream(channel));
+                size = data.transferTo(Channels.newOutputStream(channel)); // to the end: the last read may throw too
                 channel.force(true);
             }
-            VerifiedContent content = verified.result();
-            Files.createLink(target, temp);            // fails if the id exists: one winner
-            return new StoredObject(id, Location.of(locationOf(id).uri(), options.metadata()),
-                    content.size(), content.checksums());
+            Files.createLink(root.resolve(id.value()), temp);  // fails if the id exists: one winner
+            return StoredObject.of(id, locationOf(id), size);
         } catch (FileAlreadyExistsException e) {
             throw new ObjectAlreadyExistsException("Object already exists: " + locationOf(id));
         } catch (ClosedByInterruptException e) {
@@ -125,6 +121,12 @@ final class DirectoryStore implements Store {
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException("Object not found: " + location);
         }
+    }
+
+    /** The temp file of an add cut short by a crash carries no id; only the object can be found. */
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        Files.deleteIfExists(root.resolve(id.value()));
     }
 
     @Override

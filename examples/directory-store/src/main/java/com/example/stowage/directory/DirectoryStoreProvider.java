@@ -1,6 +1,7 @@
 package com.example.stowage.directory;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.StoreProvider;
 import java.io.IOException;
@@ -8,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** Creates directory stores; listed in {@code META-INF/services/io.stowage.StoreProvider}. */
-public final class DirectoryStoreProvider implements StoreProvider<DirectoryStoreConfig> {
+/**
+ * Creates directory stores, {@code { type: directory, path: /var/lib/images }}; listed in
+ * {@code META-INF/services/io.stowage.StoreProvider}.
+ */
+public final class DirectoryStoreProvider implements StoreProvider {
     @Override
     public String type() {
         return "directory";
@@ -21,22 +25,16 @@ public final class DirectoryStoreProvider implements StoreProvider<DirectoryStor
     }
 
     @Override
-    public Class<DirectoryStoreConfig> configType() {
-        return DirectoryStoreConfig.class;
-    }
-
-    @Override
-    public Store create(String name, DirectoryStoreConfig config) throws ConfigurationException {
+    public Store create(String name, Settings settings) throws InvalidConfigurationException {
+        settings.checkKeys("path");
+        Path root = Path.of(settings.requiredString("path")).toAbsolutePath().normalize();
         if (!name.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new ConfigurationException("Invalid configuration of store '" + name
-                    + "': a directory store's name is the host of its locations; use [a-z0-9-]");
+            throw settings.invalid("a directory store's name is the host of its locations; use [a-z0-9-]");
         }
-        Path root = Path.of(config.path()).toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
         } catch (IOException e) {
-            throw new ConfigurationException("Invalid configuration of store '" + name + "': key 'path': cannot create "
-                    + root + " (" + e.getMessage() + ")");
+            throw settings.invalid("path", "names a directory that cannot be created: " + root + " (" + e.getMessage() + ")");
         }
         return new DirectoryStore(name, root);
     }

@@ -3,14 +3,12 @@ package com.example.stowage.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.AddOptions;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.ObjectId;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
-import io.stowage.config.StowageConfig;
+import io.stowage.core.StoreRegistry;
+import io.stowage.core.config.StowageConfig;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +23,8 @@ class DirectoryStoreProviderTest {
 
     @Test
     void theRegistryFindsAndRoutesToTheDirectoryStore() throws Exception {
-        ObjectNode images = new ObjectMapper().createObjectNode().put("type", "directory").put("path", dir.toString());
-        try (Stores stores = Stores.build(new StowageConfig("images", Map.of("images", images), null))) {
+        Map<String, Object> images = Map.of("type", "directory", "path", dir.toString());
+        try (StoreRegistry stores = StoreRegistry.build(config(images))) {
             StoredObject stored = stores.add(ObjectId.of("kernel"), new ByteArrayInputStream(new byte[] {1, 2, 3}),
                     AddOptions.defaults());
 
@@ -38,12 +36,15 @@ class DirectoryStoreProviderTest {
 
     @Test
     void unknownKeysAreConfigurationErrors() {
-        ObjectNode images = new ObjectMapper().createObjectNode().put("type", "directory").put("path", dir.toString())
-                .put("colour", "blue");
+        Map<String, Object> images = Map.of("type", "directory", "path", dir.toString(), "colour", "blue");
 
-        assertThatThrownBy(() -> Stores.build(new StowageConfig("images", Map.of("images", images), null)))
-                .isInstanceOf(ConfigurationException.class)
+        assertThatThrownBy(() -> StoreRegistry.build(config(images)))
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("store 'images'")
                 .hasMessageContaining("colour");
+    }
+
+    private static StowageConfig config(Map<String, Object> images) throws Exception {
+        return StowageConfig.fromTree(Map.of("default", "images", "stores", Map.of("images", images)), name -> null);
     }
 }

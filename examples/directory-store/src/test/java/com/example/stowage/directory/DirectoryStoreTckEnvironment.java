@@ -2,6 +2,7 @@ package com.example.stowage.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stowage.Settings;
 import io.stowage.Store;
 import io.stowage.tck.OpenFiles;
 import io.stowage.tck.StoreProfile;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The directory store as the TCK sees it: a fresh temp directory, looked into directly. */
@@ -23,7 +25,7 @@ final class DirectoryStoreTckEnvironment implements StoreTckEnvironment {
     /** Every call opens another store on the same directory, as a second process would. */
     @Override
     public Store createStore() throws Exception {
-        return new DirectoryStoreProvider().create("tck", new DirectoryStoreConfig(root.toString()));
+        return new DirectoryStoreProvider().create("tck", Settings.of("store 'tck'", Map.of("path", root.toString())));
     }
 
     @Override

@@ -32,7 +32,7 @@ class GuideSnippetsTest {
             checked.add(block.group(1));
         }
         assertThat(checked).as("files the guide quotes").contains(
-                "src/main/java/com/example/stowage/directory/DirectoryStoreConfig.java",
+                "src/main/java/com/example/stowage/directory/DirectoryStoreProvider.java",
                 "src/main/java/com/example/stowage/directory/DirectoryStore.java",
                 "src/test/java/com/example/stowage/directory/DirectoryStoreTckEnvironment.java",
                 "src/test/java/com/example/stowage/directory/DirectoryStoreContractTest.java");

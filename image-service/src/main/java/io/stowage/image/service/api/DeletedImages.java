@@ -2,6 +2,7 @@ package io.stowage.image.service.api;
 
 import io.stowage.NotSupportedException;
 import io.stowage.ObjectNotFoundException;
+import io.stowage.core.StoreRegistry;
 import io.stowage.image.service.registry.ImageLocation;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.LocationRegistry.Removal;

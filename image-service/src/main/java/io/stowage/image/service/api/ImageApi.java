@@ -2,6 +2,7 @@ package io.stowage.image.service.api;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.core.StoreRegistry;
 import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.TokenGrant;
 import io.stowage.image.service.registry.ImageRegistry;

@@ -3,6 +3,8 @@ package io.stowage.image.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.Capability;
+import io.stowage.core.StoreInfo;
 import io.stowage.image.service.registry.DuplicateImageException;
 import io.stowage.image.service.registry.Image;
 import io.stowage.image.service.registry.ImageAttributes;

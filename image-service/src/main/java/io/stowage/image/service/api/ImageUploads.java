@@ -1,5 +1,13 @@
 package io.stowage.image.service.api;
 
+import io.stowage.AddOptions;
+import io.stowage.Capability;
+import io.stowage.ChecksumAlgorithm;
+import io.stowage.InvalidConfigurationException;
+import io.stowage.Location;
+import io.stowage.ObjectId;
+import io.stowage.StoreException;
+import io.stowage.StoredObject;
 import io.stowage.image.service.registry.Image;
 import io.stowage.image.service.registry.ImageStatus;
 import io.stowage.image.service.registry.UploadTransition;

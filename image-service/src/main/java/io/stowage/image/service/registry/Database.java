@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,16 +56,16 @@ final class Database implements AutoCloseable {
      * Opens the registry at {@code url} and brings its schema up to date.
      *
      * @param credentials the user and password of a PostgreSQL registry; ignored by SQLite
-     * @throws ConfigurationException for a URL this build cannot serve or a database it cannot open
+     * @throws InvalidConfigurationException for a URL this build cannot serve or a database it cannot open
      */
-    static Database open(String url, RegistryCredentials credentials) throws ConfigurationException {
+    static Database open(String url, RegistryCredentials credentials) throws InvalidConfigurationException {
         requireNonNull(url, "url is null");
         requireNonNull(credentials, "credentials is null");
         if (url.startsWith(POSTGRESQL_PREFIX)) {
             return openPostgresql(url, credentials);
         }
         if (!url.startsWith(SQLITE_PREFIX)) {
-            throw new ConfigurationException("Invalid configuration of images: key 'registry' must be a jdbc:sqlite: or"
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'registry' must be a jdbc:sqlite: or"
                     + " jdbc:postgresql: URL");
         }
         createParentDir(url.substring(SQLITE_PREFIX.length()));
@@ -79,11 +79,11 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(reads, e);
             closeQuietly(writes, e);
-            throw new ConfigurationException("Cannot open the image registry " + url + ": " + firstLine(e), e);
+            throw new InvalidConfigurationException("Cannot open the image registry " + url + ": " + firstLine(e), e);
         }
     }
 
-    private static Database openPostgresql(String url, RegistryCredentials credentials) throws ConfigurationException {
+    private static Database openPostgresql(String url, RegistryCredentials credentials) throws InvalidConfigurationException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("stowage-registry");
         config.setJdbcUrl(url);
@@ -106,21 +106,21 @@ final class Database implements AutoCloseable {
             return new Database(pool, pool, true);
         } catch (RuntimeException e) {
             closeQuietly(pool, e);
-            throw new ConfigurationException("Cannot open the image registry " + RegistryCredentials.redact(url) + ": "
+            throw new InvalidConfigurationException("Cannot open the image registry " + RegistryCredentials.redact(url) + ": "
                     + firstLine(e), e);
         }
     }
 
-    private static void createParentDir(String path) throws ConfigurationException {
+    private static void createParentDir(String path) throws InvalidConfigurationException {
         if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
-            throw new ConfigurationException("Invalid configuration of images: key 'registry' must name a database file");
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'registry' must name a database file");
         }
         int query = path.indexOf('?');
         Path file = Path.of(query < 0 ? path : path.substring(0, query)).toAbsolutePath();
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
-            throw new ConfigurationException("Cannot create the directory of the image registry " + file + ": " + e, e);
+            throw new InvalidConfigurationException("Cannot create the directory of the image registry " + file + ": " + e, e);
         }
     }
 

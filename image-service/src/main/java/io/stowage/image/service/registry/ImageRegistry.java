@@ -2,7 +2,7 @@ package io.stowage.image.service.registry;
 
 import static java.util.Objects.requireNonNull;
 
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,7 +43,7 @@ public final class ImageRegistry implements AutoCloseable {
     }
 
     /** Opens the registry at a JDBC URL without credentials, quota or custom lease (SQLite, tests). */
-    public static ImageRegistry open(String url, Clock clock) throws ConfigurationException {
+    public static ImageRegistry open(String url, Clock clock) throws InvalidConfigurationException {
         return open(url, RegistryCredentials.NONE, clock, DEFAULT_LEASE, Long.MAX_VALUE);
     }
 
@@ -55,7 +55,7 @@ public final class ImageRegistry implements AutoCloseable {
      * @param ownerQuota the most bytes one owner's images and uploads may hold; {@link Long#MAX_VALUE} for none
      */
     public static ImageRegistry open(String url, RegistryCredentials credentials, Clock clock, Duration lease,
-            long ownerQuota) throws ConfigurationException {
+            long ownerQuota) throws InvalidConfigurationException {
         requireNonNull(clock, "clock is null");
         requireNonNull(lease, "lease is null");
         return new ImageRegistry(Database.open(url, credentials), clock, lease, ownerQuota);

@@ -5,14 +5,14 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.AddOptions;
 import io.stowage.ByteRange;
 import io.stowage.Capability;
-import io.stowage.ConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
-import io.stowage.StoreInfo;
+import io.stowage.core.StoreInfo;
 import io.stowage.StoredObject;
-import io.stowage.Stores;
+import io.stowage.core.StoreRegistry;
 import io.stowage.image.service.registry.ImageLocation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +27,9 @@ import java.util.Set;
  * names only. Failures are the {@link io.stowage.StoreException} family.
  */
 public final class ImageStores implements AutoCloseable {
-    private final Stores stores;
+    private final StoreRegistry stores;
 
-    public ImageStores(Stores stores) {
+    public ImageStores(StoreRegistry stores) {
         this.stores = requireNonNull(stores, "stores is null");
     }
 
@@ -126,7 +126,7 @@ public final class ImageStores implements AutoCloseable {
     public boolean isWritable(String store) {
         try {
             return stores.store(store).capabilities().contains(Capability.WRITE);
-        } catch (ConfigurationException e) {
+        } catch (InvalidConfigurationException e) {
             return false;
         }
     }
