@@ -168,7 +168,7 @@ public final class ImageServiceConfig {
      * what this JDK computes fastest (the CPU's SHA extensions: about 0.7 s of one core per GiB
      * against 1.65–2 s for SHA-512), and an upload computes it beside the MD5 {@code checksum} on the
      * two cores, so it shortens every upload. Clients verify with whatever {@code os_hash_algo}
-     * names (python-glanceclient and Nova through {@code hashlib.new}).
+     * names (python-glanceclient through {@code hashlib.new}, {@code stowage image} too).
      */
     public ChecksumAlgorithm hash() {
         return hash;
