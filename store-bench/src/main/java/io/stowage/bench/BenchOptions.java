@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * @param smallObjects add+get+delete cycles per small-object run
  * @param cliRuns measured starts of {@code stowage stores}
  * @param repository the checkout holding the {@code stowage} launcher and {@code store-cli/target/stowage.jar}
+ * @param launcher the {@code stowage} command the process and cli groups run, when not the checkout's launcher
  */
 record BenchOptions(
         long size,
@@ -33,11 +35,12 @@ record BenchOptions(
         long heapSize,
         int smallObjects,
         int cliRuns,
-        Path repository) {
+        Path repository,
+        Optional<Path> launcher) {
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI;
+        PROCESS, CLI, FILE, DIRECT, SMALL, HTTP, S3, HEAP;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -68,12 +71,14 @@ record BenchOptions(
             "  --small-count N     add+get+delete cycles per small-object run (default 1000)",
             "  --cli-runs N        measured starts of `stowage stores` (default 10)",
             "  --repo DIR          the checkout with ./stowage (default the current dir)",
+            "  --stowage PATH      the stowage command to run instead of the checkout's launcher",
             "  --help");
 
     BenchOptions {
         requireNonNull(groups, "groups is null");
         requireNonNull(workDir, "workDir is null");
         requireNonNull(repository, "repository is null");
+        requireNonNull(launcher, "launcher is null");
         groups = groups.isEmpty() ? EnumSet.noneOf(Group.class) : EnumSet.copyOf(groups);
         if (size < 1) {
             throw new IllegalArgumentException("--size: must be at least 1 byte");
@@ -96,6 +101,7 @@ record BenchOptions(
         int smallObjects = 1000;
         int cliRuns = 10;
         Path repository = Path.of("").toAbsolutePath();
+        Optional<Path> launcher = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             if (option.equals("--help") || option.equals("-h")) {
@@ -116,6 +122,7 @@ record BenchOptions(
                 case "--small-count" -> smallObjects = number(value, option);
                 case "--cli-runs" -> cliRuns = number(value, option);
                 case "--repo" -> repository = Path.of(value).toAbsolutePath();
+                case "--stowage" -> launcher = Optional.of(Path.of(value).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
         }
@@ -125,7 +132,7 @@ record BenchOptions(
         if (!Files.isDirectory(workDir)) {
             throw new IllegalArgumentException("--dir: " + workDir + " is not a directory");
         }
-        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository);
+        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository, launcher);
     }
 
     private static int number(String value, String option) {

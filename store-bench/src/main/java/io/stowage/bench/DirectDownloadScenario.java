@@ -83,7 +83,7 @@ final class DirectDownloadScenario implements Scenario {
     }
 
     /** Checks that {@code target} holds {@code size} bytes, deletes it, and returns the size. */
-    private static long removeTarget(String contender, Path target, long size) throws IOException {
+    static long removeTarget(String contender, Path target, long size) throws IOException {
         long written = Files.size(target);
         Files.delete(target);
         return Drain.check(contender, written, size);

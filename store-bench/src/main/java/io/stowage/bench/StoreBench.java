@@ -62,8 +62,8 @@ public final class StoreBench {
     }
 
     static List<Scenario> scenarios() {
-        return List.of(new FileScenarios(), new DirectDownloadScenario(), new SmallObjectScenario(), new HttpScenarios(),
-                new S3Scenarios(), new HeapScenario(), new CliStartScenario());
+        return List.of(new WholeCommandScenarios(), new CliStartScenario(), new FileScenarios(), new DirectDownloadScenario(),
+                new SmallObjectScenario(), new HttpScenarios(), new S3Scenarios(), new HeapScenario());
     }
 
     private static String groups(BenchOptions options) {

@@ -14,20 +14,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The harness runs end to end with tiny sizes and one round: every scenario of the groups that
- * need no built CLI produces its rows, the transfers moved the right bytes (the contenders
- * check that and would throw), the heap probes finished with intact data, and the workspace is
- * gone afterwards. Nothing here looks at a speed: on a CI machine the ratios mean nothing.
+ * The harness runs end to end with tiny sizes and one round: every scenario produces its rows,
+ * the transfers moved the right bytes (the contenders check that and would throw), the heap
+ * probes finished with intact data, and the workspace is gone afterwards. The process and cli
+ * groups run {@code stowage} as a script starting the CLI from this test's classpath (the
+ * packaged jar does not exist yet when the tests run). Nothing here looks at a speed: on a CI
+ * machine the ratios mean nothing.
  */
 class StoreBenchSmokeTest {
     @TempDir
     Path workDir;
 
     @Test
-    void runsEveryServerlessAndServerGroupAndPrintsOneRowPerComparison() throws Exception {
+    void runsEveryGroupAndPrintsOneRowPerComparison() throws Exception {
+        Path launcher = stowageOnTheTestClasspath();
         BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
-                "--small-count", "5", "--heap-size", "4m", "--only", "file,direct,small,http,s3,heap",
-                "--dir", workDir.toString()));
+                "--small-count", "5", "--heap-size", "4m", "--cli-runs", "1", "--dir", workDir.toString(),
+                "--stowage", launcher.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -35,6 +38,11 @@ class StoreBenchSmokeTest {
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(rows).extracting(Row::scenario).containsExactly(
+                "process: `stowage add` (1 MiB)",
+                "process: `stowage get -o` (1 MiB)",
+                "process: `stowage get > file` (1 MiB)",
+                "cli: `stowage stores` wall time",
+                "cli: bare JVM start (`java -version`, the launcher's flags), for reference",
                 "file add (1 MiB) vs raw durable copy",
                 "file add (1 MiB) vs serial hash, then write",
                 "file get (1 MiB) to a null sink",
@@ -54,14 +62,26 @@ class StoreBenchSmokeTest {
                 "heap: s3 get 4 MiB, -Xmx128m");
         assertThat(rows).filteredOn(row -> row.scenario().startsWith("heap:"))
                 .allSatisfy(row -> assertThat(row.verdict()).as(row.scenario() + ": " + row.stowage()).isEqualTo(Row.Verdict.PASS));
-        assertThat(rows).filteredOn(row -> !row.scenario().startsWith("heap:"))
+        assertThat(rows).filteredOn(row -> !row.scenario().startsWith("heap:") && !row.scenario().startsWith("cli:"))
                 .allSatisfy(row -> assertThat(row.ratio()).matches("\\d+\\.\\d\\d×"));
+        assertThat(rows).filteredOn(row -> row.scenario().startsWith("cli:"))
+                .allSatisfy(row -> assertThat(row.stowage()).matches("\\d+\\.\\d{3} s"));
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("| scenario ").contains("Machine: ");
         assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).as("header and rows").isEqualTo(rows.size() + 1);
         try (Stream<Path> left = Files.list(workDir)) {
-            assertThat(left).as("left in the work dir").isEmpty();
+            assertThat(left).as("left in the work dir").containsExactly(launcher);
         }
+    }
+
+    /** A {@code stowage} script in the work dir that runs the CLI's main class on this JVM's classpath. */
+    private Path stowageOnTheTestClasspath() throws Exception {
+        Path script = workDir.resolve("stowage");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp '"
+                + System.getProperty("java.class.path") + "' io.stowage.cli.StowageCli \"$@\"\n");
+        script.toFile().setExecutable(true);
+        return script;
     }
 
     @Test
