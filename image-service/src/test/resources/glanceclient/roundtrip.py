@@ -11,15 +11,7 @@ import sys
 from glanceclient import Client
 from glanceclient import exc
 
-
-def payload(seed, size):
-    """Deterministic bytes: SHA-512 blocks of a counter."""
-    out = bytearray()
-    counter = 0
-    while len(out) < size:
-        out += hashlib.sha512(b"%d-%d" % (seed, counter)).digest()
-        counter += 1
-    return bytes(out[:size])
+from payloads import payload
 
 
 def main():

@@ -18,6 +18,9 @@ public record Checksum(ChecksumAlgorithm algorithm, String hex) {
     /**
      * Checks the digest against its algorithm.
      *
+     * @param algorithm the algorithm
+     * @param hex the digest in hex, either case
+     *
      * @throws NullPointerException if a part is null
      * @throws IllegalArgumentException if the hex is not a digest of that algorithm
      */

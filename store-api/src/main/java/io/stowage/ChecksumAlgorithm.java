@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
 
 /** The checksums a store computes while streaming. SHA-256 by default; MD5 and SHA-512 on request (Glance). */
 public enum ChecksumAlgorithm {
+    /** MD5, which Glance records as {@code checksum}. */
     MD5("md5", "MD5"),
+    /** SHA-256, computed by default. */
     SHA256("sha256", "SHA-256"),
+    /** SHA-512, Glance's default {@code os_hash_algo}. */
     SHA512("sha512", "SHA-512");
 
     private final String id;
@@ -20,11 +23,12 @@ public enum ChecksumAlgorithm {
         this.jcaName = jcaName;
     }
 
-    /** The lower-case name used in JSON and on the command line: {@code md5}, {@code sha256}, {@code sha512}. */
+    /** {@return the lower-case name used in JSON and on the command line: {@code md5}, {@code sha256}, {@code sha512}} */
     public String id() {
         return id;
     }
 
+    /** {@return a new digest of this algorithm} */
     public MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance(jcaName);

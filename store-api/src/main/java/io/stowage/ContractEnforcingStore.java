@@ -149,6 +149,13 @@ public final class ContractEnforcingStore implements Store {
     }
 
     @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        require(Capability.DELETE, "discard " + id);
+        delegate.discard(id);
+    }
+
+    @Override
     public void close() throws IOException {
         delegate.close();
     }

@@ -41,7 +41,13 @@ public final class Location {
         this.metadata = metadata;
     }
 
-    /** A location for a URI built by code; see {@link #of(URI, Map)}. */
+    /**
+     * A location for a URI built by code, without metadata; see {@link #of(URI, Map)}.
+     *
+     * @param uri an absolute, hierarchical URI without user-info
+     * @return the location
+     * @throws IllegalArgumentException if the URI is not absolute and hierarchical, or has user-info
+     */
     public static Location of(URI uri) {
         return of(uri, Map.of());
     }
@@ -49,6 +55,9 @@ public final class Location {
     /**
      * A location for a URI built by code (a store naming what it just wrote).
      *
+     * @param uri an absolute, hierarchical URI without user-info
+     * @param metadata the location metadata, copied
+     * @return the location
      * @throws IllegalArgumentException if the URI is not absolute and hierarchical, or has user-info
      */
     public static Location of(URI uri, Map<String, String> metadata) {
@@ -67,7 +76,13 @@ public final class Location {
         return new Location(lowerCaseScheme(uri), Collections.unmodifiableMap(copy));
     }
 
-    /** Parses location text; see {@link #parse(String, Map)}. */
+    /**
+     * Parses location text without metadata; see {@link #parse(String, Map)}.
+     *
+     * @param text the location text
+     * @return the location
+     * @throws InvalidLocationException if the text is not a valid location, null included
+     */
     public static Location parse(String text) throws InvalidLocationException {
         return parse(text, Map.of());
     }
@@ -77,6 +92,11 @@ public final class Location {
      * dropping any credentials in them. Anything malformed (no scheme, not hierarchical,
      * whitespace or control characters, longer than {@value #MAX_LENGTH}) raises
      * {@link InvalidLocationException} and nothing else.
+     *
+     * @param text the location text
+     * @param metadata the location metadata kept with it, copied
+     * @return the location
+     * @throws InvalidLocationException if the text or the metadata is not valid, null included
      */
     public static Location parse(String text, Map<String, String> metadata) throws InvalidLocationException {
         if (metadata == null) {
@@ -90,36 +110,45 @@ public final class Location {
         return LocationParser.parse(text, metadata);
     }
 
+    /** {@return the URI, its scheme in lower case} */
     public URI uri() {
         return uri;
     }
 
-    /** The scheme, in lower case. */
+    /** {@return the scheme, in lower case} */
     public String scheme() {
         return uri.getScheme();
     }
 
-    /** The location metadata, sorted by key, unmodifiable. */
+    /** {@return the location metadata, sorted by key, unmodifiable} */
     public Map<String, String> metadata() {
         return metadata;
     }
 
-    /** The store named in the metadata, if any. */
+    /** {@return the store named in the metadata ({@value #STORE_KEY}), if any} */
     public Optional<String> storeName() {
         return Optional.ofNullable(metadata.get(STORE_KEY));
     }
 
-    /** The URL to persist. Holds no user-info; query parameters are kept as they are. */
+    /** {@return the URL to persist} It holds no user-info; query parameters are kept as they are. */
     public String url() {
         return uri.toString();
     }
 
+    /**
+     * This location with one more metadata entry, replacing the value of an existing key.
+     *
+     * @param key the key
+     * @param value the value
+     * @return the new location
+     */
     public Location withMetadata(String key, String value) {
         Map<String, String> copy = new TreeMap<>(metadata);
         copy.put(requireNonNull(key, "key is null"), requireNonNull(value, "value is null"));
         return new Location(uri, Collections.unmodifiableMap(copy));
     }
 
+    /** Locations are equal when their URIs and metadata are. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Location location && location.uri.equals(uri) && location.metadata.equals(metadata);

@@ -8,10 +8,21 @@ package io.stowage;
  * message names the object and quotes what the server sent.
  */
 public class MalformedResponseException extends IntegrityException {
+    /**
+     * An error with its message.
+     *
+     * @param message what failed, naming the location or id concerned and never a credential
+     */
     public MalformedResponseException(String message) {
         super(message);
     }
 
+    /**
+     * An error with its message and the failure that caused it.
+     *
+     * @param message what failed, naming the location or id concerned and never a credential
+     * @param cause the underlying failure
+     */
     public MalformedResponseException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  * traversal in an id.
  */
 public final class ObjectId implements Comparable<ObjectId> {
+    /** The longest id. */
     public static final int MAX_LENGTH = 255;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
 
@@ -21,7 +22,13 @@ public final class ObjectId implements Comparable<ObjectId> {
         this.value = value;
     }
 
-    /** Checks {@code value} and wraps it; anything else than a valid id is an {@link InvalidIdException}. */
+    /**
+     * Checks id text from outside and wraps it.
+     *
+     * @param value the text
+     * @return the id
+     * @throws InvalidIdException if the text is not a valid id, null included
+     */
     public static ObjectId of(String value) throws InvalidIdException {
         if (!isValid(value)) {
             throw new InvalidIdException("Invalid object id " + Redaction.quote(value)
@@ -30,25 +37,34 @@ public final class ObjectId implements Comparable<ObjectId> {
         return new ObjectId(value);
     }
 
+    /**
+     * Whether {@code value} is a valid id.
+     *
+     * @param value the text, possibly null
+     * @return whether {@link #of} would accept it
+     */
     public static boolean isValid(String value) {
         return value != null && ALLOWED.matcher(value).matches() && !value.equals(".") && !value.equals("..");
     }
 
-    /** A new random id (a UUID). */
+    /** {@return a new random id (a UUID)} */
     public static ObjectId random() {
         return new ObjectId(UUID.randomUUID().toString());
     }
 
+    /** {@return the id's text} */
     public String value() {
         return value;
     }
 
+    /** Ids order by their text. */
     @Override
     public int compareTo(ObjectId other) {
         requireNonNull(other, "other is null");
         return value.compareTo(other.value);
     }
 
+    /** Ids are equal when their texts are; case matters. */
     @Override
     public boolean equals(Object other) {
         return other instanceof ObjectId id && id.value.equals(value);
@@ -59,6 +75,7 @@ public final class ObjectId implements Comparable<ObjectId> {
         return value.hashCode();
     }
 
+    /** {@return the id's text} */
     @Override
     public String toString() {
         return value;

@@ -29,8 +29,14 @@ public final class ObjectStream extends InputStream {
     private boolean closed;
 
     /**
+     * Wraps a backend stream.
+     *
      * @param data the backend stream, positioned at {@code offset}
      * @param location the object read, for messages
+     * @param objectSize the size of the whole object
+     * @param offset where the read starts in the object
+     * @param length how many bytes the read returns
+     * @throws IllegalArgumentException if the numbers do not describe a read within the object
      */
     public ObjectStream(InputStream data, Location location, long objectSize, long offset, long length) {
         this.data = requireNonNull(data, "data is null");
@@ -44,26 +50,27 @@ public final class ObjectStream extends InputStream {
         this.length = length;
     }
 
+    /** {@return the object read} */
     public Location location() {
         return location;
     }
 
-    /** The size of the whole object. */
+    /** {@return the size of the whole object} */
     public long objectSize() {
         return objectSize;
     }
 
-    /** Where this read starts in the object. */
+    /** {@return where this read starts in the object} */
     public long offset() {
         return offset;
     }
 
-    /** How many bytes this read returns in all. */
+    /** {@return how many bytes this read returns in all} */
     public long length() {
         return length;
     }
 
-    /** Bytes returned so far. */
+    /** {@return the bytes returned so far} */
     public long position() {
         return position;
     }
@@ -179,6 +186,7 @@ public final class ObjectStream extends InputStream {
         return n;
     }
 
+    /** {@return whether the stream was closed} */
     public boolean isClosed() {
         return closed;
     }

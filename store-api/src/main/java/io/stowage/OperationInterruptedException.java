@@ -10,10 +10,21 @@ package io.stowage;
  * an SDK's abort).
  */
 public class OperationInterruptedException extends StoreException {
+    /**
+     * An error with its message.
+     *
+     * @param message what failed, naming the location or id concerned and never a credential
+     */
     public OperationInterruptedException(String message) {
         super(message);
     }
 
+    /**
+     * An error with its message and the failure that caused it.
+     *
+     * @param message what failed, naming the location or id concerned and never a credential
+     * @param cause the underlying failure
+     */
     public OperationInterruptedException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -15,7 +15,12 @@ public final class Redaction {
 
     private Redaction() {}
 
-    /** The URL with any user-info removed and the values of secret-looking query parameters masked. */
+    /**
+     * A URL safe for messages and logs.
+     *
+     * @param url the URL text, possibly null
+     * @return the URL with any user-info removed and the values of secret-looking query parameters masked
+     */
     public static String url(String url) {
         if (url == null) {
             return "null";
@@ -51,6 +56,9 @@ public final class Redaction {
     /**
      * Untrusted text for an error message: user-info and secret parameters redacted,
      * control characters escaped, at most {@value #MAX_QUOTED} characters, in quotes.
+     *
+     * @param text the text, possibly null
+     * @return the quoted text
      */
     public static String quote(String text) {
         if (text == null) {

@@ -178,6 +178,23 @@ public interface Store extends Closeable {
     }
 
     /**
+     * Removes whatever an add of {@code id} left in this store, whether that add finished or
+     * not: the object if it was published, and what an add cut short by the crash of its
+     * process left behind that the store can find by the id (an open multipart upload). It is
+     * for recovery after a crash: call it only when no add of {@code id} can still be running,
+     * in this process or another. Nothing left is not an error, so calling it twice is harmless.
+     *
+     * <p>Requires {@link Capability#DELETE}; the default implementation refuses.
+     *
+     * @param id the id an add was given
+     * @throws NotSupportedException if the store cannot delete
+     * @throws IOException if what is there could not be removed
+     */
+    default void discard(ObjectId id) throws IOException {
+        throw new NotSupportedException("Store '" + name() + "' does not support discard (no DELETE capability): " + id);
+    }
+
+    /**
      * Releases what the store holds (clients, thread pools). Idempotent.
      *
      * @throws IOException if releasing failed

@@ -11,10 +11,21 @@ import java.io.IOException;
  * credential.
  */
 public class StoreException extends IOException {
+    /**
+     * An error with its message.
+     *
+     * @param message what failed, naming the location or id concerned and never a credential
+     */
     public StoreException(String message) {
         super(message);
     }
 
+    /**
+     * An error with its message and the failure that caused it.
+     *
+     * @param message what failed, naming the location or id concerned and never a credential
+     * @param cause the underlying failure
+     */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

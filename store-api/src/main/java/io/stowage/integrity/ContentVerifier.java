@@ -50,6 +50,11 @@ public final class ContentVerifier {
     /**
      * A verifier for {@link io.stowage.Store#add}. Fails at once, before any data is read, when
      * the expected size already exceeds the size limit.
+     *
+     * @param id the id added, for messages
+     * @param options the add's expectations, checksums and progress listener
+     * @return the verifier
+     * @throws SizeLimitExceededException if the declared size exceeds the size limit
      */
     public static ContentVerifier forAdd(ObjectId id, AddOptions options) throws SizeLimitExceededException {
         return of("object '" + id + "'", options.expectedSize(), options.expectedChecksum(), options.sizeLimit(),
@@ -59,6 +64,15 @@ public final class ContentVerifier {
     /**
      * A verifier with explicit expectations; {@code subject} names the data in messages
      * ("object 'abc'", a redacted location).
+     *
+     * @param subject the data in messages
+     * @param expectedSize the size the data must have, when known
+     * @param expectedChecksum a checksum the data must have, when known; its algorithm is computed too
+     * @param sizeLimit the most bytes accepted, when limited
+     * @param algorithms the checksums to compute
+     * @param progress told of the bytes seen
+     * @return the verifier
+     * @throws SizeLimitExceededException if the expected size exceeds the size limit
      */
     public static ContentVerifier of(String subject, OptionalLong expectedSize, Optional<Checksum> expectedChecksum,
             OptionalLong sizeLimit, Set<ChecksumAlgorithm> algorithms, ProgressListener progress)
@@ -70,12 +84,12 @@ public final class ContentVerifier {
         return new ContentVerifier(subject, expectedSize, expectedChecksum, sizeLimit, algorithms, progress);
     }
 
-    /** Bytes seen so far. */
+    /** {@return the bytes seen so far} */
     public long bytes() {
         return bytes;
     }
 
-    /** The size the data must have, when declared. */
+    /** {@return the size the data must have, when declared} */
     public OptionalLong expectedSize() {
         return expectedSize;
     }
@@ -83,6 +97,9 @@ public final class ContentVerifier {
     /**
      * Takes the next bytes.
      *
+     * @param buffer holds the bytes
+     * @param offset where they start in {@code buffer}
+     * @param length how many there are
      * @throws SizeLimitExceededException once the data is longer than the size limit
      * @throws IntegrityException once the data is longer than the expected size
      */
@@ -110,6 +127,7 @@ public final class ContentVerifier {
      * Ends the data: checks the expected size and checksum and returns the result.
      * Idempotent once it succeeded.
      *
+     * @return the verified size and checksums
      * @throws IntegrityException if the data is shorter than declared or its checksum differs
      */
     public VerifiedContent finish() throws IntegrityException {

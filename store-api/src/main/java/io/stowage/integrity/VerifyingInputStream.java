@@ -18,6 +18,12 @@ public final class VerifyingInputStream extends InputStream {
     private final ContentVerifier verifier;
     private VerifiedContent result;
 
+    /**
+     * Verifies {@code source} as it is read.
+     *
+     * @param source the data; not closed by this stream
+     * @param verifier checks the data
+     */
     public VerifyingInputStream(InputStream source, ContentVerifier verifier) {
         this.source = requireNonNull(source, "source is null");
         this.verifier = requireNonNull(verifier, "verifier is null");
@@ -50,17 +56,21 @@ public final class VerifyingInputStream extends InputStream {
         return n;
     }
 
-    /** Bytes read so far. */
+    /** {@return the bytes read so far} */
     public long bytes() {
         return verifier.bytes();
     }
 
-    /** Whether the source was read to its end and passed verification. */
+    /** {@return whether the source was read to its end and passed verification} */
     public boolean isComplete() {
         return result != null;
     }
 
-    /** The verified size and checksums; only after the end of data was read. */
+    /**
+     * {@return the verified size and checksums}
+     *
+     * @throws IllegalStateException before the end of the data was read and verified
+     */
     public VerifiedContent result() {
         if (result == null) {
             throw new IllegalStateException("The data has not been read to its end");

@@ -55,6 +55,7 @@ public final class AtomicFile implements Closeable {
         /**
          * Waits for the lock and takes it; closing what this returns releases it.
          *
+         * @return the held lock, to close
          * @throws java.io.InterruptedIOException if the thread is interrupted while it waits
          * @throws FileLockUnavailableException if the filesystem gives no lock that works across processes
          */
@@ -81,6 +82,9 @@ public final class AtomicFile implements Closeable {
     /**
      * Creates the temp file of {@code target} in the target's directory, open for writing.
      *
+     * @param target the file to publish in the end
+     * @param options how the temp file is named, created and published
+     * @return the atomic file, to close in every case
      * @throws FileLockUnavailableException if the file is to be {@linkplain
      *     AtomicFileOptions.Builder#lockedWhileOpen locked} and the filesystem gives no lock (the file is removed again)
      * @throws IllegalArgumentException if {@code target} has no file name or no parent directory
@@ -115,17 +119,21 @@ public final class AtomicFile implements Closeable {
         throw new IOException("Could not create a temp file in " + dir + " after " + CREATE_ATTEMPTS + " attempts");
     }
 
-    /** The temp file, for a writer that opens it by name (it is written in place, never replaced). */
+    /** {@return the temp file, for a writer that opens it by name (it is written in place, never replaced)} */
     public Path temp() {
         return temp;
     }
 
-    /** The temp file's channel, open for writing; {@link #close} and {@link #publish} close it. */
+    /** {@return the temp file's channel, open for writing; {@link #close} and {@link #publish} close it} */
     public FileChannel channel() {
         return channel;
     }
 
-    /** Empties the temp file and rewinds the channel, for another attempt at writing it. */
+    /**
+     * Empties the temp file and rewinds the channel, for another attempt at writing it.
+     *
+     * @throws IOException if the file cannot be truncated
+     */
     public void truncate() throws IOException {
         forced = false;
         channel.truncate(0);
@@ -136,6 +144,8 @@ public final class AtomicFile implements Closeable {
      * Forces the temp file's content and metadata to the device now. {@link #publish} forces
      * it too unless this completed since the last {@link #truncate}, so nothing may be written
      * after it. May run on a thread of its own while the writer only reads the file.
+     *
+     * @throws IOException if the device reports a failure
      */
     public void force() throws IOException {
         channel.force(true);
@@ -177,7 +187,7 @@ public final class AtomicFile implements Closeable {
         }
     }
 
-    /** Whether {@link #publish} gave the file the target's name (it may still have failed after that). */
+    /** {@return whether {@link #publish} gave the file the target's name (it may still have failed after that)} */
     public boolean published() {
         return published;
     }
@@ -239,6 +249,9 @@ public final class AtomicFile implements Closeable {
      * Whether an {@code AtomicFile} of this JVM holds {@code temp} as its temp file now (created,
      * neither published nor closed). A sweep of leftover temp files must not even open such a
      * file: closing any channel of a file releases the process's locks on it.
+     *
+     * @param temp a file a sweep found
+     * @return whether a live {@code AtomicFile} of this JVM holds it
      */
     public static boolean isInUse(Path temp) {
         return TempFileCreation.isListed(temp);
@@ -250,6 +263,9 @@ public final class AtomicFile implements Closeable {
      * interrupt status is set again when this returns or throws. Where a directory cannot be
      * opened as a channel (Windows, some in-memory filesystems) there is nothing to force and
      * this does nothing; a failing force of an opened directory throws.
+     *
+     * @param dir the directory
+     * @throws IOException if forcing the opened directory fails
      */
     public static void syncDirectory(Path dir) throws IOException {
         DirectorySync.syncThroughInterrupts(dir);

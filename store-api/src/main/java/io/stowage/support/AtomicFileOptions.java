@@ -34,12 +34,12 @@ public final class AtomicFileOptions {
         this.otherNames = builder.otherNames;
     }
 
-    /** The defaults: temp file {@code .<target name>.<random>.part}, default permissions, publishing replaces. */
+    /** {@return the defaults: temp file {@code .<target name>.<random>.part}, default permissions, publishing replaces} */
     public static AtomicFileOptions defaults() {
         return DEFAULTS;
     }
 
-    /** A builder that starts from the defaults. */
+    /** {@return a builder that starts from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,6 +89,9 @@ public final class AtomicFileOptions {
          * (instead of {@code .<target name>.}, the digits, {@code .part}), so that a sweep of
          * leftovers can tell its temp files by name.
          *
+         * @param prefix what the name starts with
+         * @param suffix what it ends with
+         * @return this builder
          * @throws IllegalArgumentException if either holds a {@code /}, a {@code \} or a NUL, or the prefix is empty
          */
         public Builder tempName(String prefix, String suffix) {
@@ -106,6 +109,8 @@ public final class AtomicFileOptions {
          * Creates the temp file readable and writable by its owner only (as
          * {@link java.nio.file.Files#createTempFile} does) where the filesystem has POSIX
          * permissions; the published file keeps them unless the caller changes them first.
+         *
+         * @return this builder
          */
         public Builder ownerOnly() {
             this.ownerOnly = true;
@@ -118,6 +123,8 @@ public final class AtomicFileOptions {
          * writer's file (locked) from a dead one's; in this JVM {@link AtomicFile#isInUse} tells.
          * A filesystem that answers the lock with an error fails the creation with {@link
          * FileLockUnavailableException}.
+         *
+         * @return this builder
          */
         public Builder lockedWhileOpen() {
             this.lockedWhileOpen = true;
@@ -128,6 +135,8 @@ public final class AtomicFileOptions {
          * Registers a shutdown hook that removes the temp file when the JVM stops (Ctrl-C,
          * SIGTERM) before the file is published or closed. For a command that a user stops;
          * not for a server, whose own shutdown may let running writes finish.
+         *
+         * @return this builder
          */
         public Builder removedAtShutdown() {
             this.removedAtShutdown = true;
@@ -145,7 +154,9 @@ public final class AtomicFileOptions {
          * names are checked and the file renamed while holding {@code lock}, which must keep out
          * every other exclusive publisher of the same names, in this JVM and in other processes.
          *
+         * @param lock keeps every other exclusive publisher of the same names out while it is held
          * @param otherNames names that must not exist either (the same object in other directories)
+         * @return this builder
          */
         public Builder exclusive(AtomicFile.PublishLock lock, Collection<Path> otherNames) {
             this.exclusiveLock = Optional.of(requireNonNull(lock, "lock is null"));
@@ -153,7 +164,7 @@ public final class AtomicFileOptions {
             return this;
         }
 
-        /** The options as set so far; the builder may go on to build others. */
+        /** {@return the options as set so far; the builder may go on to build others} */
         public AtomicFileOptions build() {
             return new AtomicFileOptions(this);
         }

@@ -41,6 +41,9 @@ public final class Backoff {
      * Pauses of up to {@code initial × 2^attempt}, capped at {@code max}. With an {@code initial}
      * of zero there is no pause.
      *
+     * @param initial the longest first pause
+     * @param max the longest pause
+     * @return the backoff
      * @throws IllegalArgumentException unless {@code 0 <= initial <= max}
      */
     public static Backoff exponential(Duration initial, Duration max) {
@@ -51,6 +54,7 @@ public final class Backoff {
      * Sleeps before retry number {@code attempt + 1} (0 before the first retry), at least
      * {@code atLeast} (capped at {@code max}).
      *
+     * @param attempt how many retries were made before this one
      * @param atLeast what the server asked for ({@code Retry-After}), or {@link Duration#ZERO}
      * @param doing what the caller waits for, for the message of an interrupt:
      *     {@code "waiting to retry reading http://host/a"} gives "Interrupted while waiting to retry

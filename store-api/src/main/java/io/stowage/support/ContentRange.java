@@ -26,6 +26,11 @@ public record ContentRange(long first, long last, OptionalLong total) {
     private static final Pattern UNSATISFIED = Pattern.compile("(?i:bytes) \\*/([0-9]{1,19})");
 
     /**
+     * Checks the range.
+     *
+     * @param first the first byte of the body
+     * @param last the last byte of the body
+     * @param total the size of the whole object, when the server sent it
      * @throws IllegalArgumentException unless {@code 0 <= first <= last < Long.MAX_VALUE} and
      *     {@code last < total} when the total is known
      */
@@ -100,7 +105,7 @@ public record ContentRange(long first, long last, OptionalLong total) {
         }
     }
 
-    /** How many bytes it names. */
+    /** {@return how many bytes it names} */
     public long length() {
         return last - first + 1;
     }

@@ -42,15 +42,21 @@ import java.util.Objects;
 public final class ResumingInputStream extends InputStream {
     /** One answer's body: bytes {@code [start(), end())} of the object, from one connection. */
     public interface Body {
-        /** Where in the object the first byte of this body lies. */
+        /** {@return where in the object the first byte of this body lies} */
         long start();
 
-        /** Where in the object the byte after the last one of this body lies. */
+        /** {@return where in the object the byte after the last one of this body lies} */
         long end();
 
         /**
          * Reads as {@link InputStream#read(byte[], int, int)}. Ending before {@link #end()} is
          * either -1 or an {@link EOFException}; both are an early end.
+         *
+         * @param buffer where the bytes go
+         * @param offset where in {@code buffer}
+         * @param length the most bytes to read
+         * @return the bytes read, or -1 at the end of the body
+         * @throws IOException if the body broke
          */
         int read(byte[] buffer, int offset, int length) throws IOException;
 
@@ -73,6 +79,8 @@ public final class ResumingInputStream extends InputStream {
          * Asks for the bytes from {@code position} up to {@code end} (exclusive) of the version of
          * the object the first body came from.
          *
+         * @param position the first byte wanted
+         * @param end the byte after the last one wanted
          * @return a body holding the byte at {@code position}: {@code start() <= position < end()}
          * @throws IntegrityException when the object is no longer that version
          * @throws BackendUnavailableException when the backend cannot be reached now (a break)
@@ -96,12 +104,20 @@ public final class ResumingInputStream extends InputStream {
         /**
          * At most {@code resumes} breaks in a row without a byte read between them: a read whose
          * every answer delivers something goes on to the end, however often it breaks.
+         *
+         * @param resumes the most resumes in a row without progress
+         * @return the limit
          */
         public static Limit inARowWithoutProgress(int resumes) {
             return new Limit(resumes, true);
         }
 
-        /** At most {@code resumes} resumes for the whole read. */
+        /**
+         * At most {@code resumes} resumes for the whole read.
+         *
+         * @param resumes the most resumes
+         * @return the limit
+         */
         public static Limit inAll(int resumes) {
             return new Limit(resumes, false);
         }
@@ -129,8 +145,15 @@ public final class ResumingInputStream extends InputStream {
     private volatile boolean closed;
 
     /**
+     * A stream over {@code first} that resumes from the byte where a body broke.
+     *
      * @param subject the object, for messages (a redacted location: it must hold no secret)
+     * @param opener asks the backend again
      * @param first the first answer, holding the byte at {@code position} unless {@code position == end}
+     * @param position the first byte the stream returns
+     * @param end the byte after the last one it returns
+     * @param limit how many resumes it makes
+     * @param backoff the pause before each resume
      * @throws IllegalArgumentException unless {@code 0 <= position <= end} and {@code first} holds
      *     the byte at {@code position}
      */

@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * @param smallObjects add+get+delete cycles per small-object run
  * @param cliRuns measured starts of {@code stowage stores}
  * @param repository the checkout holding the {@code stowage} launcher and {@code store-cli/target/stowage.jar}
+ * @param registryImages how many images the registry group fills each database with
+ * @param registryCalls calls per operation and count in the registry group
  * @param launcher the {@code stowage} command the process and cli groups run, when not the checkout's launcher
  */
 record BenchOptions(
@@ -36,11 +38,13 @@ record BenchOptions(
         int smallObjects,
         int cliRuns,
         Path repository,
+        int registryImages,
+        int registryCalls,
         Optional<Path> launcher) {
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        PROCESS, CLI, FILE, DIRECT, SMALL, HTTP, S3, HEAP;
+        PROCESS, CLI, FILE, DIRECT, SMALL, HTTP, S3, HEAP, IMAGE, NODES, REGISTRY;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -71,6 +75,8 @@ record BenchOptions(
             "  --small-count N     add+get+delete cycles per small-object run (default 1000)",
             "  --cli-runs N        measured starts of `stowage stores` (default 10)",
             "  --repo DIR          the checkout with ./stowage (default the current dir)",
+            "  --registry-images N images per database in the registry group (default 100000)",
+            "  --registry-calls N  calls per operation and count in the registry group (default 1000)",
             "  --stowage PATH      the stowage command to run instead of the checkout's launcher",
             "  --help");
 
@@ -86,8 +92,12 @@ record BenchOptions(
         if (heapSize < 1) {
             throw new IllegalArgumentException("--heap-size: must be at least 1 byte");
         }
-        if (runs < 1 || warmups < 0 || smallObjects < 1 || cliRuns < 1) {
-            throw new IllegalArgumentException("--runs, --small-count and --cli-runs must be at least 1, --warmups at least 0");
+        if (runs < 1 || warmups < 0 || smallObjects < 1 || cliRuns < 1 || registryCalls < 1) {
+            throw new IllegalArgumentException("--runs, --small-count, --cli-runs and --registry-calls must be at least 1,"
+                    + " --warmups at least 0");
+        }
+        if (registryImages < 10L * registryCalls) {
+            throw new IllegalArgumentException("--registry-images must be at least 10 times --registry-calls");
         }
     }
 
@@ -101,6 +111,8 @@ record BenchOptions(
         int smallObjects = 1000;
         int cliRuns = 10;
         Path repository = Path.of("").toAbsolutePath();
+        int registryImages = 100_000;
+        int registryCalls = 1000;
         Optional<Path> launcher = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
@@ -122,6 +134,8 @@ record BenchOptions(
                 case "--small-count" -> smallObjects = number(value, option);
                 case "--cli-runs" -> cliRuns = number(value, option);
                 case "--repo" -> repository = Path.of(value).toAbsolutePath();
+                case "--registry-images" -> registryImages = number(value, option);
+                case "--registry-calls" -> registryCalls = number(value, option);
                 case "--stowage" -> launcher = Optional.of(Path.of(value).toAbsolutePath());
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
             }
@@ -132,7 +146,8 @@ record BenchOptions(
         if (!Files.isDirectory(workDir)) {
             throw new IllegalArgumentException("--dir: " + workDir + " is not a directory");
         }
-        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository, launcher);
+        return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository,
+                registryImages, registryCalls, launcher);
     }
 
     private static int number(String value, String option) {

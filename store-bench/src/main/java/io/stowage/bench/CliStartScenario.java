@@ -31,7 +31,7 @@ final class CliStartScenario implements Scenario {
         Path launcher = options.repository().resolve("stowage");
         Path jar = options.repository().resolve("store-cli/target/stowage.jar");
         if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The process and cli groups need " + launcher + " and " + jar
+            throw new IllegalStateException("The process, cli and image groups need " + launcher + " and " + jar
                     + ": run from the checkout (or pass --repo) after `./mvnw -q install -DskipTests`");
         }
         return launcher;

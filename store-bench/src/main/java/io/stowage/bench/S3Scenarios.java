@@ -39,8 +39,9 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * The raw clients keep the SDK's defaults otherwise (checksums when supported, retries).
  */
 final class S3Scenarios implements Scenario {
-    private static final int PART_SIZE = 8 * 1024 * 1024;
-    private static final int CONCURRENCY = 4;
+    /** The s3 store's default part size and upload concurrency, which the raw multipart baselines use too. */
+    static final int PART_SIZE = 8 * 1024 * 1024;
+    static final int CONCURRENCY = 4;
 
     @Override
     public BenchOptions.Group group() {
@@ -140,7 +141,7 @@ final class S3Scenarios implements Scenario {
     }
 
     /** Checks that the object at {@code key} holds {@code size} bytes, deletes it, and returns the size. */
-    private static long removeRaw(String contender, S3Client client, String key, long size) {
+    static long removeRaw(String contender, S3Client client, String key, long size) {
         long stored = client.headObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key)).contentLength();
         client.deleteObject(request -> request.bucket(EmbeddedS3.BUCKET).key(key));
         return Drain.check(contender, stored, size);

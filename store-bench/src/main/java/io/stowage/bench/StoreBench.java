@@ -63,7 +63,8 @@ public final class StoreBench {
 
     static List<Scenario> scenarios() {
         return List.of(new WholeCommandScenarios(), new CliStartScenario(), new FileScenarios(), new DirectDownloadScenario(),
-                new SmallObjectScenario(), new HttpScenarios(), new S3Scenarios(), new HeapScenario());
+                new SmallObjectScenario(), new HttpScenarios(), new S3Scenarios(), new HeapScenario(),
+                new ImageDownloadScenarios(), new ImageNodesScenario(), new RegistryScenario());
     }
 
     private static String groups(BenchOptions options) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The harness runs end to end with tiny sizes and one round: every scenario produces its rows,
+ * The harness runs end to end with tiny sizes and one round: every scenario of the store groups
+ * (and, in a test of their own, of the image service's nodes and registry groups) produces its rows,
  * the transfers moved the right bytes (the contenders check that and would throw), the heap
  * probes finished with intact data, and the workspace is gone afterwards. The process and cli
  * groups run {@code stowage} as a script starting the CLI from this test's classpath (the
@@ -26,11 +27,11 @@ class StoreBenchSmokeTest {
     Path workDir;
 
     @Test
-    void runsEveryGroupAndPrintsOneRowPerComparison() throws Exception {
+    void runsTheStoreGroupsAndPrintsOneRowPerComparison() throws Exception {
         Path launcher = stowageOnTheTestClasspath();
         BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
                 "--small-count", "5", "--heap-size", "4m", "--cli-runs", "1", "--dir", workDir.toString(),
-                "--stowage", launcher.toString()));
+                "--only", "process,cli,file,direct,small,http,s3,heap", "--stowage", launcher.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -82,6 +83,33 @@ class StoreBenchSmokeTest {
                 + System.getProperty("java.class.path") + "' io.stowage.cli.StowageCli \"$@\"\n");
         script.toFile().setExecutable(true);
         return script;
+    }
+
+    @Test
+    void runsTheImageServiceGroupsOnPostgresqlAndS3Proxy() throws Exception {
+        BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
+                "--only", "nodes,registry", "--registry-images", "200", "--registry-calls", "10", "--dir", workDir.toString()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        List<Row> rows = StoreBench.run(options, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(rows).extracting(Row::scenario).containsExactly(
+                "image upload (1 MiB) via node 1 of 2 (PostgreSQL, S3Proxy)",
+                "image download (1 MiB) via node 2 of 2",
+                "registry create at 200 images, p50 / p99 per call",
+                "registry show at 200 images, p50 / p99 per call",
+                "registry list at 200 images, p50 / p99 per call",
+                "registry list growth, PostgreSQL (20 → 200 images)",
+                "registry list plan, PostgreSQL",
+                "registry list growth, SQLite (20 → 200 images)",
+                "registry list plan, SQLite");
+        assertThat(rows.get(0).ratio()).matches("\\d+\\.\\d\\d×");
+        assertThat(rows.get(2).stowage()).matches("PostgreSQL \\d+\\.\\d\\d / \\d+\\.\\d\\d ms");
+        assertThat(rows.get(8).stowage()).contains("images_by_created_at");
+        try (Stream<Path> left = Files.list(workDir)) {
+            assertThat(left).as("left in the work dir").isEmpty();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.ByteRange;
 import io.stowage.Location;
 import io.stowage.core.StoreRegistry;
 import io.stowage.core.config.DirectDownloadConfig;
@@ -15,35 +16,26 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code stowage download [--allowed-schemes a,b] -o FILE LOCATION...}: Nova's direct download.
  * The candidates are tried in order through the configured {@code direct-download} handlers
- * (only allowed schemes); when none succeeds the first candidate is read through the
- * configured stores. FILE appears complete and verified, or not at all. Prints
+ * (only allowed schemes); when none succeeds the candidates are read through the configured
+ * stores, the first one that opens. FILE appears complete and verified, or not at all. Prints
  * {@code {"source": <url or "fallback">, "size", "checksums"}}.
  */
 @Command(name = "download", mixinStandardHelpOptions = true,
         description = {"Copies the object to FILE straight from one of its LOCATIONs when the scheme is allowed,",
-                "else reads the first LOCATION through the configured stores. Prints the source as JSON."})
+                "else reads the first LOCATION the configured stores can open. Prints the source as JSON."})
 final class DownloadCommand implements Callable<Integer> {
     @ParentCommand
     StowageCommand root;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--allowed-schemes", paramLabel = "SCHEMES", split = ",",
-            description = "Schemes to fetch directly, replacing direct-download.allowed-schemes of the config (empty: none)")
-    List<String> allowedSchemes;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The file to write")
-    Path output;
+    @Mixin
+    DirectDownloadOptions direct;
 
     @Parameters(index = "0..*", arity = "1..*", paramLabel = "LOCATION",
             description = "Candidate locations, in order of preference")
@@ -55,15 +47,14 @@ final class DownloadCommand implements Callable<Integer> {
         for (String location : locations) {
             candidates.add(LocationArgument.parse(location));
         }
-        OutputTarget.check(spec, output);
+        Path output = direct.output();
         StowageConfig config = root.config();
-        DirectDownloadConfig directDownload = directDownloadConfig(config);
+        DirectDownloadConfig directDownload = direct.config(config);
         try (StoreRegistry stores = StoreRegistry.build(config);
                 DirectDownloader downloader = DirectDownloader.fromConfig(directDownload);
                 TransferProgress progress = root.progress("download", OptionalLong.empty())) {
-            Location first = candidates.get(0);
             DownloadResult result = downloader.download(candidates, output, DownloadOptions.none().withProgress(progress),
-                    () -> stores.get(first));
+                    () -> stores.get(candidates, ByteRange.ALL));
             progress.close();
             ObjectNode node = Json.object();
             node.put("source", result.source().map(Location::url).orElse("fallback"));
@@ -72,17 +63,5 @@ final class DownloadCommand implements Callable<Integer> {
             Json.print(root.streams().out(), node);
         }
         return ExitCode.OK.code();
-    }
-
-    private DirectDownloadConfig directDownloadConfig(StowageConfig config) {
-        if (allowedSchemes == null) {
-            return config.directDownload();
-        }
-        List<String> schemes = allowedSchemes.stream().map(String::strip).filter(scheme -> !scheme.isEmpty()).toList();
-        try {
-            return config.directDownload().withAllowedSchemes(schemes);
-        } catch (IllegalArgumentException e) {
-            throw StowageCommand.usage(spec, "Invalid --allowed-schemes: " + e.getMessage());
-        }
     }
 }

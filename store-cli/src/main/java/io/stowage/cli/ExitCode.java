@@ -12,6 +12,7 @@ import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.SizeLimitExceededException;
 import io.stowage.StorageFullException;
+import io.stowage.image.client.ImageRequestRefusedException;
 
 /**
  * The exit status of {@code stowage}, one per kind of outcome, so that scripts can tell a
@@ -32,7 +33,10 @@ public enum ExitCode {
     STORAGE_FULL(5),
     /** The store cannot do this (no such capability). */
     NOT_SUPPORTED(6),
-    /** The location or id is malformed or refused (outside every store, unknown scheme, access denied). */
+    /**
+     * The location or id is malformed or refused (outside every store, unknown scheme, access
+     * denied); for {@code image} commands, a request the image API refused (400, 401, 403, 415).
+     */
     REFUSED(7),
     /** The data is not what was expected: size or checksum mismatch, truncated read. */
     INTEGRITY(8),
@@ -45,12 +49,17 @@ public enum ExitCode {
         this.code = code;
     }
 
-    /** The process exit status. */
+    /** {@return the process exit status} */
     public int code() {
         return code;
     }
 
-    /** The exit code for a failure: the Stowage error family by kind, everything else {@link #UNEXPECTED}. */
+    /**
+     * The exit code for a failure.
+     *
+     * @param failure what the command threw
+     * @return the code of its kind in the Stowage error family, {@link #UNEXPECTED} for anything else
+     */
     public static ExitCode of(Throwable failure) {
         if (failure instanceof InvalidConfigurationException || failure instanceof InvalidRangeException) {
             return USAGE;
@@ -68,7 +77,7 @@ public enum ExitCode {
             return NOT_SUPPORTED;
         }
         if (failure instanceof InvalidLocationException || failure instanceof InvalidIdException
-                || failure instanceof PermissionDeniedException) {
+                || failure instanceof PermissionDeniedException || failure instanceof ImageRequestRefusedException) {
             return REFUSED;
         }
         if (failure instanceof IntegrityException) {

@@ -24,6 +24,10 @@ import picocli.CommandLine;
  *   download [--allowed-schemes a,b] -o FILE LOCATION...
  *   stores                 providers
  *   serve
+ *   image [--api URL[,URL...]] [--token T] [--retries N] COMMAND
+ *     create [--name N] [--disk-format F] [--container-format C] [--property k=v]... [--store S] [FILE | -]
+ *     upload [--store S] ID (FILE | -)      download [--allowed-schemes a,b] -o FILE ID
+ *     show ID      list [--limit N]      delete ID      stores
  * </pre>
  *
  * <p>{@code add}, {@code stat}, {@code download}, {@code stores} and {@code providers} print
@@ -54,6 +58,11 @@ public final class StowageCli {
 
     private StowageCli() {}
 
+    /**
+     * Runs one {@code stowage} command and exits with its status.
+     *
+     * @param args the command line without the program name
+     */
     public static void main(String[] args) {
         int code;
         try {
@@ -78,6 +87,7 @@ public final class StowageCli {
      * @param stdin what {@code add -} reads; not closed
      * @param stdout where JSON output and {@code get} data go
      * @param stderr where the one-line error (and with {@code --debug} its stack trace) goes
+     * @return the exit status
      */
     public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         return run(args, new StandardStreams(stdin, stdout, stderr, false, Optional.empty()), false);

@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"Stores, reads and removes objects in the configured storage backends.",
+        description = {"StoreRegistry, reads and removes objects in the configured storage backends.",
                 "Without -c, one file store named 'local' under ./stowage-data is used."},
         subcommands = {AddCommand.class, GetCommand.class, StatCommand.class, DeleteCommand.class,
-                DownloadCommand.class, StoresCommand.class, ProvidersCommand.class, ServeCommand.class},
+                DownloadCommand.class, StoresCommand.class, ProvidersCommand.class, ServeCommand.class,
+                ImageCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok", "1:unexpected error", "2:usage or configuration error", "3:not found",
@@ -56,7 +57,7 @@ final class StowageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command (add, get, stat, delete, download, stores, providers, serve)");
+        throw new ParameterException(spec.commandLine(), "Missing command (add, get, stat, delete, download, stores, providers, serve, image)");
     }
 
     StandardStreams streams() {

@@ -119,6 +119,22 @@ class DownloadTest {
     }
 
     @Test
+    void theFallbackReadsTheFirstCandidateTheStoresCanOpen() throws Exception {
+        Stored gone = add("gone", 1000, 6);
+        assertThat(cli.run("delete", gone.url()).exitCode()).isZero();
+        Stored copy = add("copy", 2000, 8);
+        Path target = out.resolve("img.raw");
+
+        CliResult result = cli.run("download", "--allowed-schemes=", "-o", target.toString(), gone.location(),
+                copy.location());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json().get("source").asText()).isEqualTo("fallback");
+        assertThat(target).hasBinaryContent(copy.content());
+        assertThat(AddGetStatDeleteTest.listing(out)).containsExactly(target);
+    }
+
+    @Test
     void whenTheFallbackFailsTooNoTargetAppears() throws Exception {
         Stored gone = add("gone", 1000, 6);
         assertThat(cli.run("delete", gone.url()).exitCode()).isZero();

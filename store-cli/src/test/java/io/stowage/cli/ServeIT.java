@@ -56,7 +56,11 @@ class ServeIT {
         CliResult stopped = serve.finish();
 
         assertThat(downloaded).isEqualTo(data);
-        assertThat(temp.resolve("stowage-data").resolve(id)).hasBinaryContent(data);
+        // one object per upload attempt, named <image id>.<upload id>
+        try (var objects = Files.list(temp.resolve("stowage-data"))) {
+            assertThat(objects.filter(path -> path.getFileName().toString().startsWith(id + ".")).toList())
+                    .singleElement().satisfies(object -> assertThat(object).hasBinaryContent(data));
+        }
         assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(143);
         assertThat(stopped.stderr()).contains("Image service stopped").doesNotContain("Exception");
     }

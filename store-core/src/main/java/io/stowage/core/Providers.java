@@ -16,12 +16,20 @@ import java.util.function.Function;
 public final class Providers {
     private Providers() {}
 
-    /** Every {@link StoreProvider} found, sorted by type. */
+    /**
+     * {@return every {@link StoreProvider} on the classpath, sorted by type}
+     *
+     * @throws InvalidConfigurationException if one cannot be loaded or two claim one type
+     */
     public static List<StoreProvider> storeProviders() throws InvalidConfigurationException {
         return sortedUnique(load(StoreProvider.class), StoreProvider::type, "store");
     }
 
-    /** Every {@link DownloadHandlerProvider} found, sorted by type. */
+    /**
+     * {@return every {@link DownloadHandlerProvider} on the classpath, sorted by type}
+     *
+     * @throws InvalidConfigurationException if one cannot be loaded or two claim one type
+     */
     public static List<DownloadHandlerProvider> downloadHandlerProviders() throws InvalidConfigurationException {
         return sortedUnique(load(DownloadHandlerProvider.class), DownloadHandlerProvider::type, "download handler");
     }

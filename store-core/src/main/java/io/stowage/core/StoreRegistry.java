@@ -7,9 +7,11 @@ import io.stowage.ByteRange;
 import io.stowage.ContractEnforcingStore;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidLocationException;
+import io.stowage.InvalidRangeException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
+import io.stowage.OperationInterruptedException;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoreProvider;
@@ -39,7 +41,9 @@ import java.util.stream.Collectors;
  * {@link UnknownSchemeException} listing the registered schemes; a location no store owns,
  * or several do, is an {@link InvalidLocationException}. There is no silent fallback.
  *
- * <p>Every store is wrapped so that its declared capabilities are enforced.
+ * <p>Every store is put behind a {@link ContractEnforcingStore}: what {@link #store},
+ * {@link #defaultStore} and {@link #route} return, and every operation here, keeps the whole
+ * contract of {@link Store} whatever the backend leaves to the decorator.
  */
 public final class StoreRegistry implements Closeable {
     private record Entry(String type, Store store) {}
@@ -52,12 +56,24 @@ public final class StoreRegistry implements Closeable {
         this.defaultName = defaultName;
     }
 
-    /** Builds the registry from a YAML or JSON config file with the providers on the classpath. */
+    /**
+     * Builds the registry from a YAML or JSON config file with the providers on the classpath.
+     *
+     * @param configFile the config file; {@code ${VAR}} values come from the process environment
+     * @return the registry, to close
+     * @throws StoreException if the file or a store's config is invalid, or a store cannot be created
+     */
     public static StoreRegistry load(Path configFile) throws StoreException {
         return build(StowageConfig.load(configFile));
     }
 
-    /** Builds the registry from a config with the providers on the classpath. */
+    /**
+     * Builds the registry from a config with the providers on the classpath.
+     *
+     * @param config the config
+     * @return the registry, to close
+     * @throws StoreException if a store's config is invalid or a store cannot be created
+     */
     public static StoreRegistry build(StowageConfig config) throws StoreException {
         return build(config, Providers.storeProviders());
     }
@@ -67,6 +83,11 @@ public final class StoreRegistry implements Closeable {
      * problem — unknown type, unknown key, bad value, unknown default — is a
      * {@link InvalidConfigurationException} naming the store and the key; stores created before
      * the failure are closed.
+     *
+     * @param config the config
+     * @param providers the providers to create the stores with, one per type
+     * @return the registry, to close
+     * @throws StoreException if a store's config is invalid or a store cannot be created
      */
     public static StoreRegistry build(StowageConfig config, Collection<? extends StoreProvider> providers)
             throws StoreException {
@@ -133,7 +154,13 @@ public final class StoreRegistry implements Closeable {
         }
     }
 
-    /** The store named {@code name}. */
+    /**
+     * The store named {@code name}, behind the contract decorator.
+     *
+     * @param name a configured store name
+     * @return the store
+     * @throws InvalidConfigurationException if no store has that name
+     */
     public Store store(String name) throws InvalidConfigurationException {
         Entry entry = entries.get(name);
         if (entry == null) {
@@ -142,15 +169,17 @@ public final class StoreRegistry implements Closeable {
         return entry.store();
     }
 
+    /** {@return the default store, behind the contract decorator} */
     public Store defaultStore() {
         return entries.get(defaultName).store();
     }
 
+    /** {@return the name of the default store} */
     public String defaultStoreName() {
         return defaultName;
     }
 
-    /** The configured stores, sorted by name. */
+    /** {@return the configured stores, sorted by name} */
     public List<StoreInfo> describe() {
         return entries.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -159,7 +188,15 @@ public final class StoreRegistry implements Closeable {
                 .toList();
     }
 
-    /** Adds to the default store; see {@link #add(String, ObjectId, InputStream, AddOptions)}. */
+    /**
+     * Adds to the default store; see {@link #add(String, ObjectId, InputStream, AddOptions)}.
+     *
+     * @param id the id
+     * @param data the bytes, read to the end and not closed
+     * @param options expectations, checksums, metadata
+     * @return the stored object, whose location names the store
+     * @throws IOException if the add failed; nothing was stored
+     */
     public StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
         return add(defaultName, id, data, options);
     }
@@ -167,29 +204,133 @@ public final class StoreRegistry implements Closeable {
     /**
      * Adds to the named store. The returned location carries the store name in its
      * metadata ({@value Location#STORE_KEY}) so it routes back to the same store.
+     *
+     * @param storeName a configured store name
+     * @param id the id
+     * @param data the bytes, read to the end and not closed
+     * @param options expectations, checksums, metadata
+     * @return the stored object, whose location names the store
+     * @throws IOException if the add failed; nothing was stored
      */
     public StoredObject add(String storeName, ObjectId id, InputStream data, AddOptions options) throws IOException {
         StoredObject stored = store(storeName).add(id, data, options);
         return stored.withLocation(stored.location().withMetadata(Location.STORE_KEY, storeName));
     }
 
+    /**
+     * Opens a range of the object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @param range the part to read
+     * @return the stream, to close
+     * @throws IOException if the location routes nowhere or the object cannot be opened
+     */
     public ObjectStream get(Location location, ByteRange range) throws IOException {
         return route(location).get(location, range);
     }
 
+    /**
+     * Opens the whole object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @return the stream, to close
+     * @throws IOException if the location routes nowhere or the object cannot be opened
+     */
     public ObjectStream get(Location location) throws IOException {
         return get(location, ByteRange.ALL);
     }
 
+    /**
+     * Opens {@code range} of an object from the first of its {@code copies} that can be read: the
+     * locations are tried in the given order, and a copy that cannot be opened (not found, not
+     * routed to any store, its backend unavailable, any other store failure) makes way for the
+     * next one. The returned stream's {@linkplain ObjectStream#location() location} says which
+     * copy serves it. Once a copy is open, its reads fail as that copy's would: this picks a
+     * copy, it does not switch copies mid-read.
+     *
+     * <p>Two failures end the search at once, because no other copy would answer differently: an
+     * {@link InvalidRangeException} (the copies hold the same object) and an
+     * {@link OperationInterruptedException} (the caller wants to stop). A thread interrupted while
+     * a copy failed does not try the next one either: it gets an {@code OperationInterruptedException}
+     * holding the failures, its interrupt status kept.
+     *
+     * @param copies the object's locations in order of preference, at least one
+     * @param range the bytes to read
+     * @return the open stream of the first copy that could be opened
+     * @throws StoreException the first copy's failure, with the failures of the others attached
+     *     as suppressed exceptions, when no copy could be opened
+     * @throws IllegalArgumentException if {@code copies} is empty
+     */
+    public ObjectStream get(List<Location> copies, ByteRange range) throws IOException {
+        requireNonNull(copies, "copies is null");
+        requireNonNull(range, "range is null");
+        if (copies.isEmpty()) {
+            throw new IllegalArgumentException("No copy to read: the list of locations is empty");
+        }
+        IOException failure = null;
+        for (Location copy : copies) {
+            try {
+                return get(requireNonNull(copy, "copies holds null"), range);
+            } catch (InvalidRangeException | OperationInterruptedException e) {
+                if (failure != null) {
+                    e.addSuppressed(failure);
+                }
+                throw e;
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new OperationInterruptedException("Interrupted while looking for a readable copy among "
+                        + copies.size() + " locations", failure);
+            }
+        }
+        throw failure;
+    }
+
+    /**
+     * The size of the object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @return its size in bytes
+     * @throws IOException if the location routes nowhere or the size cannot be read
+     */
     public long size(Location location) throws IOException {
         return route(location).size(location);
     }
 
+    /**
+     * Removes the object at {@code location}, through the store that serves it.
+     *
+     * @param location the object
+     * @throws IOException if the location routes nowhere or the object cannot be removed
+     */
     public void delete(Location location) throws IOException {
         route(location).delete(location);
     }
 
-    /** The name of the store that serves {@code location}; see the class comment for the rules. */
+    /**
+     * Removes what an add of {@code id} left in the named store; see {@link Store#discard}.
+     *
+     * @param storeName the store the add wrote to
+     * @param id the id the add was given
+     * @throws IOException if the store is unknown, cannot delete, or failed to remove it
+     */
+    public void discard(String storeName, ObjectId id) throws IOException {
+        store(storeName).discard(id);
+    }
+
+    /**
+     * The name of the store that serves {@code location}; see the class comment for the rules.
+     *
+     * @param location the location
+     * @return the store's name
+     * @throws InvalidLocationException if no store or several serve it; an {@link UnknownSchemeException}
+     *     when no store serves its scheme
+     */
     public String routeName(Location location) throws InvalidLocationException {
         requireNonNull(location, "location is null");
         Optional<String> named = location.storeName();
@@ -232,12 +373,18 @@ public final class StoreRegistry implements Closeable {
         return owning.get(0);
     }
 
-    /** The store that serves {@code location}. */
+    /**
+     * The store that serves {@code location}, behind the contract decorator.
+     *
+     * @param location the location
+     * @return the store
+     * @throws InvalidLocationException if no store or several serve it
+     */
     public Store route(Location location) throws InvalidLocationException {
         return entries.get(routeName(location)).store();
     }
 
-    /** Every scheme some configured store serves, sorted. */
+    /** {@return every scheme some configured store serves, sorted} */
     public List<String> schemes() {
         return entries.values().stream()
                 .flatMap(entry -> entry.store().schemes().stream())

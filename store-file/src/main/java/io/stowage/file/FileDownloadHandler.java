@@ -6,9 +6,15 @@ import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
+import io.stowage.OperationInterruptedException;
+import io.stowage.ProgressListener;
 import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
+import io.stowage.integrity.ContentExpectation;
+import io.stowage.integrity.VerifiedContent;
+import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -20,6 +26,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Copies a {@code file://} object from a shared filesystem mounted on this host, by Nova's
@@ -42,7 +53,13 @@ final class FileDownloadHandler implements DownloadHandler {
     /** Location metadata holding the filesystem's mountpoint on the host that stored the object. */
     static final String MOUNTPOINT_KEY = "mountpoint";
 
+    /** The copy buffers of a verified download: as many and as large as an add's. */
+    private static final int BUFFER_SIZE = FileStoreConfig.DEFAULT_BUFFER_SIZE;
+
     private final Map<String, Path> mountpoints;
+    private final ExecutorService writerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), FileStore.daemonThreads("stowage-file-download-writer-"));
+    private final PipelinedCopy copy = new PipelinedCopy(BUFFER_SIZE, FileStoreConfig.BUFFERS_PER_ADD, writerThreads);
 
     FileDownloadHandler(Map<String, Path> mountpoints) {
         this.mountpoints = Map.copyOf(requireNonNull(mountpoints, "mountpoints is null"));
@@ -58,14 +75,7 @@ final class FileDownloadHandler implements DownloadHandler {
         requireNonNull(location, "location is null");
         requireNonNull(target, "target is null");
         Path source = localFile(location);
-        FileChannel in;
-        try {
-            in = FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + source + ")");
-        } catch (IOException e) {
-            throw FilesystemErrors.readFailure("Opening " + source + " for " + location, e);
-        }
+        FileChannel in = open(source, location);
         try (in; FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             long size = in.size();
             long position = 0;
@@ -82,6 +92,60 @@ final class FileDownloadHandler implements DownloadHandler {
         } catch (IOException e) {
             throw FilesystemErrors.copyFailure("Copying " + location + " from " + source + " to " + target, e);
         }
+    }
+
+    /**
+     * Copies the object's file into {@code target} held to {@code expectation}: a file of another
+     * size than expected is refused before a byte is copied; otherwise the bytes are verified as
+     * they are read, on the calling thread, while a writer thread writes them, so hashing and
+     * writing overlap and the caller need not read the file back. (The caller's fsync writes the
+     * file to the device at the end: forcing it every 16 MiB while the writer went on measured
+     * slower and far less steady on the project machine, a median of 3.7 s per GiB against 1.95 s
+     * over 12 downloads each.) Failures as for
+     * {@link #download(Location, Path)}; a mismatch is an {@link IntegrityException}.
+     */
+    @Override
+    public Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
+            throws IOException {
+        requireNonNull(location, "location is null");
+        requireNonNull(target, "target is null");
+        requireNonNull(expectation, "expectation is null");
+        Path source = localFile(location);
+        FileChannel in = open(source, location);
+        String action = "Copying " + location + " from " + source + " to " + target;
+        try (in; FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            expectation.checkSize(in.size(), location.toString());
+            VerifyingInputStream verifying = new VerifyingInputStream(Channels.newInputStream(in),
+                    expectation.verifier(location.toString(), ProgressListener.NONE));
+            copy.copy(verifying, out);
+            return Optional.of(verifying.result());
+        } catch (ChannelWriteException e) {
+            throw FilesystemErrors.copyFailure(action, e.getCause());
+        } catch (OperationInterruptedException e) {
+            throw FilesystemErrors.interrupted(action, e);
+        } catch (RejectedExecutionException e) {
+            throw new StoreException(action + " failed: the file download handler is closed", e);
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            throw FilesystemErrors.copyFailure(action, e);
+        }
+    }
+
+    private static FileChannel open(Path source, Location location) throws StoreException {
+        try {
+            return FileChannel.open(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            throw new ObjectNotFoundException("Object not found: " + location + " (looked at " + source + ")");
+        } catch (IOException e) {
+            throw FilesystemErrors.readFailure("Opening " + source + " for " + location, e);
+        }
+    }
+
+    /** Stops the writer threads; a copy started afterwards fails. */
+    @Override
+    public void close() {
+        writerThreads.shutdown();
     }
 
     /** The local file for {@code location}, checked to stay inside the local mountpoint. */

@@ -42,7 +42,14 @@ public final class FileDownloadHandlerProvider implements DownloadHandlerProvide
         return create(config, FileSystems.getDefault());
     }
 
-    /** A handler whose mountpoints are paths of {@code fileSystem}. */
+    /**
+     * A handler whose mountpoints are paths of {@code fileSystem}.
+     *
+     * @param config the handler's config
+     * @param fileSystem the filesystem of the mountpoints
+     * @return the handler
+     * @throws InvalidConfigurationException if a mountpoint is not an absolute path of {@code fileSystem}
+     */
     public DownloadHandler create(FileDownloadHandlerConfig config, FileSystem fileSystem) throws InvalidConfigurationException {
         List<FilesystemMount> filesystems = config.filesystems();
         Map<String, Path> mountpoints = new LinkedHashMap<>();

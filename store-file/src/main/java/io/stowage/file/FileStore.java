@@ -10,6 +10,7 @@ import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectId;
+import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
 import io.stowage.OperationInterruptedException;
 import io.stowage.StorageFullException;
@@ -329,6 +330,24 @@ final class FileStore implements Store {
         }
     }
 
+    /**
+     * Deletes the object {@code id} from whichever data dir holds it. Temp files of an add whose
+     * process died are not named by the id alone; the next open of the store removes them (see
+     * {@link LeftoverTempFiles}).
+     */
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        ensureOpen();
+        for (DataDir dir : dirs) {
+            try {
+                delete(locator.location(dir, id));
+            } catch (ObjectNotFoundException e) {
+                // not in this dir, or removed meanwhile: what discard wants
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     private void ensureOpen() throws StoreException {
@@ -350,9 +369,14 @@ final class FileStore implements Store {
     }
 
     private static ThreadFactory writerThreadFactory(String storeName) {
+        return daemonThreads("stowage-file-writer-" + storeName + "-");
+    }
+
+    /** Daemon threads named {@code prefix} and a count. */
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "stowage-file-writer-" + storeName + "-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

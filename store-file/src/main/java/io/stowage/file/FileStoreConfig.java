@@ -95,7 +95,7 @@ public final class FileStoreConfig {
     /**
      * One or more data dirs with the defaults for everything else.
      *
-     * <p>{@code dirs} are the data dirs, {@code "path"} or {@code "path:priority"}
+     * @param dirs the data dirs, {@code "path"} or {@code "path:priority"}
      * @return the config
      * @throws IllegalArgumentException naming the key, if there is no dir or one is unreadable
      */

@@ -45,6 +45,12 @@ public final class FileStoreProvider implements StoreProvider {
      * A store whose data dirs are paths of {@code fileSystem}, any {@code java.nio.file}
      * filesystem (an in-memory one in tests, for example). Its locations are still
      * {@code file:///<dir>/<id>}.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @param fileSystem the filesystem of the data dirs
+     * @return the store
+     * @throws StoreException if a data dir cannot be created or opened
      */
     public Store create(String name, FileStoreConfig config, FileSystem fileSystem) throws StoreException {
         return FileStore.open(name, config, fileSystem);

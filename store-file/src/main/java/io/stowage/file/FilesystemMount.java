@@ -19,6 +19,8 @@ public record FilesystemMount(String id, String mountpoint) {
     /**
      * Checks both parts.
      *
+     * @param id the id both sides agree on
+     * @param mountpoint where the filesystem is mounted on this host
      * @throws IllegalArgumentException if a part is missing or blank
      */
     public FilesystemMount {

@@ -15,6 +15,7 @@ import io.stowage.InvalidLocationException;
 public final class HostRefusedException extends InvalidLocationException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused host, as {@link #host()} returns it. */
     private final String host;
 
     HostRefusedException(String message, String host) {
@@ -22,7 +23,7 @@ public final class HostRefusedException extends InvalidLocationException {
         this.host = requireNonNull(host, "host is null");
     }
 
-    /** The refused host as the URL names it (lower case, IPv6 without brackets). */
+    /** {@return the refused host as the URL names it (lower case, IPv6 without brackets)} */
     public String host() {
         return host;
     }

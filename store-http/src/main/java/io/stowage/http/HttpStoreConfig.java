@@ -53,8 +53,8 @@ import java.util.OptionalInt;
  * resolves to, at connect time (no gap for DNS rebinding); a refusal is a
  * {@link HostRefusedException} naming the host and the key that opens it.
  *
- * <p>Immutable; built from settings ({@link #from}) or in code ({@link #builder()}), which validate
- * alike. {@link #toString()} never shows the credentials.
+ * <p>Immutable; built from a store's or handler's settings ({@link #from}), or {@link #defaults()}.
+ * {@link #toString()} never shows the credentials.
  */
 public final class HttpStoreConfig {
     /** Redirects followed when {@code maxRedirects} is not set. */

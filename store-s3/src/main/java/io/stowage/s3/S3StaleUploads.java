@@ -34,6 +34,8 @@ public final class S3StaleUploads {
      * Aborts the stale uploads of the store {@code storeName} configured by {@code config}, through
      * a connection of its own.
      *
+     * @param storeName the store's name, for messages
+     * @param config the store's config: its bucket, prefix and connection
      * @param olderThan the age past which an upload without a recent part is stale
      * @return the keys of the uploads aborted, in listing order
      * @throws StoreException when the uploads cannot be listed or one cannot be aborted
@@ -53,6 +55,21 @@ public final class S3StaleUploads {
         List<MultipartUpload> uploads = new ArrayList<>();
         Instant serverNow = list(client, layout, uploads);
         return abortInitiatedBefore(client, layout, uploads, serverNow.minus(olderThan));
+    }
+
+    /** Aborts every multipart upload of exactly the key of {@code address}, whatever its age. */
+    static void abortKey(S3Client client, S3Address address) throws StoreException {
+        List<MultipartUpload> uploads = new ArrayList<>();
+        list(client, address.bucket(), address.key(), uploads);
+        for (MultipartUpload upload : uploads) {
+            if (address.key().equals(upload.key())) {
+                StoreException failures = new StoreException("Aborting the multipart upload of " + address);
+                UploadAbort.abort(client, address, upload.uploadId(), failures);
+                if (failures.getSuppressed().length > 0) {
+                    throw failures;
+                }
+            }
+        }
     }
 
     /** Aborts the store's uploads initiated before {@code cutoff} whose newest part is older too. */
@@ -89,6 +106,12 @@ public final class S3StaleUploads {
 
     /** Lists every upload under the store's prefix into {@code uploads}; returns the server's time of the first page. */
     private static Instant list(S3Client client, S3Layout layout, List<MultipartUpload> uploads) throws StoreException {
+        return list(client, layout.bucket(), layout.keyPrefix(), uploads);
+    }
+
+    /** Lists every upload of {@code bucket} under {@code prefix} into {@code uploads}; returns the server's time. */
+    private static Instant list(S3Client client, String bucket, String prefix, List<MultipartUpload> uploads)
+            throws StoreException {
         Instant serverNow = null;
         String keyMarker = null;
         String uploadIdMarker = null;
@@ -97,10 +120,10 @@ public final class S3StaleUploads {
             String id = uploadIdMarker;
             ListMultipartUploadsResponse page;
             try {
-                page = client.listMultipartUploads(request -> request.bucket(layout.bucket()).prefix(layout.keyPrefix())
+                page = client.listMultipartUploads(request -> request.bucket(bucket).prefix(prefix)
                         .keyMarker(key).uploadIdMarker(id));
             } catch (RuntimeException e) {
-                throw S3Errors.translate(e, "list the multipart uploads of", layout);
+                throw S3Errors.translate(e, "list the multipart uploads of", new S3Address(bucket, prefix));
             }
             if (serverNow == null) {
                 serverNow = ServerClock.of(page).orElseGet(Instant::now);

@@ -202,6 +202,25 @@ final class S3Store implements Store {
         }
     }
 
+    /**
+     * Deletes the object {@code id} if it is there and aborts every multipart upload of its key,
+     * which an add whose process died leaves open (see {@link S3StaleUploads#abortKey}).
+     */
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        ensureOpen();
+        S3Address address = layout.address(id);
+        S3StaleUploads.abortKey(client, address);
+        try {
+            client.deleteObject(request -> request.bucket(address.bucket()).key(address.key()));
+        } catch (RuntimeException e) {
+            if (!(e instanceof SdkException sdk && S3Errors.status(sdk) == S3Errors.NOT_FOUND)) {
+                throw S3Errors.translate(e, "discard", address);
+            }
+        }
+    }
+
     private boolean exists(S3Address address) throws IOException {
         try {
             client.headObject(request -> request.bucket(address.bucket()).key(address.key()));

@@ -119,6 +119,14 @@ final class ObservedStore implements Store {
         });
     }
 
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        watch("discard(" + id + ")", Set.of(), () -> {
+            store.discard(id);
+            return null;
+        });
+    }
+
     /** Closes the store, watching what it throws. */
     @Override
     public void close() throws IOException {

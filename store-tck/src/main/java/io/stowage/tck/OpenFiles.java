@@ -23,7 +23,13 @@ public final class OpenFiles {
 
     private OpenFiles() {}
 
-    /** The files under {@code dir} (which must exist) that this process holds open, one entry per descriptor. */
+    /**
+     * The files under {@code dir} (which must exist) that this process holds open, one entry per descriptor.
+     *
+     * @param dir a directory
+     * @return the open files, their paths
+     * @throws IOException if reading fails
+     */
     public static List<Path> under(Path dir) throws IOException {
         requireNonNull(dir, "dir is null");
         if (!Files.isDirectory(DESCRIPTORS)) {

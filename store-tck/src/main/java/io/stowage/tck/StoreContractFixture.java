@@ -48,7 +48,12 @@ abstract class StoreContractFixture {
     private final List<Location> created = new CopyOnWriteArrayList<>();
     private long seeds;
 
-    /** The environment of the backend under test; called once per test class. */
+    /**
+     * The environment of the backend under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
     /**
@@ -56,6 +61,8 @@ abstract class StoreContractFixture {
      * contract's. In {@link StoreContractTest} it is the environment's store behind a
      * {@link ContractEnforcingStore}, as the registry serves it; in its {@code BareBackend} part it is
      * the environment's store itself.
+     *
+     * @return the store under test
      */
     protected final Store store() {
         return store;
@@ -74,7 +81,11 @@ abstract class StoreContractFixture {
         return enforcesContract() ? ContractEnforcingStore.wrap(created) : created;
     }
 
-    /** The environment {@link #environment()} returned. */
+    /**
+     * The environment {@link #environment()} returned.
+     *
+     * @return the environment
+     */
     protected final StoreTckEnvironment tckEnvironment() {
         return environment;
     }
@@ -163,7 +174,11 @@ abstract class StoreContractFixture {
     /** A second store on the backend: as the environment created it, and as the tests call it. */
     private record SecondInstance(Store backend, ObservedStore observed) {}
 
-    /** 0, 1, 2, the boundary sizes and the large size. */
+    /**
+     * 0, 1, 2, the boundary sizes and the large size.
+     *
+     * @return the sizes in bytes
+     */
     protected Stream<Long> sizes() {
         TreeSet<Long> sizes = new TreeSet<>(List.of(0L, 1L, 2L));
         sizes.addAll(environment.boundarySizes());
@@ -171,12 +186,21 @@ abstract class StoreContractFixture {
         return sizes.stream();
     }
 
-    /** Whether the declared profile has {@code capability}. */
+    /**
+     * Whether the declared profile has {@code capability}.
+     *
+     * @param capability the capability
+     * @return whether the profile has it
+     */
     protected final boolean has(Capability capability) {
         return profile.capabilities().contains(capability);
     }
 
-    /** Skips the test, as the profile explains, unless the profile has every one of {@code capabilities}. */
+    /**
+     * Skips the test, as the profile explains, unless the profile has every one of {@code capabilities}.
+     *
+     * @param capabilities the capabilities
+     */
     protected final void requires(Capability... capabilities) {
         for (Capability capability : capabilities) {
             if (!has(capability)) {
@@ -185,7 +209,11 @@ abstract class StoreContractFixture {
         }
     }
 
-    /** Skips the test, as the profile explains, when the profile has {@code capability} (a refusal test). */
+    /**
+     * Skips the test, as the profile explains, when the profile has {@code capability} (a refusal test).
+     *
+     * @param capability the capability
+     */
     protected final void requiresMissing(Capability capability) {
         if (has(capability)) {
             throw new ProfileSkip("the profile " + profile + " has " + capability + ": nothing to refuse");
@@ -199,17 +227,32 @@ abstract class StoreContractFixture {
         }
     }
 
-    /** A fresh id that no test used. */
+    /**
+     * A fresh id that no test used.
+     *
+     * @return a new random id
+     */
     protected static ObjectId newId() {
         return ObjectId.random();
     }
 
-    /** A seed no other payload of this test class used. */
+    /**
+     * A seed no other payload of this test class used.
+     *
+     * @return a new seed
+     */
     protected final synchronized long nextSeed() {
         return ++seeds * 0x5DEECE66DL;
     }
 
-    /** Puts {@code payload} in (add when the store writes, else seed); removed after the test. */
+    /**
+     * Puts {@code payload} in (add when the store writes, else seed); removed after the test.
+     *
+     * @param id the id
+     * @param payload the data to put in
+     * @return the location of the object
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Location put(ObjectId id, Payload payload) throws Exception {
         if (has(Capability.WRITE)) {
             StoredObject stored = add(id, payload.open(), AddOptions.builder().expectedSize(payload.size()).build());
@@ -218,7 +261,15 @@ abstract class StoreContractFixture {
         return track(environment.seed(backend, id, payload.open(), payload.size()));
     }
 
-    /** Adds through the store; the object is removed after the test. */
+    /**
+     * Adds through the store; the object is removed after the test.
+     *
+     * @param id the id
+     * @param data the bytes, read to the end
+     * @param options the add's options
+     * @return the stored object
+     * @throws IOException if reading fails
+     */
     protected final StoredObject add(ObjectId id, InputStream data, AddOptions options) throws IOException {
         return add(store, id, data, options);
     }
@@ -230,7 +281,12 @@ abstract class StoreContractFixture {
         return stored;
     }
 
-    /** Removes an object the test put in (delete when the store deletes, else through the environment). */
+    /**
+     * Removes an object the test put in (delete when the store deletes, else through the environment).
+     *
+     * @param location the location
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final void delete(Location location) throws Exception {
         if (has(Capability.DELETE)) {
             store.delete(location);
@@ -239,7 +295,13 @@ abstract class StoreContractFixture {
         }
     }
 
-    /** Reads the whole object and compares it with {@code payload}. */
+    /**
+     * Reads the whole object and compares it with {@code payload}.
+     *
+     * @param location the location
+     * @param payload the data to put in
+     * @throws IOException if reading fails
+     */
     protected final void assertReads(Location location, Payload payload) throws IOException {
         assertReads(store, location, payload);
     }

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * Part of {@link StoreContractTest}: a duplicate add is refused and keeps the original, racing
  * adds of one id have exactly one winner — also when every racer has all of its data before
  * any publishes, which a check-then-write store cannot survive — and a delete removes exactly
- * its object, after which it is not found and its id is free again.
+ * its object, after which it is not found and its id is free again; {@code discard} removes what
+ * an add of its id left, and finding nothing is no error.
  */
 abstract class StoreDuplicateAndDeleteContract extends StoreFailedAddContract {
     private static final int RACE_ROUNDS = 8;
@@ -164,5 +165,34 @@ abstract class StoreDuplicateAndDeleteContract extends StoreFailedAddContract {
 
         assertReads(keptLocation, kept);
         assertThatThrownBy(() -> store().size(deleted)).isInstanceOf(ObjectNotFoundException.class);
+    }
+
+    @Test
+    void discardRemovesWhatAnAddOfItsIdLeftAndNothingElse() throws Exception {
+        requires(Capability.WRITE, Capability.DELETE);
+        ObjectId id = newId();
+        Payload kept = Payload.of(300, nextSeed());
+        Location keptLocation = put(newId(), kept);
+        StoredObject discarded = add(id, Payload.of(500, nextSeed()).open(), AddOptions.defaults());
+
+        store().discard(id);
+
+        assertThatThrownBy(() -> store().size(discarded.location())).isInstanceOf(ObjectNotFoundException.class);
+        assertReads(keptLocation, kept);
+        Payload again = Payload.of(700, nextSeed());
+        assertReads(add(id, again.open(), AddOptions.defaults()).location(), again);
+    }
+
+    @Test
+    void discardOfAnIdWithNothingLeftIsNoError() throws Exception {
+        requires(Capability.WRITE, Capability.DELETE);
+        ObjectId id = newId();
+        store().discard(id);
+        StoredObject added = add(id, Payload.of(100, nextSeed()).open(), AddOptions.defaults());
+        store().discard(id);
+
+        store().discard(id);
+
+        assertThatThrownBy(() -> store().size(added.location())).isInstanceOf(ObjectNotFoundException.class);
     }
 }

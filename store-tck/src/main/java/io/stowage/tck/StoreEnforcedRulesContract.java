@@ -54,6 +54,17 @@ abstract class StoreEnforcedRulesContract extends StoreBoundedMemoryContract {
     }
 
     @Test
+    void refusesDiscardWithoutDeleteCapability() throws Exception {
+        requiresMissing(Capability.DELETE);
+        Payload payload = Payload.of(100, nextSeed());
+        ObjectId id = newId();
+        Location location = put(id, payload);
+
+        assertThatThrownBy(() -> store().discard(id)).isInstanceOf(NotSupportedException.class);
+        assertReads(location, payload);
+    }
+
+    @Test
     void refusesRangesWithoutRangeReadCapability() throws Exception {
         requiresMissing(Capability.RANGE_READ);
         Payload payload = Payload.of(100, nextSeed());

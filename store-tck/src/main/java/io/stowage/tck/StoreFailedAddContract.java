@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * size limit and the expected size and checksum are the decorator's: {@link StoreEnforcedRulesContract}.)
  */
 abstract class StoreFailedAddContract extends StoreRoundTripContract {
+    /** {@return where the failing sources fail: 0, 1, the boundary sizes, half the large size and the large size} */
     protected Stream<Long> failurePoints() {
         TreeSet<Long> points = new TreeSet<>(List.of(0L, 1L));
         points.addAll(tckEnvironment().boundarySizes());
@@ -114,11 +115,16 @@ abstract class StoreFailedAddContract extends StoreRoundTripContract {
         assertIdIsFree(id);
     }
 
-    /** The sizes of {@link #sizes()} but 0: nothing is smaller than empty. */
+    /**
+     * The sizes of {@link #sizes()} but 0: nothing is smaller than empty.
+     *
+     * @return the sizes in bytes
+     */
     protected Stream<Long> positiveSizes() {
         return sizes().filter(size -> size > 0);
     }
 
+    /** {@return the sizes of the expected-size and checksum mismatch tests} */
     protected Stream<Long> mismatchSizes() {
         return Stream.of(1L, 1000L, tckEnvironment().largeSize());
     }

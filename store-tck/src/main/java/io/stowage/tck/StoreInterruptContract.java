@@ -32,6 +32,7 @@ abstract class StoreInterruptContract extends StoreConcurrencyContract {
     /** How long an interrupted operation may take before the test calls it hung. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);
 
+    /** {@return the bytes an add reads before its thread is interrupted} */
     protected Stream<Long> interruptPoints() {
         return Stream.of(0L, 1L, tckEnvironment().largeSize() / 2);
     }

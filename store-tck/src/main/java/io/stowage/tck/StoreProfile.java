@@ -36,7 +36,11 @@ public enum StoreProfile {
         this.locationsNameIds = locationsNameIds;
     }
 
-    /** The capabilities a store of this profile declares, exactly. */
+    /**
+     * The capabilities a store of this profile declares, exactly.
+     *
+     * @return the capabilities
+     */
     public Set<Capability> capabilities() {
         return capabilities;
     }
@@ -44,6 +48,8 @@ public enum StoreProfile {
     /**
      * Whether the store's locations name an object id (its last path segment), which the
      * store must parse and refuse when it is not a valid id.
+     *
+     * @return whether the locations name ids
      */
     public boolean locationsNameIds() {
         return locationsNameIds;

@@ -47,7 +47,12 @@ abstract class StorePropertyFixture {
         }
     }
 
-    /** The environment of the backend under test; called once per property. */
+    /**
+     * The environment of the backend under test; called once per property.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
     /** The store under test, behind the contract decorator; open while a property runs. */

@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 abstract class StoreReadContract extends StoreDuplicateAndDeleteContract {
     private static final int ABANDONED_STREAMS = 64;
 
+    /** {@return the sizes of the objects whose every range edge is read} */
     protected Stream<Long> rangeObjectSizes() {
         return Stream.of(0L, 1L, 2L, 1000L, tckEnvironment().boundarySizes().get(tckEnvironment().boundarySizes().size() - 1));
     }

@@ -35,12 +35,17 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * what one adds, the other reads, and two adds of one id through two of them race. The
      * suites close the stores. Called once per test class, and again by tests that need a
      * second instance (closing, racing instances).
+     *
+     * @return the store, closed by the suite
+     * @throws Exception if the environment fails; the test fails
      */
     Store createStore() throws Exception;
 
     /**
      * What kind of store this is: the store must declare exactly the profile's capabilities,
      * and the contract may skip only the tests the profile explains (see {@link StoreProfile}).
+     *
+     * @return the profile
      */
     StoreProfile profile();
 
@@ -51,6 +56,7 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * object is caught by the test that caused it. Open streams and connections are
      * {@link #openResources}'s.
      *
+     * @throws Exception if the environment fails; the test fails
      * @param store a store {@link #createStore} returned
      */
     void assertEmpty(Store store) throws Exception;
@@ -64,6 +70,8 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * after every test: a stream that keeps its file or connection after {@code close()},
      * also when closed before its end, fails the test that leaked it.
      *
+     * @return how many streams, files and connections are open
+     * @throws Exception if the environment fails; the test fails
      * @param store a store {@link #createStore} returned
      */
     long openResources(Store store) throws Exception;
@@ -73,6 +81,8 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * fails a test when one of them — as is, URL-encoded or base64-encoded — appears in the
      * message or text of an exception the store threw, in a location it emitted, or in the
      * {@code toString()} of the store or of an object it returned. The default is none.
+     *
+     * @return the credentials; none by default
      */
     default Set<String> secrets() {
         return Set.of();
@@ -83,6 +93,10 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * right now (an in-memory backend's objects, and the adds it is receiving); the
      * bounded-memory tests do not count them against the store. The default is 0: the backend
      * keeps its data elsewhere.
+     *
+     * @param store a store the environment created
+     * @return the bytes; 0 by default
+     * @throws Exception if the environment fails; the test fails
      */
     default long backendHeapBytes(Store store) throws Exception {
         return 0;
@@ -93,6 +107,8 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * at least four times the memory the store's configuration lets one add or read hold
      * (buffers, parts in flight). While the data moves the heap must grow by less than half of
      * it. The default is 32 MiB.
+     *
+     * @return the size in bytes; 32 MiB by default
      */
     default long boundedMemorySize() {
         return 32L * 1024 * 1024;
@@ -103,6 +119,11 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * (a profile without {@link io.stowage.Capability#WRITE}) get their objects this way. The default adds through the
      * store with the size declared.
      *
+     * @param store a store the environment created
+     * @param id the id
+     * @param data the bytes, read to the end
+     * @param size the size in bytes
+     * @throws Exception if the environment fails; the test fails
      * @return the location the store reads the object by
      */
     default Location seed(Store store, ObjectId id, InputStream data, long size) throws Exception {
@@ -112,6 +133,10 @@ public interface StoreTckEnvironment extends AutoCloseable {
     /**
      * Removes an object the tests put in; the default deletes through the store. A
      * read-only store's environment removes it from the backend behind the store.
+     *
+     * @param store a store the environment created
+     * @param location the location
+     * @throws Exception if the environment fails; the test fails
      */
     default void remove(Store store, Location location) throws Exception {
         store.delete(location);
@@ -125,6 +150,9 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * authority in {@code owned}. Only a {@link StoreProfile#READ_ONLY_ORIGIN} store, which
      * serves every location of its schemes its rules allow, may return an empty list; for
      * every other profile an empty list fails the run.
+     *
+     * @param owned a location the store emitted
+     * @return locations the store must refuse
      */
     default List<Location> notOwned(Location owned) {
         URI uri = owned.uri();
@@ -136,7 +164,11 @@ public interface StoreTckEnvironment extends AutoCloseable {
         }
     }
 
-    /** A size well past every buffer and multipart threshold of the store; the default is 4 MiB + 17 bytes. */
+    /**
+     * A size well past every buffer and multipart threshold of the store; the default is 4 MiB + 17 bytes.
+     *
+     * @return the size in bytes
+     */
     default long largeSize() {
         return 4L * 1024 * 1024 + 17;
     }
@@ -145,6 +177,8 @@ public interface StoreTckEnvironment extends AutoCloseable {
      * Sizes where a backend changes how it moves data: its buffer and part sizes, each with
      * one byte less and one more. The default covers common buffer sizes (8 KiB, 64 KiB,
      * 128 KiB); add the store's own, e.g. its multipart threshold and part size ± 1.
+     *
+     * @return the sizes in bytes
      */
     default List<Long> boundarySizes() {
         return List.of(8191L, 8192L, 8193L, 65535L, 65536L, 65537L, 131071L, 131072L, 131073L);
@@ -153,12 +187,18 @@ public interface StoreTckEnvironment extends AutoCloseable {
     /**
      * Tries of each backend-facing property. Values below {@value #DEFAULT_PROPERTY_TRIES} are
      * ignored: the TCK runs at least that many.
+     *
+     * @return the tries; values below the default are ignored
      */
     default int propertyTries() {
         return DEFAULT_PROPERTY_TRIES;
     }
 
-    /** How many adds of one id race in the duplicate tests; at least 2. */
+    /**
+     * How many adds of one id race in the duplicate tests; at least 2.
+     *
+     * @return how many adds race; 4 by default
+     */
     default int racingAdds() {
         return 4;
     }

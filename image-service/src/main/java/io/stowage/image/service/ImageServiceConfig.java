@@ -3,21 +3,24 @@ package io.stowage.image.service;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.InvalidChecksumException;
 import io.stowage.InvalidConfigurationException;
 import io.stowage.Settings;
 import io.stowage.core.config.ConfigBinder;
+import io.stowage.image.service.registry.ImageRegistry;
+import io.stowage.image.service.registry.RegistryCredentials;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,17 +30,25 @@ import java.util.regex.Pattern;
  * <pre>
  * images:
  *   listen: "127.0.0.1:9292"                          # host:port; port 0 picks a free one
- *   registry: "jdbc:sqlite:./stowage-data/images.db"
+ *   registry: "jdbc:sqlite:./stowage-data/images.db"   # or jdbc:postgresql://host:5432/images
+ *   registry-user: "${REGISTRY_USER}"                 # PostgreSQL only
+ *   registry-password: "${REGISTRY_PASSWORD}"
  *   auth: none                                        # or: { tokens: [ { token: "${TOKEN_A}", project: p1, roles: [admin] } ] }
  *   size-cap: 1TiB                                    # larger uploads fail with 413 while streaming
+ *   owner-quota: unlimited                            # total bytes of one owner's images (413 while streaming)
+ *   upload-lease: 30s                                 # a dead node's uploads are recovered this long after it stopped renewing
  *   show-direct-url: false                            # direct_url in image documents
  *   show-multiple-locations: false                    # locations (with metadata) in image documents
  *   hash: sha512                                      # os_hash_algo; md5 checksum is always computed too
  *   idle-timeout: 60s                                 # a connection silent this long is closed (a stalled upload fails)
  *   open-access: false                                # true lets auth none listen beyond loopback
+ *   staging-store: local                              # where glance-direct stages data (default: the default store)
+ *   web-download-store: web                           # the http store web-download fetches through (none: not offered)
+ *   location-schemes: [http, https]                   # schemes of the v1 x-image-meta-location a caller may register
+ *   api-servers: ["http://127.0.0.1:9292"]            # the image client's (stowage image); ignored here
  * </pre>
  *
- * <p>{@code toString()} never shows a token.
+ * <p>{@code toString()} never shows a token or the registry password.
  */
 public final class ImageServiceConfig {
     /** The section used when the config file has none. */
@@ -45,29 +56,42 @@ public final class ImageServiceConfig {
     public static final String DEFAULT_REGISTRY = "jdbc:sqlite:./stowage-data/images.db";
     private static final long DEFAULT_SIZE_CAP = 1L << 40;
     private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    /** No owner quota. */
+    public static final long UNLIMITED = Long.MAX_VALUE;
     private static final Pattern LISTEN = Pattern.compile("(\\[[0-9A-Fa-f:.]+]|[A-Za-z0-9.-]+):(\\d{1,5})");
-    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
     private final String host;
     private final int port;
     private final String registry;
+    private final RegistryCredentials registryCredentials;
     private final Map<String, TokenGrant> tokens;
     private final long sizeCap;
+    private final long ownerQuota;
+    private final Duration uploadLease;
     private final boolean showDirectUrl;
     private final boolean showMultipleLocations;
     private final ChecksumAlgorithm hash;
     private final Duration idleTimeout;
+    private final Optional<String> stagingStore;
+    private final Optional<String> webDownloadStore;
+    private final List<String> locationSchemes;
 
     private ImageServiceConfig(Builder builder) {
         this.host = builder.host;
         this.port = builder.port;
         this.registry = builder.registry;
+        this.registryCredentials = builder.registryCredentials;
         this.tokens = Map.copyOf(builder.tokens);
         this.sizeCap = builder.sizeCap;
+        this.ownerQuota = builder.ownerQuota;
+        this.uploadLease = builder.uploadLease;
         this.showDirectUrl = builder.showDirectUrl;
         this.showMultipleLocations = builder.showMultipleLocations;
         this.hash = builder.hash;
         this.idleTimeout = builder.idleTimeout;
+        this.stagingStore = builder.stagingStore;
+        this.webDownloadStore = builder.webDownloadStore;
+        this.locationSchemes = List.copyOf(builder.locationSchemes);
     }
 
     /**
@@ -76,96 +100,7 @@ public final class ImageServiceConfig {
      */
     public static ImageServiceConfig fromSection(Map<String, ?> section) throws InvalidConfigurationException {
         requireNonNull(section, "section is null");
-        ImagesSection raw = ConfigBinder.bind(section, ImagesSection.class, "images");
-        Builder builder = builder();
-        try {
-            if (raw.listen() != null) {
-                builder.listen(raw.listen());
-            }
-            if (raw.registry() != null) {
-                builder.registry(raw.registry());
-            }
-            if (raw.sizeCap() != null) {
-                builder.sizeCap(ByteSizes.parse(raw.sizeCap()));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("Invalid configuration of images: " + e.getMessage());
-        }
-        if (raw.showDirectUrl() != null) {
-            builder.showDirectUrl(raw.showDirectUrl());
-        }
-        if (raw.showMultipleLocations() != null) {
-            builder.showMultipleLocations(raw.showMultipleLocations());
-        }
-        if (raw.hash() != null) {
-            try {
-                builder.hash(ChecksumAlgorithm.fromId(raw.hash()));
-            } catch (InvalidChecksumException e) {
-                throw new InvalidConfigurationException("Invalid configuration of images: key 'hash' must be md5, sha256 or sha512");
-            }
-        }
-        if (raw.idleTimeout() != null) {
-            builder.idleTimeout(duration(raw.idleTimeout()));
-        }
-        if (raw.auth() != null) {
-            bindAuth(raw.auth(), builder);
-        }
-        return builder.build(Boolean.TRUE.equals(raw.openAccess()));
-    }
-
-    private static void bindAuth(JsonNode auth, Builder builder) throws InvalidConfigurationException {
-        if (auth.isTextual() && auth.textValue().equals("none")) {
-            return;
-        }
-        JsonNode tokens = auth.get("tokens");
-        if (!auth.isObject() || auth.size() != 1 || tokens == null || !tokens.isArray() || tokens.isEmpty()) {
-            throw new InvalidConfigurationException("Invalid configuration of images: key 'auth' must be none or"
-                    + " { tokens: [ { token: ..., project: ..., roles: [...] } ] }");
-        }
-        for (int i = 0; i < tokens.size(); i++) {
-            JsonNode entry = tokens.get(i);
-            String where = "images.auth.tokens[" + i + "]";
-            if (!entry.isObject() || !text(entry, "token") || !text(entry, "project")) {
-                throw new InvalidConfigurationException("Invalid configuration of " + where + ": needs 'token' and 'project' strings");
-            }
-            Set<String> roles = new HashSet<>();
-            JsonNode roleList = entry.path("roles");
-            for (JsonNode role : roleList) {
-                roles.add(role.asText());
-            }
-            for (java.util.Iterator<String> keys = entry.fieldNames(); keys.hasNext(); ) {
-                String key = keys.next();
-                if (!Set.of("token", "project", "roles").contains(key)) {
-                    throw new InvalidConfigurationException("Invalid configuration of " + where + ": unknown key '" + key
-                            + "' (known keys: project, roles, token)");
-                }
-            }
-            if (entry.get("token").textValue().length() < 16) {
-                throw new InvalidConfigurationException("Invalid configuration of " + where + ": a token needs at least 16 characters");
-            }
-            if (builder.tokens.containsKey(entry.get("token").textValue())) {
-                throw new InvalidConfigurationException("Invalid configuration of " + where + ": the same token is given twice");
-            }
-            builder.token(entry.get("token").textValue(), new TokenGrant(entry.get("project").textValue(), roles));
-        }
-    }
-
-    private static boolean text(JsonNode node, String key) {
-        return node.get(key) != null && node.get(key).isTextual() && !node.get(key).textValue().isBlank();
-    }
-
-    private static Duration duration(String text) throws InvalidConfigurationException {
-        Matcher matcher = DURATION.matcher(text.trim());
-        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
-            throw new InvalidConfigurationException("Invalid configuration of images: key 'idle-timeout' expects a duration"
-                    + " such as 500ms, 30s or 2m");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            default -> Duration.ofMinutes(amount);
-        };
+        return ConfigBinder.bind(section, ImagesSection.class, "images").toConfig();
     }
 
     public static Builder builder() {
@@ -182,6 +117,21 @@ public final class ImageServiceConfig {
 
     public String registry() {
         return registry;
+    }
+
+    /** The registry's user and password (PostgreSQL). */
+    public RegistryCredentials registryCredentials() {
+        return registryCredentials;
+    }
+
+    /** The most bytes one owner's images (and uploads in flight) may hold; {@link #UNLIMITED} for no quota. */
+    public long ownerQuota() {
+        return ownerQuota;
+    }
+
+    /** How long an upload's lease lasts after each renewal: a dead node's uploads are recovered after it. */
+    public Duration uploadLease() {
+        return uploadLease;
     }
 
     /** Whether callers must present a token ({@code auth} is not {@code none}). */
@@ -222,12 +172,30 @@ public final class ImageServiceConfig {
         return idleTimeout;
     }
 
+    /** The store where {@code glance-direct} stages data; empty: the default store. */
+    public Optional<String> stagingStore() {
+        return stagingStore;
+    }
+
+    /** The http store through which {@code web-download} fetches; empty: web-download is not offered. */
+    public Optional<String> webDownloadStore() {
+        return webDownloadStore;
+    }
+
+    /** The schemes of the locations a v1 caller may register ({@code x-image-meta-location}). */
+    public List<String> locationSchemes() {
+        return locationSchemes;
+    }
+
     @Override
     public String toString() {
-        return "ImageServiceConfig[listen=" + host + ":" + port + ", registry=" + registry + ", auth="
-                + (tokens.isEmpty() ? "none" : tokens.size() + " tokens") + ", sizeCap=" + sizeCap + ", hash=" + hash.id()
+        return "ImageServiceConfig[listen=" + host + ":" + port + ", registry=" + RegistryCredentials.redact(registry)
+                + ", " + registryCredentials + ", auth=" + (tokens.isEmpty() ? "none" : tokens.size() + " tokens")
+                + ", sizeCap=" + sizeCap + ", ownerQuota=" + (ownerQuota == UNLIMITED ? "unlimited" : ownerQuota)
+                + ", uploadLease=" + uploadLease + ", hash=" + hash.id()
                 + ", showDirectUrl=" + showDirectUrl + ", showMultipleLocations=" + showMultipleLocations
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", stagingStore=" + stagingStore.orElse("(default)")
+                + ", webDownloadStore=" + webDownloadStore.orElse("(none)") + ", locationSchemes=" + locationSchemes + "]";
     }
 
     /** Settings for a service built in code (tests, embedding); the defaults are those of the file. */
@@ -235,12 +203,18 @@ public final class ImageServiceConfig {
         private String host = "127.0.0.1";
         private int port = 9292;
         private String registry = DEFAULT_REGISTRY;
+        private RegistryCredentials registryCredentials = RegistryCredentials.NONE;
         private final Map<String, TokenGrant> tokens = new LinkedHashMap<>();
         private long sizeCap = DEFAULT_SIZE_CAP;
+        private long ownerQuota = UNLIMITED;
+        private Duration uploadLease = ImageRegistry.DEFAULT_LEASE;
         private boolean showDirectUrl;
         private boolean showMultipleLocations;
         private ChecksumAlgorithm hash = ChecksumAlgorithm.SHA512;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Optional<String> stagingStore = Optional.empty();
+        private Optional<String> webDownloadStore = Optional.empty();
+        private List<String> locationSchemes = List.of("http", "https");
 
         private Builder() {}
 
@@ -259,6 +233,28 @@ public final class ImageServiceConfig {
         public Builder registry(String jdbcUrl) {
             this.registry = requireNonNull(jdbcUrl, "jdbcUrl is null");
             return this;
+        }
+
+        public Builder registryCredentials(RegistryCredentials credentials) {
+            this.registryCredentials = requireNonNull(credentials, "credentials is null");
+            return this;
+        }
+
+        public Builder ownerQuota(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("key 'owner-quota' must not be negative");
+            }
+            this.ownerQuota = bytes;
+            return this;
+        }
+
+        public Builder uploadLease(Duration lease) {
+            this.uploadLease = requireNonNull(lease, "lease is null");
+            return this;
+        }
+
+        boolean hasToken(String token) {
+            return tokens.containsKey(token);
         }
 
         public Builder token(String token, TokenGrant grant) {
@@ -291,6 +287,27 @@ public final class ImageServiceConfig {
 
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = requireNonNull(timeout, "timeout is null");
+            return this;
+        }
+
+        /** The store where {@code glance-direct} stages data (a writable one; checked when the service starts). */
+        public Builder stagingStore(String store) {
+            this.stagingStore = Optional.of(requireNonNull(store, "store is null"));
+            return this;
+        }
+
+        /** The http store through which {@code web-download} fetches user-supplied URLs, under its host rules. */
+        public Builder webDownloadStore(String store) {
+            this.webDownloadStore = Optional.of(requireNonNull(store, "store is null"));
+            return this;
+        }
+
+        /**
+         * The schemes of the locations a v1 caller may register where the data lives; each must
+         * still be served by a configured store (an http one reaches only what its host rules allow).
+         */
+        public Builder locationSchemes(List<String> schemes) {
+            this.locationSchemes = List.copyOf(schemes);
             return this;
         }
 

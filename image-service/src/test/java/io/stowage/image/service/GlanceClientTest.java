@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A client this project did not write: Debian's python3-glanceclient (4.x) drives the service
  * through its Python API (its CLI's image-create cannot handle a multi-store schema): creates,
  * uploads to each of two stores, downloads with its own checksum verification, lists with
- * paging, patches, tags, deactivates and deletes. Fails, naming the package, when
+ * paging, patches, tags, deactivates and deletes; and imports staged data (glance-direct) and a
+ * URL (web-download, from a loopback origin its http store is allowed to reach, and refused for
+ * the metadata address). Fails, naming the package, when
  * {@code /usr/bin/python3} or glanceclient is missing.
  */
 class GlanceClientTest {
@@ -30,10 +32,7 @@ class GlanceClientTest {
     @Test
     void glanceclientRoundTrip() throws Exception {
         requireGlanceclient();
-        Path script = dir.resolve("roundtrip.py");
-        try (InputStream in = GlanceClientTest.class.getResourceAsStream("/glanceclient/roundtrip.py")) {
-            Files.copy(in, script);
-        }
+        Path script = script("roundtrip.py");
         try (TestService service = TestService.start(dir.resolve("service"), settings -> settings
                 .token(ADMIN_TOKEN, new TokenGrant("admin-project", Set.of("admin")))
                 .token("member-token-0123456789abcdef", new TokenGrant("p1", Set.of("member"))))) {
@@ -52,6 +51,64 @@ class GlanceClientTest {
                     + " \"uploaded\": [\"fast\", \"local\"]}");
             assertThat(service.storedFiles()).isEmpty();
         }
+    }
+
+    @Test
+    void glanceclientImportsStagedDataAndAUrl() throws Exception {
+        requireGlanceclient();
+        Path script = script("imports.py");
+        byte[] web = new byte[1_234_567];
+        new java.util.Random(3).nextBytes(web);
+        try (LoopbackOrigin origin = LoopbackOrigin.start().serve("/web.qcow2", web);
+                TestService service = TestService.start(dir.resolve("service"), settings -> settings
+                        .token(ADMIN_TOKEN, new TokenGrant("admin-project", Set.of("admin"))).webDownloadStore("mirror"),
+                        "  mirror: { type: http, allowedHosts: [\"127.0.0.1:" + origin.port() + "\"] }\n")) {
+            Result result = run(List.of(PYTHON.toString(), script.toString(), "http://127.0.0.1:" + service.port(),
+                    ADMIN_TOKEN, origin.url("/web.qcow2")));
+
+            assertThat(result.exit()).as(result.stderr()).isZero();
+            assertThat(result.stdout().trim()).isEqualTo("{\"after_stage\": \"uploading\","
+                    + " \"glance_direct\": {\"status\": \"active\", \"stores\": \"fast\"},"
+                    + " \"metadata_address\": \"refused\","
+                    + " \"methods\": [\"glance-direct\", \"web-download\"],"
+                    + " \"refused_status\": \"queued\","
+                    + " \"web_download\": {\"size\": 1234567, \"status\": \"active\"}}");
+            assertThat(origin.requests()).contains("GET /web.qcow2");
+        }
+    }
+
+    @Test
+    void glanceclientSpeaksTheSeedsV1Protocol() throws Exception {
+        requireGlanceclient();
+        Path script = script("v1.py");
+        try (TestService service = TestService.start(dir.resolve("service"), settings -> settings
+                .token(ADMIN_TOKEN, new TokenGrant("admin-project", Set.of("admin"))))) {
+            Result result = run(List.of(PYTHON.toString(), script.toString(), "http://127.0.0.1:" + service.port(), ADMIN_TOKEN));
+
+            assertThat(result.exit()).as(result.stderr()).isZero();
+            assertThat(result.stdout().trim()).isEqualTo("{\"after_delete\": \"not found\","
+                    + " \"created\": {\"checksum_ok\": true, \"size\": 1048587, \"status\": \"active\"},"
+                    + " \"downloaded_ok\": true,"
+                    + " \"listed\": [\"v1-renamed\", \"v1-reserved\"],"
+                    + " \"reserved\": \"queued\","
+                    + " \"shown\": {\"is_public\": false, \"min_ram\": 128, \"name\": \"v1-image\","
+                    + " \"properties\": {\"description\": \"D\\u00e9bian 12\", \"os_distro\": \"debian\"},"
+                    + " \"status\": \"active\"},"
+                    + " \"updated\": {\"architecture\": \"x86_64\", \"description\": \"D\\u00e9bian 12\","
+                    + " \"os_distro\": \"debian\"},"
+                    + " \"uploaded_later\": \"active\"}");
+            assertThat(service.storedFiles()).isEmpty();
+        }
+    }
+
+    /** Copies a script and the helpers it imports into the test's dir. */
+    private Path script(String name) throws IOException {
+        for (String file : List.of(name, "payloads.py")) {
+            try (InputStream in = GlanceClientTest.class.getResourceAsStream("/glanceclient/" + file)) {
+                Files.copy(in, dir.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return dir.resolve(name);
     }
 
     private static void requireGlanceclient() throws Exception {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final TestService service;
+    private final java.util.function.Function<String, URI> uris;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final Optional<String> token;
@@ -29,12 +29,17 @@ public final class Http {
     }
 
     public Http(TestService service, Optional<String> token) {
-        this.service = service;
+        this(service::uri, token);
+    }
+
+    /** A client of the service whose paths {@code uris} resolves (another process, say). */
+    public Http(java.util.function.Function<String, URI> uris, Optional<String> token) {
+        this.uris = uris;
         this.token = token;
     }
 
     public Http withToken(String value) {
-        return new Http(service, Optional.of(value));
+        return new Http(uris, Optional.of(value));
     }
 
     /** What came back. */
@@ -87,6 +92,17 @@ public final class Http {
         return send(request(path, headers).PUT(HttpRequest.BodyPublishers.ofInputStream(data)));
     }
 
+    /** Any request: {@code body} (none when null) with {@code headers} as name, value pairs. */
+    public Reply exchange(String method, String path, byte[] body, String... headers) {
+        return send(request(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Any request with a body of no declared length (chunked), read from {@code data}. */
+    public Reply exchangeChunked(String method, String path, Supplier<InputStream> data, String... headers) {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.ofInputStream(data)));
+    }
+
     public Reply method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
@@ -109,7 +125,7 @@ public final class Http {
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uris.apply(path)).timeout(Duration.ofSeconds(60));
         token.ifPresent(value -> builder.header("X-Auth-Token", value));
         for (int i = 0; i < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.InvalidConfigurationException;
+import io.stowage.InvalidConfigurationException;
 import io.stowage.core.config.StowageConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ImageServiceConfigTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("TOKEN_A", "secret-token-aaaaaaaaaaaa");
@@ -49,6 +52,50 @@ class ImageServiceConfigTest {
         assertThat(config.grant("secret-token-aaaaaaaaaaaa").orElseThrow()).isEqualTo(new TokenGrant("p1", java.util.Set.of("admin")));
         assertThat(config.grant("secret-token-aaaaaaaaaaab")).isEmpty();
         assertThat(config.toString()).doesNotContain("secret-token").contains("auth=1 tokens");
+    }
+
+    @Test
+    void readsTheMultiNodeKeysAndNeverShowsTheRegistryPassword() throws Exception {
+        ImageServiceConfig config = parse("""
+                { registry: "jdbc:postgresql://db.internal:5432/images?password=in-url-secret",
+                  registry-user: stowage, registry-password: "${TOKEN_A}", owner-quota: 10GiB, upload-lease: 5s }
+                """);
+
+        assertThat(config.registryCredentials().user()).contains("stowage");
+        assertThat(config.registryCredentials().password()).contains("secret-token-aaaaaaaaaaaa");
+        assertThat(config.ownerQuota()).isEqualTo(10L << 30);
+        assertThat(config.uploadLease()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.toString()).doesNotContain("secret-token-aaaaaaaaaaaa", "in-url-secret")
+                .contains("jdbc:postgresql://db.internal:5432/images?...");
+        assertThat(parse("{}").ownerQuota()).isEqualTo(ImageServiceConfig.UNLIMITED);
+        assertThatThrownBy(() -> parse("{ upload-lease: 500ms }")).hasMessageContaining("'upload-lease'");
+        assertThatThrownBy(() -> parse("{ owner-quota: lots }")).hasMessageContaining("byte count");
+    }
+
+    @Test
+    void readsTheImportKeysAndTheServiceRefusesStoresThatCannotServeThem(@TempDir Path dir) throws Exception {
+        ImageServiceConfig config = parse("{ staging-store: a, web-download-store: web }");
+        assertThat(config.stagingStore()).contains("a");
+        assertThat(config.webDownloadStore()).contains("web");
+        assertThat(parse("{}").webDownloadStore()).isEmpty();
+
+        assertThatThrownBy(() -> TestService.start(dir, settings -> settings.stagingStore("ro")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'staging-store'");
+        assertThatThrownBy(() -> TestService.start(dir, settings -> settings.webDownloadStore("fast")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'web-download-store'")
+                .hasMessageContaining("type http");
+        assertThatThrownBy(() -> TestService.start(dir, settings -> settings.webDownloadStore("nowhere")))
+                .isInstanceOf(InvalidConfigurationException.class).hasMessageContaining("'web-download-store'");
+    }
+
+    @Test
+    void theImageClientsApiServersMayShareTheSection() throws Exception {
+        ImageServiceConfig config = parse("{ listen: \"127.0.0.1:9393\", api-servers: [\"http://a:9292\", \"b:9292\"] }");
+
+        assertThat(config.port()).isEqualTo(9393);
+        assertThatThrownBy(() -> parse("{ api-servers: \"http://a:9292\" }"))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("api-servers");
     }
 
     @Test

@@ -24,11 +24,13 @@ public final class TestService implements AutoCloseable {
     private final Path dir;
     private final String namespace = "flaky-" + UUID.randomUUID().toString().substring(0, 8);
     private final ImageServiceConfig settings;
+    private final String extraStores;
     private ImageService service;
 
-    private TestService(Path dir, ImageServiceConfig settings) {
+    private TestService(Path dir, ImageServiceConfig settings, String extraStores) {
         this.dir = dir;
         this.settings = settings;
+        this.extraStores = extraStores;
     }
 
     public static TestService start(Path dir) throws StoreException {
@@ -37,10 +39,19 @@ public final class TestService implements AutoCloseable {
 
     /** Starts with the defaults changed by {@code settings} (listen and registry are set here). */
     public static TestService start(Path dir, UnaryOperator<ImageServiceConfig.Builder> settings) throws StoreException {
+        return start(dir, settings, "");
+    }
+
+    /**
+     * Starts with the defaults changed by {@code settings} and more stores: {@code extraStores}
+     * holds lines of the {@code stores} section ({@code "  web: { type: http }\n"}).
+     */
+    public static TestService start(Path dir, UnaryOperator<ImageServiceConfig.Builder> settings, String extraStores)
+            throws StoreException {
         ImageServiceConfig config = settings.apply(ImageServiceConfig.builder()
                 .listen("127.0.0.1:0")
                 .registry("jdbc:sqlite:" + dir.resolve("images.db"))).build();
-        TestService test = new TestService(dir, config);
+        TestService test = new TestService(dir, config, extraStores);
         test.service = ImageService.start(config, io.stowage.core.StoreRegistry.build(test.storesConfig()));
         return test;
     }
@@ -53,7 +64,7 @@ public final class TestService implements AutoCloseable {
                   fast: { type: file, dirs: ["%s"] }
                   flaky: { type: faulty-memory, namespace: %s }
                   ro: { type: memory, capabilities: [READ] }
-                """.formatted(dir.resolve("local"), dir.resolve("fast"), namespace), name -> null);
+                """.formatted(dir.resolve("local"), dir.resolve("fast"), namespace) + extraStores, name -> null);
     }
 
     public URI uri(String path) {
@@ -67,6 +78,17 @@ public final class TestService implements AutoCloseable {
     /** The test's flaky store. */
     public FaultyMemoryStoreProvider.Created flaky() {
         return FaultyMemoryStoreProvider.store(namespace);
+    }
+
+    /**
+     * Writes an object straight into one of the test's file stores ({@code local} or {@code fast}),
+     * beside the service (a second instance of the store over the same dirs), and returns its location URL.
+     */
+    public String putObject(String store, String id, byte[] data) throws IOException {
+        try (io.stowage.core.StoreRegistry stores = io.stowage.core.StoreRegistry.build(storesConfig())) {
+            return stores.add(store, io.stowage.ObjectId.of(id), new java.io.ByteArrayInputStream(data),
+                    io.stowage.AddOptions.builder().build()).location().url();
+        }
     }
 
     /** Every file in the data dirs of the file stores (objects and temp files alike). */

@@ -76,7 +76,12 @@ public final class ConfigBinder {
     /**
      * Binds {@code node} to {@code type}.
      *
+     * @param <T> the type bound to
+     * @param node the config tree
+     * @param type a record or class Jackson can bind
      * @param subject what the config belongs to, for messages: "store 'local'", "download handler 'file'"
+     * @return the bound value
+     * @throws InvalidConfigurationException naming the subject and the key, never a value
      */
     public static <T> T bind(JsonNode node, Class<T> type, String subject) throws InvalidConfigurationException {
         requireNonNull(node, "node is null");

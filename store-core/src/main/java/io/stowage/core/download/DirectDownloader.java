@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -45,11 +44,12 @@ import org.slf4j.LoggerFactory;
  * and only those whose scheme is allowed (case-insensitively) and has a handler; a
  * disallowed scheme never reaches any handler. A handler failure is logged and the next
  * candidate is tried. What a handler wrote is verified against the expected size and
- * checksum before it counts; a mismatch is a failure of that candidate. The fallback runs
- * only when no candidate succeeded. The target appears atomically and only verified
- * ({@link AtomicFile}, owner-only where the filesystem has POSIX permissions); on failure it is
- * left as it was and no temp file remains, unless only the directory sync after the target got
- * its name failed: the error then says that the target is in place.
+ * checksum before it counts (by the handler as it copies, when it can, else by reading the
+ * file back); a mismatch is a failure of that candidate. The fallback runs only when no
+ * candidate succeeded. The target appears atomically and only verified ({@link AtomicFile},
+ * owner-only where the filesystem has POSIX permissions); on failure it is left as it was and no
+ * temp file remains, unless only the directory sync after the target got its name failed: the
+ * error then says that the target is in place.
  */
 public final class DirectDownloader implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectDownloader.class);
@@ -68,6 +68,10 @@ public final class DirectDownloader implements Closeable {
     /**
      * A downloader over ready handlers, keyed by scheme. Handlers for schemes that are not
      * allowed are never called.
+     *
+     * @param allowed the schemes allowed
+     * @param handlersByScheme the handlers, by lower-case scheme
+     * @return the downloader, to close (it closes the handlers)
      */
     public static DirectDownloader of(AllowedSchemes allowed, Map<String, ? extends DownloadHandler> handlersByScheme) {
         requireNonNull(allowed, "allowed is null");
@@ -80,7 +84,14 @@ public final class DirectDownloader implements Closeable {
         return new DirectDownloader(allowed, Map.copyOf(usable));
     }
 
-    /** Builds from config with the handler providers on the classpath. */
+    /**
+     * Builds from config with the handler providers on the classpath; see
+     * {@link #fromConfig(DirectDownloadConfig, Collection)}.
+     *
+     * @param config the {@code direct-download} section
+     * @return the downloader, to close
+     * @throws StoreException if the config is invalid or a handler cannot be created
+     */
     public static DirectDownloader fromConfig(DirectDownloadConfig config) throws StoreException {
         return fromConfig(config, Providers.downloadHandlerProviders());
     }
@@ -89,6 +100,11 @@ public final class DirectDownloader implements Closeable {
      * Builds from config: only handlers for allowed schemes are created, and every problem
      * (a handler config for an unknown type, an allowed scheme without a handler, a handler
      * that cannot be created) is a {@link InvalidConfigurationException} now, not at download time.
+     *
+     * @param config the {@code direct-download} section
+     * @param providers the handler providers, one per type
+     * @return the downloader, to close
+     * @throws StoreException if the config is invalid or a handler cannot be created
      */
     public static DirectDownloader fromConfig(DirectDownloadConfig config,
             Collection<? extends DownloadHandlerProvider> providers) throws StoreException {
@@ -138,21 +154,45 @@ public final class DirectDownloader implements Closeable {
         }
     }
 
+    /** {@return the schemes this downloader may use} */
     public AllowedSchemes allowedSchemes() {
         return allowed;
     }
 
-    /** Whether a candidate with this scheme would be handed to a handler. */
+    /**
+     * Whether a candidate with this scheme would be handed to a handler.
+     *
+     * @param scheme the scheme, any case
+     * @return whether it is allowed and has a handler
+     */
     public boolean canDownload(String scheme) {
         return allowed.allows(scheme) && handlers.containsKey(scheme.toLowerCase(java.util.Locale.ROOT));
     }
 
-    /** Downloads without a fallback: fails when no candidate succeeds. */
+    /**
+     * Downloads without a fallback: fails when no candidate succeeds.
+     *
+     * @param candidates the locations of the object, in the order to try
+     * @param target the file to create; it appears only verified and complete
+     * @param options what the file must be
+     * @return which candidate served it, its size and checksums
+     * @throws IOException if no candidate succeeded (their failures attached as suppressed) or the target
+     *     cannot be written
+     */
     public DownloadResult download(List<Location> candidates, Path target, DownloadOptions options) throws IOException {
         return download(candidates, target, options, Optional.empty());
     }
 
-    /** Downloads, using {@code fallback} only when no candidate succeeded. */
+    /**
+     * Downloads, using {@code fallback} only when no candidate succeeded.
+     *
+     * @param candidates the locations of the object, in the order to try
+     * @param target the file to create; it appears only verified and complete
+     * @param options what the file must be
+     * @param fallback the read used when no candidate succeeded
+     * @return which candidate served it (empty for the fallback), its size and checksums
+     * @throws IOException if the fallback failed too, or the target cannot be written
+     */
     public DownloadResult download(List<Location> candidates, Path target, DownloadOptions options, Fallback fallback)
             throws IOException {
         return download(candidates, target, options, Optional.of(requireNonNull(fallback, "fallback is null")));
@@ -194,7 +234,11 @@ public final class DirectDownloader implements Closeable {
             List<Exception> failures) throws IOException {
         try {
             file.truncate();
-            handlers.get(candidate.scheme()).download(candidate, file.temp());
+            Optional<VerifiedContent> verified = handlers.get(candidate.scheme())
+                    .download(candidate, file.temp(), options.expectation());
+            if (verified.isPresent()) {
+                return verified;
+            }
             // The device writes the file back while the verification reads it from the page cache.
             try (BackgroundSync sync = BackgroundSync.start(file)) {
                 VerifiedContent content = verify(file.temp(), candidate.toString(), options);
@@ -223,8 +267,7 @@ public final class DirectDownloader implements Closeable {
     }
 
     private static VerifiedContent copyFallback(Fallback fallback, Path temp, DownloadOptions options) throws IOException {
-        ContentVerifier verifier = ContentVerifier.of("the fallback read", options.expectedSize(),
-                options.expectedChecksum(), OptionalLong.empty(), options.checksumAlgorithms(), options.progress());
+        ContentVerifier verifier = options.expectation().verifier("the fallback read", options.progress());
         try (InputStream source = fallback.open();
                 OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             VerifyingInputStream in = new VerifyingInputStream(source, verifier);
@@ -237,9 +280,8 @@ public final class DirectDownloader implements Closeable {
         return verifier.finish();
     }
 
-    private static ContentVerifier verifier(String subject, DownloadOptions options) throws StoreException {
-        return ContentVerifier.of(subject, options.expectedSize(), options.expectedChecksum(), OptionalLong.empty(),
-                options.checksumAlgorithms(), io.stowage.ProgressListener.NONE);
+    private static ContentVerifier verifier(String subject, DownloadOptions options) {
+        return options.expectation().verifier(subject, io.stowage.ProgressListener.NONE);
     }
 
     private StoreException noFallback(List<Exception> failures) {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.ProgressListener;
+import io.stowage.integrity.ContentExpectation;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -108,6 +109,19 @@ public final class DownloadOptions {
     /** {@return the listener of the fallback copy} */
     public ProgressListener progress() {
         return progress;
+    }
+
+    /**
+     * What a copy must be, as a handler verifies it: the expected size and checksum, and the
+     * checksums to report.
+     *
+     * @return the expectation these options describe
+     */
+    public ContentExpectation expectation() {
+        ContentExpectation.Builder expectation = ContentExpectation.builder().algorithms(checksumAlgorithms);
+        expectedSize.ifPresent(expectation::size);
+        expectedChecksum.ifPresent(expectation::checksum);
+        return expectation.build();
     }
 
     /** {@return the expectations and the checksums, without the listener} */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.stowage.Checksum;
 import io.stowage.PermissionDeniedException;
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.IntegrityException;
 import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.ObjectId;
@@ -16,6 +18,8 @@ import io.stowage.core.download.DirectDownloader;
 import io.stowage.download.DownloadHandler;
 import io.stowage.core.download.DownloadOptions;
 import io.stowage.core.download.DownloadResult;
+import io.stowage.integrity.ContentExpectation;
+import io.stowage.integrity.VerifiedContent;
 import io.stowage.tck.OpenFiles;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
@@ -28,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,7 +78,12 @@ public abstract class DownloadHandlerContractTest {
     private Path dir;
     private long seeds;
 
-    /** The environment of the handler under test; called once per test class. */
+    /**
+     * The environment of the handler under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract DownloadHandlerTckEnvironment environment() throws Exception;
 
     @BeforeAll
@@ -114,6 +124,7 @@ public abstract class DownloadHandlerContractTest {
         environment.assertNothingLeaked();
     }
 
+    /** {@return the sizes of the objects copied: 0, 1, around 8 KiB, 64 KiB and the large size} */
     protected Stream<Long> sizes() {
         return Stream.of(0L, 1L, 8191L, 8192L, 8193L, 65_537L, environment.largeSize());
     }
@@ -144,6 +155,42 @@ public abstract class DownloadHandlerContractTest {
 
         try (InputStream written = Files.newInputStream(target)) {
             assertThat(payload.mismatch(written)).isEmpty();
+        }
+    }
+
+    /**
+     * Held to an expectation ({@link DownloadHandler#download(Location, Path, ContentExpectation)}),
+     * a handler copies the object; what it says it verified must be the truth, and a copy that
+     * does not meet the expectation (another size, another checksum) fails with
+     * {@link IntegrityException} or is left for the caller to check, never reported as verified.
+     */
+    @Test
+    void heldToAnExpectationItVerifiesTrulyOrLeavesTheCheckToTheCaller() throws Exception {
+        Payload payload = Payload.of(65_537, nextSeed());
+        Location location = put(payload);
+        Checksum right = payload.checksum(ChecksumAlgorithm.SHA256);
+        Checksum wrong = Payload.of(65_537, nextSeed()).checksum(ChecksumAlgorithm.SHA256);
+        Path target = emptyTarget();
+
+        Optional<VerifiedContent> verified = download(location, target,
+                ContentExpectation.builder().size(payload.size()).checksum(right).build());
+
+        try (InputStream written = Files.newInputStream(target)) {
+            assertThat(payload.mismatch(written)).as("bytes written for %s", location).isEmpty();
+        }
+        verified.ifPresent(content -> {
+            assertThat(content.size()).as("the size the handler verified").isEqualTo(payload.size());
+            assertThat(content.checksums().matches(right)).as("the checksum the handler verified").isTrue();
+        });
+        for (ContentExpectation unmet : List.of(ContentExpectation.builder().size(payload.size() + 1).build(),
+                ContentExpectation.builder().size(payload.size()).checksum(wrong).build())) {
+            Optional<VerifiedContent> claimed;
+            try {
+                claimed = download(location, emptyTarget(), unmet);
+            } catch (IntegrityException refused) {
+                continue;
+            }
+            assertThat(claimed).as("a copy that does not meet %s, reported as verified", unmet).isEmpty();
         }
     }
 
@@ -287,12 +334,22 @@ public abstract class DownloadHandlerContractTest {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The handler under test. */
+    /**
+     * The handler under test.
+     *
+     * @return the handler under test
+     */
     protected final DownloadHandler handler() {
         return handler;
     }
 
-    /** Puts {@code payload} where the handler reads from; removed after the test. */
+    /**
+     * Puts {@code payload} where the handler reads from; removed after the test.
+     *
+     * @param payload the data to put in
+     * @return the location of the object
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Location put(Payload payload) throws Exception {
         Location location = environment.put(ObjectId.random(), payload.open(), payload.size());
         created.add(location);
@@ -302,10 +359,42 @@ public abstract class DownloadHandlerContractTest {
     /**
      * Runs the handler under test and checks that it left no file of the test's target
      * directory open, whether it succeeded or failed.
+     *
+     * @param location the location
+     * @param target the file the handler writes
+     * @throws Exception if the environment fails; the test fails
      */
     protected final void download(Location location, Path target) throws Exception {
-        try {
+        checkingOpenFiles(location, () -> {
             handler.download(location, target);
+            return null;
+        });
+    }
+
+    /**
+     * Runs the handler held to {@code expectation}, checking for open files as {@link #download(Location, Path)} does.
+     *
+     * @param location the location
+     * @param target the file the handler writes
+     * @param expectation what the copy must be
+     * @return what the handler reports it verified
+     * @throws Exception if the environment fails; the test fails
+     */
+    protected final Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
+            throws Exception {
+        return checkingOpenFiles(location, () -> handler.download(location, target, expectation));
+    }
+
+    /** A run of the handler. */
+    @FunctionalInterface
+    private interface HandlerRun<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T checkingOpenFiles(Location location, HandlerRun<T> run) throws Exception {
+        T result;
+        try {
+            result = run.run();
         } catch (Exception | Error e) {
             try {
                 assertNoOpenFiles("after the handler failed to download " + location);
@@ -316,18 +405,30 @@ public abstract class DownloadHandlerContractTest {
             throw e;
         }
         assertNoOpenFiles("after the handler downloaded " + location);
+        return result;
     }
 
-    /** Fails if this process holds a file of the test's target directory open (a leaked target channel or stream). */
+    /**
+     * Fails if this process holds a file of the test's target directory open (a leaked target channel or stream).
+     *
+     * @param when what just ran, for the message
+     * @throws IOException if reading fails
+     */
     protected final void assertNoOpenFiles(String when) throws IOException {
         assertThat(OpenFiles.under(dir)).as("files of the target directory still open %s", when).isEmpty();
     }
 
-    /** A new empty file in the test's target directory, as the downloader hands it to a handler. */
+    /**
+     * A new empty file in the test's target directory, as the downloader hands it to a handler.
+     *
+     * @return the path of a file that does not exist yet
+     * @throws IOException if reading fails
+     */
     protected final Path emptyTarget() throws IOException {
         return Files.createTempFile(dir, "target", ".part");
     }
 
+    /** {@return a seed no other payload of this test class used} */
     protected final synchronized long nextSeed() {
         return ++seeds * 0x2545F4914F6CDD1DL;
     }

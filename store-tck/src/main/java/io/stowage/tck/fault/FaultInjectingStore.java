@@ -32,20 +32,36 @@ public final class FaultInjectingStore implements Store {
     private final Store delegate;
     private volatile Faults faults;
 
+    /**
+     * {@code delegate} with {@code faults} injected.
+     *
+     * @param delegate the store
+     * @param faults the faults, changed later with {@link #inject}
+     */
     public FaultInjectingStore(Store delegate, Faults faults) {
         this.delegate = requireNonNull(delegate, "delegate is null");
         this.faults = requireNonNull(faults, "faults is null");
     }
 
+    /**
+     * {@code delegate} without a fault yet.
+     *
+     * @param delegate the store
+     */
     public FaultInjectingStore(Store delegate) {
         this(delegate, Faults.NONE);
     }
 
-    /** Replaces the faults; {@link Faults#NONE} heals the store. */
+    /**
+     * Replaces the faults; {@link Faults#NONE} heals the store.
+     *
+     * @param faults the faults to inject
+     */
     public void inject(Faults faults) {
         this.faults = requireNonNull(faults, "faults is null");
     }
 
+    /** {@return the faults injected now} */
     public Faults faults() {
         return faults;
     }
@@ -100,6 +116,12 @@ public final class FaultInjectingStore implements Store {
     public void delete(Location location) throws IOException {
         failIfUnavailable(faults, Operation.DELETE, "delete " + location);
         delegate.delete(location);
+    }
+
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        failIfUnavailable(faults, Operation.DELETE, "discard " + id);
+        delegate.discard(id);
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class LoadDriver {
     private final AtomicLong clock = new AtomicLong();
 
     /**
+     * @param profile the load profile
      * @param store a store with {@code READ}, {@code WRITE} and {@code DELETE}, holding none of
      *     the ids {@code load-0}, {@code load-1}, ...
      * @param rangeReads whether to read ranges ({@code RANGE_READ})
@@ -84,7 +85,12 @@ public final class LoadDriver {
         }
     }
 
-    /** Runs the load, checks the end state, removes what is left and reports. */
+    /**
+     * Runs the load, checks the end state, removes what is left and reports.
+     *
+     * @return the report of the run
+     * @throws InterruptedException if the thread is interrupted while it waits
+     */
     public LoadReport run() throws InterruptedException {
         long started = System.nanoTime();
         long deadline = started + profile.duration().toNanos();
@@ -127,7 +133,12 @@ public final class LoadDriver {
         return new LoadReport(profile, ledger.totals(), ledger.problems(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** The id of slot {@code index}. */
+    /**
+     * The id of slot {@code index}.
+     *
+     * @param index which one, from 0
+     * @return the id
+     */
     public static ObjectId idOf(int index) {
         try {
             return ObjectId.of("load-" + index);

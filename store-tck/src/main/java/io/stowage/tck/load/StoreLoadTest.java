@@ -39,10 +39,20 @@ public abstract class StoreLoadTest {
     private Store backend;
     private Store store;
 
-    /** The environment of the backend under test; called once per test class. */
+    /**
+     * The environment of the backend under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract StoreTckEnvironment environment() throws Exception;
 
-    /** The load to run; the default is {@link LoadProfile#standard} with the environment's large size. */
+    /**
+     * The load to run; the default is {@link LoadProfile#standard} with the environment's large size.
+     *
+     * @param environment the environment
+     * @return the profile
+     */
     protected LoadProfile profile(StoreTckEnvironment environment) {
         return LoadProfile.standard(environment.largeSize());
     }

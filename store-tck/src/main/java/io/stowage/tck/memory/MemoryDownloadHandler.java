@@ -20,6 +20,11 @@ import java.nio.file.StandardOpenOption;
 public final class MemoryDownloadHandler implements DownloadHandler {
     private final MemoryStore store;
 
+    /**
+     * A handler copying the objects of {@code store}.
+     *
+     * @param store the store whose objects it copies
+     */
     public MemoryDownloadHandler(MemoryStore store) {
         this.store = requireNonNull(store, "store is null");
     }

@@ -63,12 +63,22 @@ public final class MemoryStore implements Store {
     private final AtomicInteger openStreams = new AtomicInteger();
     private volatile boolean closed;
 
-    /** A store with every capability whose namespace is its name. */
+    /**
+     * A store with every capability whose namespace is its name.
+     *
+     * @param name the store's name, a valid namespace
+     */
     public MemoryStore(String name) {
         this(name, MemoryStoreConfig.defaults());
     }
 
-    /** @throws IllegalArgumentException if the config names no namespace and the store name is not a valid one */
+    /**
+     * A store with the namespace and capabilities of {@code config}.
+     *
+     * @param name the store's name
+     * @param config the store's config
+     * @throws IllegalArgumentException if the config names no namespace and the store name is not a valid one
+     */
     public MemoryStore(String name, MemoryStoreConfig config) {
         this(name, config, new ConcurrentHashMap<>(), new AtomicLong());
     }
@@ -90,6 +100,9 @@ public final class MemoryStore implements Store {
      * Another store named {@code otherName} over the same objects, with the same namespace and
      * capabilities: what one adds the other reads, and their adds of one id race as two
      * processes' would. It counts its own streams and is closed on its own.
+     *
+     * @param otherName the second store's name
+     * @return the second store
      */
     public MemoryStore sharingObjects(String otherName) {
         return new MemoryStore(otherName, MemoryStoreConfig.of(namespace, capabilities), objects, receiving);
@@ -100,7 +113,11 @@ public final class MemoryStore implements Store {
         return name;
     }
 
-    /** The authority of this store's locations. */
+    /**
+     * The authority of this store's locations.
+     *
+     * @return the namespace
+     */
     public String namespace() {
         return namespace;
     }
@@ -121,7 +138,12 @@ public final class MemoryStore implements Store {
         return idOf(location) != null;
     }
 
-    /** The location of {@code id} in this store, without metadata. */
+    /**
+     * The location of {@code id} in this store, without metadata.
+     *
+     * @param id the id
+     * @return the location
+     */
     public Location locationOf(ObjectId id) {
         return Location.of(URI.create(SCHEME + "://" + namespace + "/" + id.value()));
     }
@@ -151,6 +173,7 @@ public final class MemoryStore implements Store {
      * Removes the object at {@code location} whatever the capabilities, as a test empties a
      * read-only store from behind it.
      *
+     * @param location the location
      * @throws ObjectNotFoundException if there is none
      */
     public void unseed(Location location) throws IOException {
@@ -185,17 +208,35 @@ public final class MemoryStore implements Store {
         }
     }
 
-    /** How many objects the store holds. */
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        requireNonNull(id, "id is null");
+        objects.remove(id);
+    }
+
+    /**
+     * How many objects the store holds.
+     *
+     * @return how many objects the store holds
+     */
     public int objectCount() {
         return objects.size();
     }
 
-    /** The ids of the objects the store holds, sorted. */
+    /**
+     * The ids of the objects the store holds, sorted.
+     *
+     * @return the ids, sorted
+     */
     public SortedSet<ObjectId> ids() {
         return new TreeSet<>(objects.keySet());
     }
 
-    /** Bytes of object data on the heap: those of the objects held, and those the adds in progress have read so far. */
+    /**
+     * Bytes of object data on the heap: those of the objects held, and those the adds in progress have read so far.
+     *
+     * @return the bytes of object data held
+     */
     public long bytesHeld() {
         long held = receiving.get();
         for (MemoryObject object : objects.values()) {
@@ -204,12 +245,20 @@ public final class MemoryStore implements Store {
         return held;
     }
 
-    /** Streams returned by {@link #get} that are not closed yet. */
+    /**
+     * Streams returned by {@link #get} that are not closed yet.
+     *
+     * @return how many streams are open
+     */
     public int openStreams() {
         return openStreams.get();
     }
 
-    /** Whether {@link #close()} was called. */
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return whether it was closed
+     */
     public boolean isClosed() {
         return closed;
     }

@@ -62,15 +62,28 @@ public abstract class NetworkFaultTest {
     private final List<Location> created = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long seeds;
 
-    /** The environment of the backend under test; called once per test class. */
+    /**
+     * The environment of the backend under test; called once per test class.
+     *
+     * @return a new environment of the backend under test
+     * @throws Exception if the environment fails; the test fails
+     */
     protected abstract NetworkFaultTckEnvironment environment() throws Exception;
 
-    /** The proxy between the store and its server, for tests a backend adds. */
+    /**
+     * The proxy between the store and its server, for tests a backend adds.
+     *
+     * @return the proxy
+     */
     protected final TcpFaultProxy proxy() {
         return proxy;
     }
 
-    /** The store under test (talking through the proxy), behind the contract decorator. */
+    /**
+     * The store under test (talking through the proxy), behind the contract decorator.
+     *
+     * @return the store under test
+     */
     protected final Store store() {
         return store;
     }
@@ -327,11 +340,18 @@ public abstract class NetworkFaultTest {
 
     // ---------------------------------------------------------------- helpers
 
+    /** {@return a seed no other payload of this test class used} */
     protected final synchronized long nextSeed() {
         return ++seeds * 0x9E3779B97F4A7C15L;
     }
 
-    /** Puts {@code payload} in through the proxy (add, or seed for a read-only store); removed after the test. */
+    /**
+     * Puts {@code payload} in through the proxy (add, or seed for a read-only store); removed after the test.
+     *
+     * @param payload the data to put in
+     * @return the location of the object
+     * @throws Exception if the environment fails; the test fails
+     */
     protected final Location put(Payload payload) throws Exception {
         Location location;
         if (environment.capabilities().contains(Capability.WRITE)) {
@@ -349,7 +369,13 @@ public abstract class NetworkFaultTest {
         return stored;
     }
 
-    /** Reads the whole object through the proxy and compares it with {@code payload}. */
+    /**
+     * Reads the whole object through the proxy and compares it with {@code payload}.
+     *
+     * @param location the location
+     * @param payload the data to put in
+     * @throws IOException if reading fails
+     */
     protected final void assertReads(Location location, Payload payload) throws IOException {
         try (ObjectStream stream = store.get(location)) {
             assertThat(stream.objectSize()).isEqualTo(payload.size());

@@ -39,6 +39,8 @@ public final class TcpFaultProxy implements Closeable {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Object faultLock = new Object();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong toClients = new AtomicLong();
+    private final AtomicLong toTarget = new AtomicLong();
     private volatile long cutAfter = -1;
     private volatile boolean stalled;
     private volatile long bytesPerSecond;
@@ -56,6 +58,9 @@ public final class TcpFaultProxy implements Closeable {
     /**
      * Starts a proxy on {@code 127.0.0.1} (an ephemeral port) forwarding to {@code target}.
      *
+     * @param target the server's address
+     * @return the running proxy, to close
+     * @throws IOException if reading fails
      * @throws IllegalArgumentException if {@code target} is not a loopback address
      */
     public static TcpFaultProxy start(InetSocketAddress target) throws IOException {
@@ -69,21 +74,53 @@ public final class TcpFaultProxy implements Closeable {
         return proxy;
     }
 
-    /** Where clients connect: the loopback address and the proxy's port. */
+    /**
+     * Where clients connect: the loopback address and the proxy's port.
+     *
+     * @return the address clients connect to
+     */
     public InetSocketAddress address() {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     }
 
+    /** {@return the loopback port clients connect to} */
     public int port() {
         return server.getLocalPort();
     }
 
-    /** Connections accepted so far. */
+    /**
+     * Connections accepted so far.
+     *
+     * @return how many connections were accepted
+     */
     public long connectionsAccepted() {
         return accepted.get();
     }
 
-    /** Connections open now. */
+    /**
+     * Bytes the target sent towards clients so far, over every connection: counted as the proxy
+     * reads them, before it forwards (or holds, or cuts) them, so never fewer than the clients got.
+     *
+     * @return the bytes read from the target
+     */
+    public long bytesToClients() {
+        return toClients.get();
+    }
+
+    /**
+     * Bytes clients sent towards the target so far, over every connection, counted as for {@link #bytesToClients()}.
+     *
+     * @return the bytes read from clients
+     */
+    public long bytesToTarget() {
+        return toTarget.get();
+    }
+
+    /**
+     * Connections open now.
+     *
+     * @return how many connections are open
+     */
     public int openConnections() {
         return connections.size();
     }
@@ -98,6 +135,8 @@ public final class TcpFaultProxy implements Closeable {
     /**
      * Cuts each connection once {@code bytes} more bytes passed it (both directions
      * counted), forwarding exactly that many: a body broken at a known point.
+     *
+     * @param bytes how many more bytes pass before the cut
      */
     public void cutAfter(long bytes) {
         if (bytes < 0) {
@@ -131,6 +170,9 @@ public final class TcpFaultProxy implements Closeable {
      * Waits until the proxy holds at least {@code bytes} bytes read but not forwarded because
      * of {@link #stall()}: proof that a client's request reached the stall.
      *
+     * @param bytes how many held bytes to wait for
+     * @param timeout how long to wait at most
+     * @throws InterruptedException if the thread is interrupted while it waits
      * @return whether that many were held within {@code timeout}
      */
     public boolean awaitHeld(long bytes, Duration timeout) throws InterruptedException {
@@ -147,7 +189,11 @@ public final class TcpFaultProxy implements Closeable {
         }
     }
 
-    /** Forwards at most {@code bytesPerSecond} per connection and direction; 0 removes the limit. */
+    /**
+     * Forwards at most {@code bytesPerSecond} per connection and direction; 0 removes the limit.
+     *
+     * @param bytesPerSecond the rate
+     */
     public void throttle(long bytesPerSecond) {
         if (bytesPerSecond < 0) {
             throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
@@ -250,17 +296,17 @@ public final class TcpFaultProxy implements Closeable {
         }
 
         void start() {
-            startPump(client, upstream, "up");
-            startPump(upstream, client, "down");
+            startPump(client, upstream, "up", toTarget);
+            startPump(upstream, client, "down", toClients);
         }
 
-        private void startPump(Socket from, Socket to, String direction) {
-            Thread pump = new Thread(() -> pump(from, to), "tcp-fault-proxy-" + port() + "-" + direction);
+        private void startPump(Socket from, Socket to, String direction, AtomicLong forwarded) {
+            Thread pump = new Thread(() -> pump(from, to, forwarded), "tcp-fault-proxy-" + port() + "-" + direction);
             pump.setDaemon(true);
             pump.start();
         }
 
-        private void pump(Socket from, Socket to) {
+        private void pump(Socket from, Socket to, AtomicLong forwarded) {
             byte[] buffer = new byte[BUFFER];
             try {
                 InputStream in = from.getInputStream();
@@ -274,6 +320,7 @@ public final class TcpFaultProxy implements Closeable {
                         to.shutdownOutput();
                         return;
                     }
+                    forwarded.addAndGet(n);
                     holdWhileStalled(n);
                     long allowed = allowance(n);
                     if (allowed < n) {

@@ -28,19 +28,33 @@ public final class Payload {
         this.seed = seed;
     }
 
+    /**
+     * A payload of {@code size} bytes generated from {@code seed}.
+     *
+     * @param size the size in bytes
+     * @param seed the seed; equal seeds make equal bytes
+     * @return the payload
+     */
     public static Payload of(long size, long seed) {
         return new Payload(size, seed);
     }
 
+    /** {@return the size in bytes} */
     public long size() {
         return size;
     }
 
+    /** {@return the seed the bytes come from} */
     public long seed() {
         return seed;
     }
 
-    /** The byte at {@code position}. */
+    /**
+     * The byte at {@code position}.
+     *
+     * @param position the byte, from 0
+     * @return the byte
+     */
     public byte byteAt(long position) {
         if (position < 0 || position >= size) {
             throw new IndexOutOfBoundsException("position " + position + " of a payload of " + size + " bytes");
@@ -48,12 +62,22 @@ public final class Payload {
         return (byte) (mix(seed ^ (position >>> 3) * 0x9E3779B97F4A7C15L) >>> ((position & 7) * 8));
     }
 
-    /** A new stream of the whole payload. */
+    /**
+     * A new stream of the whole payload.
+     *
+     * @return a new stream of the bytes
+     */
     public InputStream open() {
         return open(0, size);
     }
 
-    /** A new stream of {@code length} bytes from {@code offset}. */
+    /**
+     * A new stream of {@code length} bytes from {@code offset}.
+     *
+     * @param offset where the bytes start in the payload
+     * @param length how many bytes
+     * @return a new stream of the bytes
+     */
     public InputStream open(long offset, long length) {
         if (offset < 0 || length < 0 || offset + length > size) {
             throw new IndexOutOfBoundsException("bytes " + offset + "+" + length + " of a payload of " + size + " bytes");
@@ -61,7 +85,11 @@ public final class Payload {
         return new PayloadInputStream(this, offset, offset + length);
     }
 
-    /** The payload as an array; only for payloads up to 16 MiB. */
+    /**
+     * The payload as an array; only for payloads up to 16 MiB.
+     *
+     * @return the payload's bytes
+     */
     public byte[] bytes() {
         if (size > 16 * 1024 * 1024) {
             throw new IllegalStateException("A payload of " + size + " bytes is too large for an array");
@@ -71,7 +99,12 @@ public final class Payload {
         return bytes;
     }
 
-    /** The checksum of the whole payload, computed by streaming it. */
+    /**
+     * The checksum of the whole payload, computed by streaming it.
+     *
+     * @param algorithm the algorithm
+     * @return the checksum
+     */
     public Checksum checksum(ChecksumAlgorithm algorithm) {
         MessageDigest digest = algorithm.newDigest();
         byte[] buffer = new byte[BLOCK];
@@ -83,7 +116,11 @@ public final class Payload {
         return new Checksum(algorithm, HexFormat.of().formatHex(digest.digest()));
     }
 
-    /** The SHA-256 hex digest of the whole payload. */
+    /**
+     * The SHA-256 hex digest of the whole payload.
+     *
+     * @return the hex digest
+     */
     public String sha256() {
         return checksum(ChecksumAlgorithm.SHA256).hex();
     }
@@ -91,6 +128,11 @@ public final class Payload {
     /**
      * Reads {@code actual} to its end and compares it with {@code length} bytes of this payload
      * from {@code offset}. Empty when equal, else a description of the first difference.
+     *
+     * @param actual the bytes to compare, read to their end
+     * @param offset where the bytes start in the payload
+     * @param length how many bytes
+     * @return empty when the bytes are equal, else a description of the first difference
      */
     public Optional<String> mismatch(InputStream actual, long offset, long length) {
         byte[] buffer = new byte[BLOCK];
@@ -124,7 +166,12 @@ public final class Payload {
         return Optional.empty();
     }
 
-    /** {@link #mismatch(InputStream, long, long)} of the whole payload. */
+    /**
+     * {@link #mismatch(InputStream, long, long)} of the whole payload.
+     *
+     * @param actual the bytes to compare, read to their end
+     * @return empty when the bytes are equal, else a description of the first difference
+     */
     public Optional<String> mismatch(InputStream actual) {
         return mismatch(actual, 0, size);
     }

@@ -11,7 +11,14 @@ import java.util.function.Supplier;
 public final class Sources {
     private Sources() {}
 
-    /** Each read returns between 1 and {@code maxChunk} bytes, chosen by {@code random}. */
+    /**
+     * Each read returns between 1 and {@code maxChunk} bytes, chosen by {@code random}.
+     *
+     * @param source the data
+     * @param random chooses the read sizes
+     * @param maxChunk the most bytes a read returns
+     * @return the source
+     */
     public static InputStream shortReads(InputStream source, Random random, int maxChunk) {
         requireNonNull(random, "random is null");
         if (maxChunk < 1) {
@@ -23,6 +30,10 @@ public final class Sources {
     /**
      * Every read returns exactly the next size of {@code chunkSizes} (cycled), fewer only at
      * the end of data; a size of 0 makes that read return 0 without being the end.
+     *
+     * @param source the data
+     * @param chunkSizes the size of each read, cycled; 0 for a read that returns 0 bytes
+     * @return the source
      */
     public static InputStream chunked(InputStream source, int... chunkSizes) {
         if (chunkSizes.length == 0) {
@@ -41,7 +52,14 @@ public final class Sources {
         return new ChunkingInputStream(source, () -> sizes[next[0]++ % sizes.length]);
     }
 
-    /** Every other read returns 0 bytes (a legal if unusual answer of a non-blocking source); the rest are short. */
+    /**
+     * Every other read returns 0 bytes (a legal if unusual answer of a non-blocking source); the rest are short.
+     *
+     * @param source the data
+     * @param random chooses the read sizes
+     * @param maxChunk the most bytes a read returns
+     * @return the source
+     */
     public static InputStream zeroLengthReads(InputStream source, Random random, int maxChunk) {
         requireNonNull(random, "random is null");
         boolean[] zero = {true};
@@ -51,12 +69,25 @@ public final class Sources {
         });
     }
 
-    /** Returns {@code failAfter} bytes of {@code source}, then every read throws what {@code failure} supplies. */
+    /**
+     * Returns {@code failAfter} bytes of {@code source}, then every read throws what {@code failure} supplies.
+     *
+     * @param source the data
+     * @param failAfter the bytes returned before the failure
+     * @param failure supplies what the failing read throws
+     * @return the failing source
+     */
     public static InputStream failingAfter(InputStream source, long failAfter, Supplier<? extends Exception> failure) {
         return new FailingInputStream(source, failAfter, failure);
     }
 
-    /** Returns {@code failAfter} bytes of {@code source}, then every read throws an {@link IOException}. */
+    /**
+     * Returns {@code failAfter} bytes of {@code source}, then every read throws an {@link IOException}.
+     *
+     * @param source the data
+     * @param failAfter the bytes returned before the failure
+     * @return the failing source
+     */
     public static InputStream failingAfter(InputStream source, long failAfter) {
         return failingAfter(source, failAfter, () -> new IOException("injected source failure after " + failAfter + " bytes"));
     }
@@ -65,6 +96,11 @@ public final class Sources {
      * Returns the bytes of {@code source} unchanged and runs {@code action} once, right before
      * the read that goes past byte {@code after} (a fault injected at a chosen point of an
      * upload, e.g. cutting the connections that carry it).
+     *
+     * @param source the data
+     * @param after the byte before whose read the action runs
+     * @param action what to run
+     * @return the source
      */
     public static InputStream actingAfter(InputStream source, long after, Runnable action) {
         return new ActingInputStream(source, after, action);
@@ -74,6 +110,10 @@ public final class Sources {
      * Returns the bytes of {@code source} unchanged and runs {@code action} once, when the
      * source first reaches its end, before that end is returned (an add held at the moment
      * it has all of its data and has published nothing).
+     *
+     * @param source the data
+     * @param action what to run
+     * @return the source
      */
     public static InputStream actingAtEnd(InputStream source, Runnable action) {
         return new AtEndInputStream(source, action);
@@ -109,7 +149,12 @@ public final class Sources {
         };
     }
 
-    /** Counts what is read and whether the stream was closed. */
+    /**
+     * Counts what is read and whether the stream was closed.
+     *
+     * @param source the data
+     * @return the tracking source
+     */
     public static TrackedInputStream tracked(InputStream source) {
         return new TrackedInputStream(source);
     }

@@ -42,15 +42,21 @@ public final class TrackedInputStream extends FilterInputStream {
         super.close();
     }
 
+    /** {@return the bytes read so far} */
     public long bytesRead() {
         return bytesRead;
     }
 
-    /** How many read calls were made. */
+    /**
+     * How many read calls were made.
+     *
+     * @return how many read calls were made
+     */
     public int reads() {
         return reads;
     }
 
+    /** {@return whether the stream was closed} */
     public boolean isClosed() {
         return closed;
     }

@@ -6,10 +6,15 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.stowage.Location;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.ObjectStream;
+import io.stowage.ProgressListener;
 import io.stowage.download.DownloadHandler;
+import io.stowage.integrity.ContentExpectation;
+import io.stowage.integrity.ContentVerifier;
+import io.stowage.integrity.VerifiedContent;
 import io.stowage.tck.memory.MemoryDownloadHandler;
 import io.stowage.tck.memory.MemoryStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -17,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -30,7 +36,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class BrokenHandlersFailTheContractTest {
     enum Defect {
         TRUNCATES_LAST_BYTE, SUCCEEDS_ON_MISSING_OBJECTS, SERVES_ANY_LOCATION, APPENDS_TO_THE_TARGET,
-        LEAVES_A_TEMP_FILE, LEAKS_STREAMS, LEAKS_TARGET_CHANNEL
+        LEAVES_A_TEMP_FILE, LEAKS_STREAMS, LEAKS_TARGET_CHANNEL, CLAIMS_WHAT_IT_DID_NOT_VERIFY
     }
 
     @Test
@@ -49,6 +55,7 @@ class BrokenHandlersFailTheContractTest {
             case LEAVES_A_TEMP_FILE -> LeavesATempFile.class;
             case LEAKS_STREAMS -> LeaksStreams.class;
             case LEAKS_TARGET_CHANNEL -> LeaksTargetChannel.class;
+            case CLAIMS_WHAT_IT_DID_NOT_VERIFY -> ClaimsWhatItDidNotVerify.class;
         };
         List<String> expected = switch (defect) {
             case TRUNCATES_LAST_BYTE -> List.of("copiesTheWholeObject", "servesAllowedCandidatesThroughTheDirectDownloader");
@@ -59,6 +66,7 @@ class BrokenHandlersFailTheContractTest {
             case LEAKS_STREAMS -> List.of("copiesTheWholeObject", "servesConcurrentDownloads");
             case LEAKS_TARGET_CHANNEL -> List.of("copiesTheWholeObject", "overwritesWhatTheTargetHeld",
                     "servesAllowedCandidatesThroughTheDirectDownloader", "servesConcurrentDownloads");
+            case CLAIMS_WHAT_IT_DID_NOT_VERIFY -> List.of("heldToAnExpectationItVerifiesTrulyOrLeavesTheCheckToTheCaller");
         };
 
         assertThat(failures(subject)).as("tests failed by a handler that %s", defect).containsAll(expected);
@@ -80,6 +88,26 @@ class BrokenHandlersFailTheContractTest {
 
     /** A memory download handler with one defect. */
     private record BrokenHandler(MemoryStore store, Defect defect) implements DownloadHandler {
+        /** Copies, and for {@link Defect#CLAIMS_WHAT_IT_DID_NOT_VERIFY} reports the expectation as verified without a check. */
+        @Override
+        public Optional<VerifiedContent> download(Location location, Path target,
+                ContentExpectation expectation) throws IOException {
+            download(location, target);
+            if (defect != Defect.CLAIMS_WHAT_IT_DID_NOT_VERIFY) {
+                return Optional.empty();
+            }
+            // Hashes the copy, but against nothing: reports whatever it wrote as verified.
+            ContentVerifier unchecked = ContentExpectation.builder().algorithms(expectation.algorithms()).build()
+                    .verifier("the copy", ProgressListener.NONE);
+            try (InputStream written = Files.newInputStream(target)) {
+                byte[] buffer = new byte[8192];
+                for (int n = written.read(buffer); n >= 0; n = written.read(buffer)) {
+                    unchecked.update(buffer, 0, n);
+                }
+            }
+            return Optional.of(unchecked.finish());
+        }
+
         @Override
         public void download(Location location, Path target) throws IOException {
             switch (defect) {
@@ -116,6 +144,7 @@ class BrokenHandlersFailTheContractTest {
                     ObjectStream data = store.get(location);
                     Files.write(target, data.readAllBytes());
                 }
+                case CLAIMS_WHAT_IT_DID_NOT_VERIFY -> new MemoryDownloadHandler(store).download(location, target);
                 case LEAKS_TARGET_CHANNEL -> {
                     // The channel (and the stream over it) are never closed: the target stays open.
                     FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -190,6 +219,14 @@ class BrokenHandlersFailTheContractTest {
         @Override
         protected DownloadHandlerTckEnvironment environment() {
             return broken(Defect.LEAKS_TARGET_CHANNEL);
+        }
+    }
+
+    @org.junit.jupiter.api.Tag("tck-subject")
+    static final class ClaimsWhatItDidNotVerify extends DownloadHandlerContractTest {
+        @Override
+        protected DownloadHandlerTckEnvironment environment() {
+            return broken(Defect.CLAIMS_WHAT_IT_DID_NOT_VERIFY);
         }
     }
 }

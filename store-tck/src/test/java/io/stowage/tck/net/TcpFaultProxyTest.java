@@ -77,6 +77,8 @@ class TcpFaultProxyTest {
             assertThat(request.mismatch(socket.getInputStream())).isEmpty();
         }
         assertThat(proxy.connectionsAccepted()).isEqualTo(1);
+        assertThat(proxy.bytesToClients()).as("the greeting and the echo").isEqualTo(300_000);
+        assertThat(proxy.bytesToTarget()).isEqualTo(100_000);
     }
 
     @Test

@@ -36,7 +36,7 @@ class BrokenStoresFailTheContractTest {
 
         assertThat(outcome.failed()).isEmpty();
         assertThat(outcome.succeeded()).isGreaterThan(100);
-        assertThat(outcome.aborted()).as("skipped: the three refusal tests of a READ_WRITE store").isEqualTo(3);
+        assertThat(outcome.aborted()).as("skipped: the four refusal tests of a READ_WRITE store").isEqualTo(4);
     }
 
     @ParameterizedTest

@@ -45,8 +45,8 @@ class BrokenStoresFailTheLoadTest {
 
     @Test
     void aReadCutByADeleteThatWaitedBeforeItBeganIsNoProblem() throws Exception {
-        LoadProfile profile = LoadProfile.standard(64 * 1024).withThreads(4).withSlots(1).withDuration(Duration.ofSeconds(2))
-                .withOperationsPerThread(150).withSeed(20_251_206L);
+        LoadProfile profile = LoadProfile.standard(64 * 1024).withThreads(4).withSlots(1).withDuration(Duration.ofSeconds(30))
+                .withOperationsPerThread(200).withSeed(20_251_206L);
         AtomicReference<DeleteCutsReadsStore> cutting = new AtomicReference<>();
         try (StoreTckEnvironment environment = new MemoryTckEnvironment(StoreProfile.READ_WRITE,
                 StoreProfile.READ_WRITE.capabilities(), memory -> {

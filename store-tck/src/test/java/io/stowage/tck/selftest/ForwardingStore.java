@@ -64,6 +64,11 @@ abstract class ForwardingStore implements Store {
     }
 
     @Override
+    public void discard(ObjectId id) throws IOException {
+        memory.discard(id);
+    }
+
+    @Override
     public void close() {
         memory.close();
     }

@@ -123,6 +123,12 @@ final class DirectoryStore implements Store {
         }
     }
 
+    /** The temp file of an add cut short by a crash carries no id; only the object can be found. */
+    @Override
+    public void discard(ObjectId id) throws IOException {
+        Files.deleteIfExists(root.resolve(id.value()));
+    }
+
     @Override
     public void close() {
         // nothing held between calls

@@ -7,10 +7,14 @@ import io.stowage.image.service.ImageServiceConfig;
 import io.stowage.image.service.TokenGrant;
 import io.stowage.image.service.registry.ImageRegistry;
 import io.stowage.image.service.registry.RegistryUnavailableException;
+import io.stowage.image.service.storage.ImageStores;
+import io.stowage.image.service.upload.UploadLeases;
+import io.stowage.image.service.upload.UploadRecovery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -32,16 +36,30 @@ public final class ImageApi extends Handler.Abstract {
     private final ImageResources resources;
     private final ImageUploads uploads;
     private final ImageDownloads downloads;
+    private final ImageMembers members;
+    private final ImageImports imports;
+    private final V1Images v1;
+    private final ImageLocations locations;
     private final Schemas schemas;
 
-    public ImageApi(ImageServiceConfig config, ImageRegistry registry, StoreRegistry stores, Executor digestThreads) {
+    /**
+     * @param digestThreads run the digests beside uploads (one task per digest and upload)
+     * @param importThreads run imports after their request was answered (one task per import)
+     */
+    public ImageApi(ImageServiceConfig config, ImageRegistry registry, ImageStores stores, Executor digestThreads,
+            Executor importThreads, UploadLeases leases, UploadRecovery recovery) {
         this.config = requireNonNull(config, "config is null");
         this.schemas = new Schemas();
-        ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads,
+        ServiceParts parts = new ServiceParts(config, registry, stores, digestThreads, importThreads, leases, recovery,
                 new ImageDocuments(config.showDirectUrl(), config.showMultipleLocations()), schemas);
+        UploadStreams streams = new UploadStreams(parts);
         this.resources = new ImageResources(parts);
-        this.uploads = new ImageUploads(parts);
+        this.uploads = new ImageUploads(parts, streams);
         this.downloads = new ImageDownloads(parts);
+        this.members = new ImageMembers(parts);
+        this.imports = new ImageImports(parts, streams, uploads);
+        this.v1 = new V1Images(parts, streams, uploads, resources);
+        this.locations = new ImageLocations(parts, resources);
     }
 
     @Override
@@ -49,13 +67,13 @@ public final class ImageApi extends Handler.Abstract {
         try {
             route(request, response, callback);
         } catch (ApiException e) {
-            Responses.error(response, callback, e);
+            Responses.error(request, response, callback, e);
         } catch (RegistryUnavailableException e) {
             LOG.warn("{} {}: {}", request.getMethod(), Request.getPathInContext(request), e.getMessage());
-            Responses.error(response, callback, new ApiException(503, "The image registry is unavailable"));
+            Responses.error(request, response, callback, new ApiException(503, "The image registry is unavailable"));
         } catch (Exception | Error e) {
             LOG.error("{} {} failed", request.getMethod(), Request.getPathInContext(request), e);
-            Responses.error(response, callback, new ApiException(500, "The request failed on the server"));
+            Responses.error(request, response, callback, new ApiException(500, "The request failed on the server"));
         }
         return true;
     }
@@ -70,6 +88,10 @@ public final class ImageApi extends Handler.Abstract {
         }
         Caller caller = authenticate(request);
         List<String> segments = segments(path);
+        if (segments.size() >= 2 && segments.get(0).equals("v1") && segments.get(1).equals("images")) {
+            v1(caller, segments, request, response, callback);
+            return;
+        }
         if (segments.size() < 2 || !segments.get(0).equals("v2")) {
             throw ApiException.notFound("Not found: " + ListParameters.quote(path));
         }
@@ -77,11 +99,11 @@ public final class ImageApi extends Handler.Abstract {
         switch (collection) {
             case "schemas" -> schemas(segments, method, response, callback);
             case "info" -> {
-                if (segments.size() != 3 || !segments.get(2).equals("stores")) {
+                if (segments.size() != 3 || !List.of("stores", "import").contains(segments.get(2))) {
                     throw ApiException.notFound("Not found: " + ListParameters.quote(path));
                 }
                 allow(method, "GET");
-                Responses.json(response, callback, 200, resources.stores());
+                Responses.json(response, callback, 200, segments.get(2).equals("stores") ? resources.stores() : imports.info());
             }
             case "images" -> images(caller, segments, request, response, callback);
             default -> throw ApiException.notFound("Not found: " + ListParameters.quote(path));
@@ -94,6 +116,10 @@ public final class ImageApi extends Handler.Abstract {
             Responses.bytes(response, callback, 200, schemas.image());
         } else if (segments.size() == 3 && segments.get(2).equals("images")) {
             Responses.bytes(response, callback, 200, schemas.images());
+        } else if (segments.size() == 3 && segments.get(2).equals("member")) {
+            Responses.bytes(response, callback, 200, schemas.member());
+        } else if (segments.size() == 3 && segments.get(2).equals("members")) {
+            Responses.bytes(response, callback, 200, schemas.members());
         } else {
             throw ApiException.notFound("No such schema");
         }
@@ -116,7 +142,15 @@ public final class ImageApi extends Handler.Abstract {
             allow(method, "GET", "PATCH", "DELETE");
             switch (method) {
                 case "GET" -> Responses.json(response, callback, 200, resources.show(caller, id));
-                case "PATCH" -> Responses.json(response, callback, 200, resources.patch(caller, id, patch(request)));
+                case "PATCH" -> {
+                    JsonPatch patch = patch(request);
+                    if (patch.locationOperations().isEmpty()) {
+                        Responses.json(response, callback, 200, resources.patch(caller, id, patch));
+                    } else {
+                        locations.patch(caller, id, patch);
+                        Responses.json(response, callback, 200, resources.show(caller, id));
+                    }
+                }
                 default -> {
                     resources.delete(caller, id);
                     Responses.empty(response, callback, 204);
@@ -133,17 +167,91 @@ public final class ImageApi extends Handler.Abstract {
             } else {
                 downloads.download(caller, id, request, response, callback);
             }
+        } else if (segments.size() == 4 && sub.equals("stage")) {
+            allow(method, "PUT");
+            uploads.stage(caller, id, request);
+            Responses.empty(response, callback, 204);
+        } else if (segments.size() == 4 && sub.equals("import")) {
+            allow(method, "POST");
+            imports.start(caller, id, JsonBodies.read(request), request.getHeaders().get(ImageUploads.STORE_HEADER));
+            Responses.empty(response, callback, 202);
         } else if (segments.size() == 5 && sub.equals("actions")
                 && (segments.get(4).equals("deactivate") || segments.get(4).equals("reactivate"))) {
             allow(method, "POST");
             resources.deactivate(caller, id, segments.get(4).equals("deactivate"));
             Responses.empty(response, callback, 204);
+        } else if (sub.equals("members")) {
+            members(caller, id, segments, request, response, callback);
         } else if (segments.size() == 5 && sub.equals("tags")) {
             allow(method, "PUT", "DELETE");
             resources.tag(caller, id, segments.get(4), method.equals("PUT"));
             Responses.empty(response, callback, 204);
         } else {
             throw ApiException.notFound("Not found: " + ListParameters.quote(Request.getPathInContext(request)));
+        }
+    }
+
+    /** The seed's v1 API: {@code /v1/images}, {@code /v1/images/detail}, {@code /v1/images/{id}}. */
+    private void v1(Caller caller, List<String> segments, Request request, Response response, Callback callback)
+            throws Exception {
+        String method = request.getMethod();
+        if (segments.size() == 2) {
+            allow(method, "GET", "POST");
+            if (method.equals("GET")) {
+                Responses.json(response, callback, 200, v1.list(caller, Request.extractQueryParameters(request), false));
+            } else {
+                ObjectNode created = v1.create(caller, request);
+                response.getHeaders().put(HttpHeader.LOCATION, "/v1/images/" + created.get("image").get("id").textValue());
+                Responses.json(response, callback, 201, created);
+            }
+            return;
+        }
+        if (segments.size() != 3) {
+            throw ApiException.notFound("Not found: " + ListParameters.quote(Request.getPathInContext(request)));
+        }
+        String id = segments.get(2);
+        if (id.equals("detail")) {
+            allow(method, "GET");
+            Responses.json(response, callback, 200, v1.list(caller, Request.extractQueryParameters(request), true));
+            return;
+        }
+        allow(method, "HEAD", "GET", "PUT", "DELETE");
+        switch (method) {
+            case "HEAD" -> {
+                V1Headers.write(resources.visible(caller, id), config.showDirectUrl(), response.getHeaders());
+                Responses.empty(response, callback, 200);
+            }
+            case "GET" -> downloads.download(caller, id, request, response, callback,
+                    (image, headers) -> V1Headers.write(image, config.showDirectUrl(), headers));
+            case "PUT" -> Responses.json(response, callback, 200, v1.update(caller, id, request));
+            default -> {
+                resources.delete(caller, id);
+                Responses.empty(response, callback, 200);
+            }
+        }
+    }
+
+    private void members(Caller caller, String id, List<String> segments, Request request, Response response,
+            Callback callback) throws Exception {
+        String method = request.getMethod();
+        if (segments.size() == 4) {
+            allow(method, "GET", "POST");
+            if (method.equals("GET")) {
+                Responses.json(response, callback, 200, members.list(caller, id));
+            } else {
+                Responses.json(response, callback, 200, members.add(caller, id, JsonBodies.read(request)));
+            }
+            return;
+        }
+        String member = segments.get(4);
+        allow(method, "GET", "PUT", "DELETE");
+        switch (method) {
+            case "GET" -> Responses.json(response, callback, 200, members.show(caller, id, member));
+            case "PUT" -> Responses.json(response, callback, 200, members.answer(caller, id, member, JsonBodies.read(request)));
+            default -> {
+                members.remove(caller, id, member);
+                Responses.empty(response, callback, 204);
+            }
         }
     }
 

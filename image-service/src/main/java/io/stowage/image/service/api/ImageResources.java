@@ -11,6 +11,7 @@ import io.stowage.image.service.registry.ImageAttributes;
 import io.stowage.image.service.registry.ImageQuery;
 import io.stowage.image.service.registry.ImageStatus;
 import io.stowage.image.service.registry.Visibility;
+import io.stowage.image.service.storage.ImageStores.StoreSummary;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class ImageResources {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** Concurrent changes of one image retried before a PATCH or DELETE gives up with 409. */
-    private static final int ATTEMPTS = 16;
+    static final int ATTEMPTS = 16;
 
     private final ServiceParts parts;
 
@@ -47,10 +48,14 @@ final class ImageResources {
                 default -> edits.set(field.getKey(), field.getValue());
             }
         }
-        ImageAttributes attributes = edits.toAttributes();
+        return parts.documents().render(insert(caller, id, owner, edits.toAttributes()));
+    }
+
+    /** Adds a {@code queued} image; 403 for a public one made by a non-admin, 409 for a taken id. */
+    Image insert(Caller caller, String id, Optional<String> owner, ImageAttributes attributes) throws ApiException {
         checkVisibility(caller, attributes.visibility());
         try {
-            return parts.documents().render(parts.registry().create(id, owner, attributes));
+            return parts.registry().create(id, owner, attributes);
         } catch (DuplicateImageException e) {
             throw ApiException.conflict(e.getMessage());
         }
@@ -58,11 +63,7 @@ final class ImageResources {
 
     ObjectNode list(Caller caller, Fields parameters) throws ApiException {
         ImageQuery query = ListParameters.parse(parameters, caller);
-        String marker = parameters.getValue("marker");
-        if (marker != null && parts.registry().find(marker).filter(caller::canSee).isEmpty()) {
-            throw ApiException.badRequest("marker " + ListParameters.quote(marker) + " could not be found");
-        }
-        List<Image> page = parts.registry().list(query);
+        List<Image> page = page(caller, query, parameters.getValue("marker"));
         ObjectNode document = JsonBodies.MAPPER.createObjectNode();
         ArrayNode images = document.putArray("images");
         for (Image image : page) {
@@ -74,6 +75,14 @@ final class ImageResources {
             document.put("next", ListParameters.next(parameters, page.get(page.size() - 1).id()));
         }
         return document;
+    }
+
+    /** One page of what the caller sees; 400 for a marker it cannot see. */
+    List<Image> page(Caller caller, ImageQuery query, String marker) throws ApiException {
+        if (marker != null && parts.registry().find(marker).filter(found -> caller.canSee(found, parts.registry().members())).isEmpty()) {
+            throw ApiException.badRequest("marker " + ListParameters.quote(marker) + " could not be found");
+        }
+        return parts.registry().list(query);
     }
 
     ObjectNode show(Caller caller, String id) throws ApiException {
@@ -104,6 +113,8 @@ final class ImageResources {
             }
             if (parts.registry().markDeleted(id, image.version())) {
                 DeletedImages.remove(parts.registry(), parts.stores(), id, image.data().map(data -> data.locations()).orElse(List.of()));
+                // staged data, if any
+                parts.recovery().runFor(id);
                 return;
             }
         }
@@ -151,25 +162,25 @@ final class ImageResources {
     ObjectNode stores() {
         ObjectNode document = JsonBodies.MAPPER.createObjectNode();
         ArrayNode stores = document.putArray("stores");
-        for (StoreInfo info : parts.stores().describe()) {
+        for (StoreSummary info : parts.stores().describe()) {
             ObjectNode store = stores.addObject();
             store.put("id", info.name());
             store.put("description", info.type() + " store");
             if (info.isDefault()) {
                 store.put("default", true);
             }
-            if (!info.capabilities().contains(Capability.WRITE)) {
+            if (!info.writable()) {
                 store.put("read-only", "true");
             }
         }
         return document;
     }
 
-    private Image visible(Caller caller, String id) throws ApiException {
-        return parts.registry().find(id).filter(caller::canSee).orElseThrow(() -> ApiException.imageNotFound(id));
+    Image visible(Caller caller, String id) throws ApiException {
+        return parts.registry().find(id).filter(found -> caller.canSee(found, parts.registry().members())).orElseThrow(() -> ApiException.imageNotFound(id));
     }
 
-    private Image modifiable(Caller caller, String id) throws ApiException {
+    Image modifiable(Caller caller, String id) throws ApiException {
         Image image = visible(caller, id);
         if (!caller.canModify(image)) {
             throw ApiException.forbidden("You are not allowed to modify image " + id);
@@ -177,14 +188,14 @@ final class ImageResources {
         return image;
     }
 
-    private static String imageId(JsonNode value) throws ApiException {
+    static String imageId(JsonNode value) throws ApiException {
         if (!value.isTextual() || !UUID_TEXT.matcher(value.textValue()).matches()) {
             throw ApiException.badRequest("Invalid value for 'id': expected a UUID");
         }
         return value.textValue().toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static Optional<String> owner(Caller caller, JsonNode value) throws ApiException {
+    static Optional<String> owner(Caller caller, JsonNode value) throws ApiException {
         if (value.isNull()) {
             return caller.admin() ? Optional.empty() : caller.project();
         }
@@ -197,7 +208,7 @@ final class ImageResources {
         return Optional.of(value.textValue());
     }
 
-    private static void checkVisibility(Caller caller, Visibility visibility) throws ApiException {
+    static void checkVisibility(Caller caller, Visibility visibility) throws ApiException {
         if (visibility == Visibility.PUBLIC && !caller.admin()) {
             throw ApiException.forbidden("Only admins may make images public");
         }

@@ -9,7 +9,8 @@ import java.util.List;
  * {@code application/openstack-images-v2.1-json-patch} (RFC 6902 operations:
  * {@code {"op": "replace", "path": "/name", "value": "x"}}) and the older
  * {@code application/openstack-images-v2.0-json-patch} ({@code {"replace": "/name", "value": "x"}}).
- * Operations: add, replace, remove on top-level paths.
+ * Operations: add, replace, remove on top-level paths, and on {@code /locations} (the whole list)
+ * and {@code /locations/<index>} ({@code -} to append), which {@link ImageLocations} applies.
  */
 final class JsonPatch {
     static final String V21 = "application/openstack-images-v2.1-json-patch";
@@ -18,10 +19,23 @@ final class JsonPatch {
 
     private record Operation(String op, String attribute, JsonNode value) {}
 
-    private final List<Operation> operations;
+    /**
+     * An operation on the image's locations.
+     *
+     * @param index the position in the list; {@link #APPEND} for {@code /locations/-},
+     *     {@link #WHOLE} for {@code /locations}
+     */
+    record LocationOperation(String op, int index, JsonNode value) {
+        static final int APPEND = -1;
+        static final int WHOLE = -2;
+    }
 
-    private JsonPatch(List<Operation> operations) {
+    private final List<Operation> operations;
+    private final List<LocationOperation> locationOperations;
+
+    private JsonPatch(List<Operation> operations, List<LocationOperation> locationOperations) {
         this.operations = operations;
+        this.locationOperations = locationOperations;
     }
 
     static JsonPatch parse(JsonNode document, boolean v21) throws ApiException {
@@ -32,6 +46,7 @@ final class JsonPatch {
             throw new ApiException(413, "A JSON patch holds at most " + MAX_OPERATIONS + " operations");
         }
         List<Operation> operations = new ArrayList<>();
+        List<LocationOperation> locationOperations = new ArrayList<>();
         for (JsonNode entry : document) {
             if (!entry.isObject()) {
                 throw ApiException.badRequest("Each JSON patch operation is an object");
@@ -55,9 +70,31 @@ final class JsonPatch {
             if (!op.equals("remove") && value == null) {
                 throw ApiException.badRequest("JSON patch operation '" + op + "' needs a 'value'");
             }
-            operations.add(new Operation(op, attribute(path.textValue()), value));
+            if (path.textValue().equals("/locations") || path.textValue().startsWith("/locations/")) {
+                locationOperations.add(new LocationOperation(op, locationIndex(op, path.textValue()), value));
+            } else {
+                operations.add(new Operation(op, attribute(path.textValue()), value));
+            }
         }
-        return new JsonPatch(operations);
+        return new JsonPatch(operations, locationOperations);
+    }
+
+    private static int locationIndex(String op, String path) throws ApiException {
+        if (path.equals("/locations")) {
+            if (!op.equals("replace")) {
+                throw ApiException.badRequest("The whole /locations list can only be replaced");
+            }
+            return LocationOperation.WHOLE;
+        }
+        String index = path.substring("/locations/".length());
+        if (index.equals("-") && op.equals("add")) {
+            return LocationOperation.APPEND;
+        }
+        if (!index.matches("\\d{1,4}")) {
+            throw ApiException.badRequest("Invalid JSON patch path; expected /locations/<index>"
+                    + (op.equals("add") ? " or /locations/-" : ""));
+        }
+        return Integer.parseInt(index);
     }
 
     private static String attribute(String path) throws ApiException {
@@ -65,9 +102,6 @@ final class JsonPatch {
             throw ApiException.badRequest("Invalid JSON patch path; expected /attribute");
         }
         String rest = path.substring(1);
-        if (rest.equals("locations") || rest.startsWith("locations/")) {
-            throw ApiException.forbidden("Locations cannot be changed through this service yet");
-        }
         if (rest.contains("/")) {
             throw ApiException.badRequest("Invalid JSON patch path; only top-level attributes can be changed");
         }
@@ -89,6 +123,16 @@ final class JsonPatch {
                 default -> edits.remove(operation.attribute());
             }
         }
+    }
+
+    /** The operations on the image's locations, in order. */
+    List<LocationOperation> locationOperations() {
+        return locationOperations;
+    }
+
+    /** Whether the patch changes attributes (not only locations). */
+    boolean changesAttributes() {
+        return !operations.isEmpty();
     }
 
     /** Whether the patch changes the attribute. */

@@ -2,6 +2,7 @@ package io.stowage.image.service.api;
 
 import io.stowage.image.service.registry.ImageQuery;
 import io.stowage.image.service.registry.ImageStatus;
+import io.stowage.image.service.registry.MemberStatus;
 import io.stowage.image.service.registry.SortKey;
 import io.stowage.image.service.registry.Visibility;
 import java.net.URLEncoder;
@@ -74,9 +75,11 @@ final class ListParameters {
             case "protected" -> query.isProtected(bool(name, value));
             case "os_hidden" -> query.hidden(bool(name, value));
             case "member_status" -> {
-                if (!value.equals("all") && !value.equals("accepted")) {
-                    throw ApiException.badRequest("Image members come with the multi-node image service; member_status"
-                            + " accepts only all or accepted for now");
+                if (value.equals("all")) {
+                    query.memberStatus(java.util.Optional.empty());
+                } else {
+                    query.memberStatus(java.util.Optional.of(MemberStatus.fromId(value).orElseThrow(() -> ApiException.badRequest(
+                            "Invalid member_status value: " + quote(value) + " (expected accepted, pending, rejected, all)"))));
                 }
             }
             default -> {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -29,13 +30,23 @@ final class Responses {
         response.write(true, null, callback);
     }
 
-    /** The error's status and its one-line reason as text, as Glance answers errors. */
-    static void error(Response response, Callback callback, ApiException error) {
+    /**
+     * The error's status and its one-line reason as text, as Glance answers errors. A request
+     * whose body the error left unread, and not all of it arrived yet, gets
+     * {@code Connection: close}: the server closes the connection after the answer, and a client
+     * must not send its next request on it.
+     */
+    static void error(Request request, Response response, Callback callback, ApiException error) {
         if (response.isCommitted()) {
             callback.failed(error);
             return;
         }
         response.reset();
+        // what already arrived of an unread body is skipped; if more is to come, the connection ends
+        if ((request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
+                && !request.consumeAvailable()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.setStatus(error.status());
         for (Map.Entry<String, String> header : error.headers().entrySet()) {
             response.getHeaders().put(header.getKey(), header.getValue());

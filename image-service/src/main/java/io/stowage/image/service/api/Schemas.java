@@ -19,6 +19,8 @@ final class Schemas {
 
     private final byte[] image;
     private final byte[] images;
+    private final byte[] member;
+    private final byte[] members;
 
     Schemas() {
         ObjectNode imageSchema = load("image-schema.json");
@@ -37,6 +39,30 @@ final class Schemas {
         links.addObject().put("rel", "next").put("href", "{next}");
         links.addObject().put("rel", "describedby").put("href", "{schema}");
         this.images = JsonBodies.write(imagesSchema);
+        ObjectNode memberSchema = JsonBodies.MAPPER.createObjectNode();
+        memberSchema.put("name", "member");
+        ObjectNode memberProperties = memberSchema.putObject("properties");
+        for (String key : List.of("created_at", "updated_at", "image_id", "member_id", "schema")) {
+            memberProperties.putObject(key).put("type", "string");
+        }
+        var statuses = memberProperties.putObject("status").put("type", "string").putArray("enum");
+        statuses.add("pending").add("accepted").add("rejected");
+        this.member = JsonBodies.write(memberSchema);
+        ObjectNode membersSchema = JsonBodies.MAPPER.createObjectNode();
+        membersSchema.put("name", "members");
+        ObjectNode membersProperties = membersSchema.putObject("properties");
+        membersProperties.putObject("members").put("type", "array").set("items", memberSchema);
+        membersProperties.putObject("schema").put("type", "string");
+        membersSchema.putArray("links").addObject().put("rel", "describedby").put("href", "{schema}");
+        this.members = JsonBodies.write(membersSchema);
+    }
+
+    byte[] member() {
+        return member.clone();
+    }
+
+    byte[] members() {
+        return members.clone();
     }
 
     byte[] image() {

@@ -21,31 +21,52 @@ import org.flywaydb.core.Flyway;
  * in the pool, in order, and never see a busy database. Reads run beside them on their own
  * connections (WAL mode lets readers and the writer work at once). {@code synchronous=FULL}:
  * a committed status change survives a power cut, as the stored data it points to does.
- * (PostgreSQL, with the multi-node issue, takes both from one pool.)
+ *
+ * <p>PostgreSQL (several nodes on one registry) takes reads and writes from one pool: its rows
+ * are locked per row, and a conditional UPDATE that waited for another one re-checks its
+ * condition on the row as that one left it, so the lifecycle's single-statement transitions stay
+ * exact under concurrency. Its connections time out quickly ({@value #CONNECT_SECONDS} s), so that
+ * requests answer 503 while the database is down instead of hanging, and the pool reconnects on
+ * its own when it is back.
  */
 final class Database implements AutoCloseable {
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+    static final int CONNECT_SECONDS = 3;
+    private static final int POSTGRESQL_CONNECTIONS = 16;
     private static final String MIGRATIONS = "classpath:io/stowage/image/service/registry/migration";
     private static final int READ_CONNECTIONS = 4;
 
     private final HikariDataSource reads;
     private final HikariDataSource writes;
+    private final boolean postgresql;
 
-    private Database(HikariDataSource reads, HikariDataSource writes) {
+    private Database(HikariDataSource reads, HikariDataSource writes, boolean postgresql) {
         this.reads = reads;
         this.writes = writes;
+        this.postgresql = postgresql;
+    }
+
+    /** Whether this is a PostgreSQL registry (else SQLite). */
+    boolean isPostgresql() {
+        return postgresql;
     }
 
     /**
      * Opens the registry at {@code url} and brings its schema up to date.
      *
+     * @param credentials the user and password of a PostgreSQL registry; ignored by SQLite
      * @throws InvalidConfigurationException for a URL this build cannot serve or a database it cannot open
      */
-    static Database open(String url) throws InvalidConfigurationException {
+    static Database open(String url, RegistryCredentials credentials) throws InvalidConfigurationException {
         requireNonNull(url, "url is null");
+        requireNonNull(credentials, "credentials is null");
+        if (url.startsWith(POSTGRESQL_PREFIX)) {
+            return openPostgresql(url, credentials);
+        }
         if (!url.startsWith(SQLITE_PREFIX)) {
-            throw new InvalidConfigurationException("Invalid configuration of images: key 'registry' must be a jdbc:sqlite: URL"
-                    + " (PostgreSQL comes with the multi-node image service)");
+            throw new InvalidConfigurationException("Invalid configuration of images: key 'registry' must be a jdbc:sqlite: or"
+                    + " jdbc:postgresql: URL");
         }
         createParentDir(url.substring(SQLITE_PREFIX.length()));
         HikariDataSource writes = null;
@@ -54,11 +75,39 @@ final class Database implements AutoCloseable {
             writes = sqlitePool(url, "stowage-registry-write", 1);
             reads = sqlitePool(url, "stowage-registry-read", READ_CONNECTIONS);
             Flyway.configure().dataSource(writes).locations(MIGRATIONS).load().migrate();
-            return new Database(reads, writes);
+            return new Database(reads, writes, false);
         } catch (RuntimeException e) {
             closeQuietly(reads, e);
             closeQuietly(writes, e);
             throw new InvalidConfigurationException("Cannot open the image registry " + url + ": " + firstLine(e), e);
+        }
+    }
+
+    private static Database openPostgresql(String url, RegistryCredentials credentials) throws InvalidConfigurationException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("stowage-registry");
+        config.setJdbcUrl(url);
+        credentials.user().ifPresent(config::setUsername);
+        credentials.password().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(POSTGRESQL_CONNECTIONS);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(CONNECT_SECONDS * 1000L);
+        config.setValidationTimeout(1000);
+        // the pool starts even when the database is down; the first requests then answer 503
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_SECONDS));
+        config.addDataSourceProperty("socketTimeout", "60");
+        config.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(config);
+            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+            return new Database(pool, pool, true);
+        } catch (RuntimeException e) {
+            closeQuietly(pool, e);
+            throw new InvalidConfigurationException("Cannot open the image registry " + RegistryCredentials.redact(url) + ": "
+                    + firstLine(e), e);
         }
     }
 
@@ -98,6 +147,21 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} in one transaction on the write connection, and rolls it back and returns
+     * null if {@code work} throws a {@code refusal} (a condition that failed midway).
+     */
+    <T> T write(String what, SqlWork<T> work, Class<? extends RuntimeException> refusal) {
+        try {
+            return write(what, work);
+        } catch (RuntimeException e) {
+            if (refusal.isInstance(e)) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     /** Runs {@code work} in one transaction on the write connection; any failure rolls it all back. */
     <T> T write(String what, SqlWork<T> work) {
         try (Connection connection = writes.getConnection()) {
@@ -124,7 +188,9 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         reads.close();
-        writes.close();
+        if (writes != reads) {
+            writes.close();
+        }
     }
 
     private static void closeQuietly(HikariDataSource pool, RuntimeException failure) {

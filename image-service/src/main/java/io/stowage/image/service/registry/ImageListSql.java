@@ -63,24 +63,37 @@ final class ImageListSql {
 
     private void visibility(ImageQuery query) {
         String project = query.project().orElse(null);
-        String owned = project == null ? "1 = 0" : "i.owner = ?";
         List<Object> ownedParameter = project == null ? List.of() : List.of(project);
+        String owned = project == null ? "1 = 0" : "i.owner = ?";
+        // shared images the caller is a member of, with the member status asked for (accepted by default)
+        List<Object> sharedParameters = new ArrayList<>(ownedParameter);
+        String memberStatus = "";
+        if (query.memberStatus().isPresent()) {
+            memberStatus = " AND m.status = ?";
+            sharedParameters.add(query.memberStatus().get().id());
+        }
+        String shared = project == null ? "1 = 0" : "(i.visibility = 'shared' AND EXISTS (SELECT 1 FROM image_members m"
+                + " WHERE m.image_id = i.id AND m.member = ?" + memberStatus + "))";
+        List<Object> ownedOrShared = new ArrayList<>(ownedParameter);
+        ownedOrShared.addAll(sharedParameters);
         switch (query.scope()) {
             case DEFAULT -> {
                 if (!query.admin()) {
-                    andAll("(i.visibility = 'public' OR " + owned + ")", ownedParameter);
+                    andAll("(i.visibility = 'public' OR " + owned + " OR " + shared + ")", ownedOrShared);
                 }
             }
             case ALL -> {
                 if (!query.admin()) {
-                    andAll("(i.visibility IN ('public', 'community') OR " + owned + ")", ownedParameter);
+                    andAll("(i.visibility IN ('public', 'community') OR " + owned + " OR " + shared + ")", ownedOrShared);
                 }
             }
             case ONE -> {
                 Visibility visibility = query.visibility().orElseThrow();
                 and("i.visibility = ?", visibility.id());
-                if (!query.admin() && (visibility == Visibility.PRIVATE || visibility == Visibility.SHARED)) {
+                if (!query.admin() && visibility == Visibility.PRIVATE) {
                     andAll(owned, ownedParameter);
+                } else if (!query.admin() && visibility == Visibility.SHARED) {
+                    andAll("(" + owned + " OR " + shared + ")", ownedOrShared);
                 }
             }
         }

@@ -33,6 +33,7 @@ public final class ImageQuery {
     private final List<SortKey> sort;
     private final Optional<String> marker;
     private final int limit;
+    private final Optional<MemberStatus> memberStatus;
 
     private ImageQuery(Builder b) {
         this.admin = b.admin;
@@ -49,6 +50,7 @@ public final class ImageQuery {
         this.sort = b.sort.isEmpty() ? List.of(new SortKey("created_at", false)) : List.copyOf(b.sort);
         this.marker = b.marker;
         this.limit = b.limit;
+        this.memberStatus = b.memberStatus;
     }
 
     public static Builder builder(boolean admin, Optional<String> project) {
@@ -68,6 +70,8 @@ public final class ImageQuery {
     Map<String, String> properties() { return properties; }
     List<SortKey> sort() { return sort; }
     Optional<String> marker() { return marker; }
+    /** Which shared images of others are listed: those whose membership has this status; empty for any. */
+    Optional<MemberStatus> memberStatus() { return memberStatus; }
     /** The most images of the page. */
     public int limit() { return limit; }
 
@@ -90,6 +94,7 @@ public final class ImageQuery {
         private final List<SortKey> sort = new ArrayList<>();
         private Optional<String> marker = Optional.empty();
         private int limit = 25;
+        private Optional<MemberStatus> memberStatus = Optional.of(MemberStatus.ACCEPTED);
 
         private Builder(boolean admin, Optional<String> project) {
             this.admin = admin;
@@ -156,6 +161,12 @@ public final class ImageQuery {
 
         public Builder marker(String id) {
             this.marker = Optional.of(requireNonNull(id, "id is null"));
+            return this;
+        }
+
+        /** Shared images of others listed by the caller's member status ({@code accepted} by default); empty for all. */
+        public Builder memberStatus(Optional<MemberStatus> status) {
+            this.memberStatus = requireNonNull(status, "status is null");
             return this;
         }
 

@@ -8,9 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The images and their lifecycle, in a JDBC database.
@@ -19,20 +19,66 @@ import java.util.UUID;
  * for the end of an upload {@code AND upload_id = ?}), so of two callers racing for the same
  * change exactly one wins and the other learns it from the row count; no read-then-write window
  * exists. Attribute changes are conditional on the {@link Image#version()} they were computed
- * from. Each method is one transaction.
+ * from. Each method is one transaction. Uploads and their leases are in {@link #uploads()},
+ * members of shared images in {@link #members()}, staged data in {@link #staging()}.
  */
 public final class ImageRegistry implements AutoCloseable {
+    /** The upload lease of {@link #open(String, Clock)}. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
     private final Database database;
     private final Clock clock;
+    private final UploadRegistry uploads;
+    private final MemberRegistry members;
+    private final StagedUploads staging;
+    private final LocationRegistry locations;
 
-    private ImageRegistry(Database database, Clock clock) {
+    private ImageRegistry(Database database, Clock clock, Duration lease, long ownerQuota) {
         this.database = database;
         this.clock = clock;
+        this.uploads = new UploadRegistry(database, clock, lease, ownerQuota);
+        this.members = new MemberRegistry(database, clock);
+        this.staging = new StagedUploads(database, clock, uploads);
+        this.locations = new LocationRegistry(database, clock, ownerQuota);
     }
 
-    /** Opens the registry at a JDBC URL, migrating its schema. */
+    /** Opens the registry at a JDBC URL without credentials, quota or custom lease (SQLite, tests). */
     public static ImageRegistry open(String url, Clock clock) throws InvalidConfigurationException {
-        return new ImageRegistry(Database.open(url), requireNonNull(clock, "clock is null"));
+        return open(url, RegistryCredentials.NONE, clock, DEFAULT_LEASE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Opens the registry at a JDBC URL ({@code jdbc:sqlite:} or {@code jdbc:postgresql:}),
+     * migrating its schema.
+     *
+     * @param lease how long an upload's lease lasts after each renewal
+     * @param ownerQuota the most bytes one owner's images and uploads may hold; {@link Long#MAX_VALUE} for none
+     */
+    public static ImageRegistry open(String url, RegistryCredentials credentials, Clock clock, Duration lease,
+            long ownerQuota) throws InvalidConfigurationException {
+        requireNonNull(clock, "clock is null");
+        requireNonNull(lease, "lease is null");
+        return new ImageRegistry(Database.open(url, credentials), clock, lease, ownerQuota);
+    }
+
+    /** The uploads: leases, quota reservations and recovery. */
+    public UploadRegistry uploads() {
+        return uploads;
+    }
+
+    /** The members of shared images. */
+    public MemberRegistry members() {
+        return members;
+    }
+
+    /** Staged data and its {@code glance-direct} import. */
+    public StagedUploads staging() {
+        return staging;
+    }
+
+    /** Data registered where it lives, and the locations of images. */
+    public LocationRegistry locations() {
+        return locations;
     }
 
     /** Adds a {@code queued} image. */
@@ -101,6 +147,28 @@ public final class ImageRegistry implements AutoCloseable {
     }
 
     /**
+     * The database's plan for a list ({@code EXPLAIN QUERY PLAN} on SQLite, {@code EXPLAIN} on
+     * PostgreSQL), one line per step: for operators, and for the benchmark, which checks that a
+     * list reads an index in order instead of sorting every image.
+     */
+    public List<String> listPlan(ImageQuery query) {
+        ImageListSql sql = ImageListSql.of(query);
+        return database.read("explaining a list", connection -> {
+            String explain = database.isPostgresql() ? "EXPLAIN " : "EXPLAIN QUERY PLAN ";
+            try (PreparedStatement select = connection.prepareStatement(explain + sql.sql())) {
+                sql.bind(select);
+                List<String> plan = new java.util.ArrayList<>();
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        plan.add(database.isPostgresql() ? result.getString(1) : result.getString("detail"));
+                    }
+                }
+                return plan;
+            }
+        });
+    }
+
+    /**
      * Replaces the attributes of an image that is still at {@code version}.
      *
      * @return false if it changed (or went) since that version: the caller re-reads and retries
@@ -128,73 +196,6 @@ public final class ImageRegistry implements AutoCloseable {
             ImageRows.deleteChildren(connection, id, "image_tags", "image_properties");
             ImageRows.insertChildren(connection, id, attributes);
             return true;
-        });
-    }
-
-    /**
-     * Moves a {@code queued} image to {@code saving} for one upload to {@code store}.
-     *
-     * @return the upload's id, which ends it; empty if the image is not {@code queued} (another
-     *     upload holds it, it has data, or it is gone)
-     */
-    public Optional<String> beginUpload(String id, String store) {
-        String uploadId = UUID.randomUUID().toString();
-        int updated = database.write("starting an upload to image " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = 'saving',"
-                    + " upload_id = ?, upload_store = ?, updated_at = ?, version = version + 1"
-                    + " WHERE id = ? AND status = 'queued'")) {
-                update.setString(1, uploadId);
-                update.setString(2, store);
-                update.setLong(3, clock.millis());
-                update.setString(4, id);
-                return update.executeUpdate();
-            }
-        });
-        return updated == 1 ? Optional.of(uploadId) : Optional.empty();
-    }
-
-    /**
-     * Makes the image {@code active} with its data, if this upload still holds it.
-     *
-     * @return false if it does not (the image was deleted meanwhile): nothing changed and the
-     *     caller removes the data it stored
-     */
-    public boolean finishUpload(String id, String uploadId, ImageData data) {
-        return database.write("finishing the upload to image " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = 'active',"
-                    + " size = ?, checksum = ?, os_hash_algo = ?, os_hash_value = ?, upload_id = NULL, upload_store = NULL,"
-                    + " updated_at = ?, version = version + 1 WHERE id = ? AND status = 'saving' AND upload_id = ?")) {
-                update.setLong(1, data.size());
-                update.setString(2, data.checksum());
-                update.setString(3, data.hashAlgorithm());
-                update.setString(4, data.hashValue());
-                update.setLong(5, clock.millis());
-                update.setString(6, id);
-                update.setString(7, uploadId);
-                if (update.executeUpdate() != 1) {
-                    return false;
-                }
-            }
-            ImageRows.insertLocations(connection, id, data.locations());
-            return true;
-        });
-    }
-
-    /**
-     * Returns the image to {@code queued} after a failed upload, if this upload still holds it.
-     *
-     * @return false if it does not (deleted meanwhile)
-     */
-    public boolean abandonUpload(String id, String uploadId) {
-        return database.write("abandoning the upload to image " + id, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = 'queued',"
-                    + " upload_id = NULL, upload_store = NULL, updated_at = ?, version = version + 1"
-                    + " WHERE id = ? AND status = 'saving' AND upload_id = ?")) {
-                update.setLong(1, clock.millis());
-                update.setString(2, id);
-                update.setString(3, uploadId);
-                return update.executeUpdate() == 1;
-            }
         });
     }
 
@@ -229,8 +230,22 @@ public final class ImageRegistry implements AutoCloseable {
                 update.setString(2, id);
                 update.setLong(3, version);
                 update.setBoolean(4, false);
-                return update.executeUpdate() == 1;
+                if (update.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            // size is set exactly while the image holds data: it no longer counts against its owner
+            try (PreparedStatement select = connection.prepareStatement("SELECT owner, size FROM images WHERE id = ?")) {
+                select.setString(1, id);
+                try (ResultSet result = select.executeQuery()) {
+                    if (result.next() && result.getString(1) != null) {
+                        long size = result.getLong(2);
+                        OwnerUsage.settle(connection, Optional.of(result.getString(1)), 0, result.wasNull() ? 0 : -size);
+                    }
+                }
+            }
+            StagedRows.end(connection, id);
+            return true;
         });
     }
 
@@ -273,22 +288,6 @@ public final class ImageRegistry implements AutoCloseable {
                         .flatMap(Image::data).map(ImageData::locations).orElse(List.of());
             }
         }
-    }
-
-    /**
-     * Returns every {@code saving} image to {@code queued}: run when a single node starts, since no
-     * upload can be running before it does. (Several nodes need upload leases instead.)
-     *
-     * @return how many images were returned to {@code queued}
-     */
-    public int requeueInterruptedUploads() {
-        return database.write("returning interrupted uploads to queued", connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE images SET status = 'queued',"
-                    + " upload_id = NULL, upload_store = NULL, updated_at = ?, version = version + 1 WHERE status = 'saving'")) {
-                update.setLong(1, clock.millis());
-                return update.executeUpdate();
-            }
-        });
     }
 
     @Override

@@ -98,7 +98,7 @@ final class ImageRows {
         }
     }
 
-    private static String toJson(Map<String, String> metadata) {
+    static String toJson(Map<String, String> metadata) {
         try {
             return JSON.writeValueAsString(new TreeMap<>(metadata));
         } catch (JsonProcessingException e) {
@@ -106,7 +106,7 @@ final class ImageRows {
         }
     }
 
-    private static Map<String, String> fromJson(String text) throws SQLException {
+    static Map<String, String> fromJson(String text) throws SQLException {
         try {
             return JSON.readValue(text, STRING_MAP);
         } catch (JsonProcessingException e) {

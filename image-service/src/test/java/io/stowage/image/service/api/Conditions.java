@@ -5,11 +5,11 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition that another party (the service) brings about, with a deadline. */
-final class Conditions {
+public final class Conditions {
     private Conditions() {}
 
     /** Checks {@code condition} until it holds; fails naming {@code what} after {@code deadline}. */
-    static void await(String what, Duration deadline, BooleanSupplier condition) {
+    public static void await(String what, Duration deadline, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > end) {

@@ -7,18 +7,18 @@ import java.util.concurrent.CountDownLatch;
  * An upload body that gives its first {@code before} bytes, then waits until {@link #open()} before
  * giving the rest: it holds an upload in the middle for as long as a test needs.
  */
-final class GatedBody extends InputStream {
+public final class GatedBody extends InputStream {
     private final byte[] data;
     private final int before;
     private final CountDownLatch gate = new CountDownLatch(1);
     private int position;
 
-    GatedBody(byte[] data, int before) {
+    public GatedBody(byte[] data, int before) {
         this.data = data;
         this.before = before;
     }
 
-    void open() {
+    public void open() {
         gate.countDown();
     }
 

@@ -47,7 +47,8 @@ class ImageApiStatusTest {
         assertThat(image.json().get("additionalProperties").get("type").textValue()).isEqualTo("string");
         assertThat(http.get("/v2/schemas/images").json().get("properties").get("images").get("items").get("name").textValue())
                 .isEqualTo("image");
-        assertThat(http.get("/v2/schemas/member").status()).isEqualTo(404);
+        assertThat(http.get("/v2/schemas/member").json().get("name").textValue()).isEqualTo("member");
+        assertThat(http.get("/v2/schemas/tasks").status()).isEqualTo(404);
     }
 
     @Test

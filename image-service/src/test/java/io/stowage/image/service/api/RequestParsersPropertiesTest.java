@@ -19,7 +19,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Hostile input to the request parsers of a running service: random query strings, JSON bodies,
- * JSON patches and Range headers. Every answer is a success or a 4xx with one line of reason,
+ * JSON patches, Range headers, v1 {@code x-image-meta-*} headers and import bodies. Every answer is a success or a 4xx with one line of reason,
  * never a 5xx, a stack trace or a hang.
  */
 class RequestParsersPropertiesTest {
@@ -55,7 +55,9 @@ class RequestParsersPropertiesTest {
                 Arbitraries.of("limit", "marker", "sort", "sort_key", "sort_dir", "name", "status", "visibility",
                         "size_min", "size_max", "tag", "protected", "os_hidden", "member_status", "checksum", "id",
                         "asc", "desc", "name:asc,size:desc", "-1", "99999999999999999999", "all", "community", "%00",
-                        "/name", "/locations/0", "op", "replace", "add", "remove", "path", "value"));
+                        "/name", "/locations/0", "op", "replace", "add", "remove", "path", "value", "glance-direct",
+                        "web-download", "http://127.0.0.1/x", "is_public", "min_ram", "size", "location", "store",
+                        "property-x", "True", "%41%zz", "file:///etc/passwd"));
     }
 
     @Property(tries = 150)
@@ -83,6 +85,24 @@ class RequestParsersPropertiesTest {
         if (!header.isBlank()) {
             check(http.get("/v2/images/" + image + "/file", "Range", "bytes=" + header));
         }
+    }
+
+    @Property(tries = 150)
+    void v1Headers(@ForAll("text") String attribute, @ForAll("text") String value, @ForAll("text") String query) {
+        String name = attribute.replaceAll("[^A-Za-z0-9_-]", "");
+        String header = value.replaceAll("[^\\x20-\\x7e]", "").trim();
+        if (!name.isEmpty()) {
+            check(http.exchange("POST", "/v1/images", null, "x-image-meta-" + name, header.isEmpty() ? "x" : header));
+            check(http.exchange("PUT", "/v1/images/" + image, null, "x-image-meta-property-" + name, header.isEmpty() ? "x" : header));
+        }
+        check(http.get("/v1/images/detail?" + encode(query) + "=" + encode(value)));
+    }
+
+    @Property(tries = 100)
+    void importBodies(@ForAll("text") String method, @ForAll("text") String uri, @ForAll("text") String raw) {
+        check(http.post("/v2/images/" + image + "/import", "{\"method\": {\"name\": \"" + escape(method)
+                + "\", \"uri\": \"" + escape(uri) + "\"}}"));
+        check(http.post("/v2/images/" + image + "/import", raw));
     }
 
     private static void check(Reply reply) {

@@ -58,7 +58,8 @@ class UploadLifecycleTest {
         assertThat(loser.status()).isEqualTo(409);
         assertThat(winner.get().status()).isEqualTo(204);
         assertThat(http.show(id).get("checksum").textValue()).isEqualTo(hex("MD5", first));
-        assertThat(service.storedFiles()).extracting(path -> path.getFileName().toString()).containsExactly(id);
+        assertThat(service.storedFiles()).singleElement().extracting(path -> path.getFileName().toString())
+                .asString().startsWith(id + ".");
     }
 
     @Test
@@ -155,6 +156,21 @@ class UploadLifecycleTest {
             assertThat(image.data().orElseThrow().checksum()).isEqualTo(hex("MD5", data));
             assertThat(registry.find(other).orElseThrow().status()).isEqualTo(ImageStatus.QUEUED);
         }
+    }
+
+    @Test
+    void anObjectLeftUnderTheImageIdByACrashDoesNotBlockAnUpload() throws Exception {
+        service = TestService.start(dir);
+        Http http = new Http(service);
+        String id = http.create("{}");
+        // what a node killed after its add published (before the image became active) left behind
+        java.nio.file.Files.write(dir.resolve("local").resolve(id), bytes(1000));
+        byte[] data = bytes(5000);
+
+        Reply upload = http.put("/v2/images/" + id + "/file", data, "Content-Type", OCTETS);
+
+        assertThat(upload.status()).as(upload.toString()).isEqualTo(204);
+        assertThat(http.show(id).get("checksum").textValue()).isEqualTo(hex("MD5", data));
     }
 
     private static void awaitStatus(Http http, String id, String status) {

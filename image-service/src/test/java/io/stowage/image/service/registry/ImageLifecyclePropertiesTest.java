@@ -97,9 +97,15 @@ class ImageLifecyclePropertiesTest {
         final LifecycleModel model = new LifecycleModel();
         final List<String> ids = new ArrayList<>();
         /** A caller's upload: the image, the registry's upload id, and the object once stored. */
-        final Map<Integer, Upload> inFlight = new HashMap<>();
+        final Map<Integer, InFlight> inFlight = new HashMap<>();
+        /** The object of each image with data. */
+        final Map<String, ObjectId> objects = new HashMap<>();
 
-        record Upload(String image, String uploadId, Optional<Location> stored, long size) {}
+        record InFlight(Upload upload, Optional<Location> stored, long size) {
+            String image() {
+                return upload.imageId();
+            }
+        }
 
         Run() {
             for (int i = 0; i < IMAGES; i++) {
@@ -109,7 +115,7 @@ class ImageLifecyclePropertiesTest {
 
         void apply(Step step) throws Exception {
             String id = ids.get(step.image());
-            Upload upload = inFlight.get(step.caller());
+            InFlight upload = inFlight.get(step.caller());
             switch (step.kind()) {
                 case CREATE -> {
                     if (model.image(id).isPresent()) {
@@ -124,17 +130,17 @@ class ImageLifecyclePropertiesTest {
                 }
                 case BEGIN -> {
                     if (upload == null) {
-                        Optional<String> began = registry.beginUpload(id, "lifecycle");
+                        Optional<Upload> began = registry.uploads().begin(id, UploadTransition.UPLOAD, "lifecycle", 0);
                         assertThat(began.isPresent()).as("begin won").isEqualTo(model.begin(id, step.caller()));
-                        began.ifPresent(uploadId -> inFlight.put(step.caller(), new Upload(id, uploadId, Optional.empty(), 0)));
+                        began.ifPresent(one -> inFlight.put(step.caller(), new InFlight(one, Optional.empty(), 0)));
                     }
                 }
                 case STORE -> {
                     if (upload != null && upload.stored().isEmpty()) {
                         byte[] data = new byte[1 + (step.image() * 7 + step.caller()) % 50];
-                        StoredObject stored = store.add(ObjectId.of(upload.image()), new ByteArrayInputStream(data),
+                        StoredObject stored = store.add(ObjectId.of(upload.upload().objectId()), new ByteArrayInputStream(data),
                                 AddOptions.builder().onlyChecksums(Set.of()).build());
-                        inFlight.put(step.caller(), new Upload(upload.image(), upload.uploadId(), Optional.of(stored.location()), data.length));
+                        inFlight.put(step.caller(), new InFlight(upload.upload(), Optional.of(stored.location()), data.length));
                     }
                 }
                 case FINISH -> {
@@ -145,8 +151,9 @@ class ImageLifecyclePropertiesTest {
                 case FAIL -> {
                     if (upload != null && upload.stored().isEmpty()) {
                         // an add that failed stored nothing; the upload returns the image to queued
-                        assertThat(registry.abandonUpload(upload.image(), upload.uploadId())).as("abandon")
+                        assertThat(registry.uploads().abandon(upload.upload())).as("abandon")
                                 .isEqualTo(model.abandon(upload.image(), step.caller()));
+                        registry.uploads().forget(upload.upload().uploadId());
                         inFlight.remove(step.caller());
                     }
                 }
@@ -161,14 +168,18 @@ class ImageLifecyclePropertiesTest {
         final Set<String> everCreated = new HashSet<>();
 
         /** As the service: finish, or remove the data when the image went meanwhile. */
-        void finish(int caller, Upload upload) throws IOException {
+        void finish(int caller, InFlight upload) throws IOException {
             Location location = upload.stored().orElseThrow();
             ImageData data = new ImageData(upload.size(), "0".repeat(32), "sha512", "0".repeat(128),
                     List.of(new ImageLocation(location.url(), location.metadata())));
-            boolean finished = registry.finishUpload(upload.image(), upload.uploadId(), data);
+            boolean finished = registry.uploads().finish(upload.upload(), data);
             assertThat(finished).as("finish").isEqualTo(model.finish(upload.image(), caller, upload.size()));
-            if (!finished) {
+            if (finished) {
+                objects.put(upload.image(), idOf(upload.upload().objectId()));
+            } else {
+                registry.uploads().abandon(upload.upload());
                 store.delete(location);
+                registry.uploads().forget(upload.upload().uploadId());
             }
             inFlight.remove(caller);
         }
@@ -182,6 +193,7 @@ class ImageLifecyclePropertiesTest {
             }
             assertThat(registry.markDeleted(id, image.get().version())).as("delete").isTrue();
             model.delete(id);
+            objects.remove(id);
             for (ImageLocation location : image.get().data().map(ImageData::locations).orElse(List.of())) {
                 store.delete(Location.parse(location.url(), location.metadata()));
             }
@@ -189,13 +201,14 @@ class ImageLifecyclePropertiesTest {
         }
 
         void endInFlightUploads() throws IOException {
-            for (Map.Entry<Integer, Upload> entry : new ArrayList<>(inFlight.entrySet())) {
-                Upload upload = entry.getValue();
+            for (Map.Entry<Integer, InFlight> entry : new ArrayList<>(inFlight.entrySet())) {
+                InFlight upload = entry.getValue();
                 if (upload.stored().isPresent()) {
                     finish(entry.getKey(), upload);
                 } else {
-                    assertThat(registry.abandonUpload(upload.image(), upload.uploadId()))
+                    assertThat(registry.uploads().abandon(upload.upload()))
                             .isEqualTo(model.abandon(upload.image(), entry.getKey()));
+                    registry.uploads().forget(upload.upload().uploadId());
                     inFlight.remove(entry.getKey());
                 }
             }
@@ -215,14 +228,14 @@ class ImageLifecyclePropertiesTest {
                 });
             }
             Set<ObjectId> allowed = new HashSet<>(dataOfLiveImages());
-            inFlight.values().forEach(upload -> upload.stored().ifPresent(stored -> allowed.add(idOf(upload.image()))));
+            inFlight.values().forEach(upload -> upload.stored().ifPresent(stored -> allowed.add(idOf(upload.upload().objectId()))));
             assertThat(allowed).as("objects in the store %s", where).containsAll(objectsOfThisRun());
         }
 
         Set<ObjectId> objectsOfThisRun() {
             Set<ObjectId> objects = new HashSet<>();
             for (ObjectId object : store.ids()) {
-                if (ids.contains(object.value())) {
+                if (ids.contains(object.value().split("\\.", 2)[0])) {
                     objects.add(object);
                 }
             }
@@ -233,7 +246,7 @@ class ImageLifecyclePropertiesTest {
             Set<ObjectId> live = new HashSet<>();
             model.images().forEach((id, image) -> {
                 if (image.status() == ImageStatus.ACTIVE || image.status() == ImageStatus.DEACTIVATED) {
-                    live.add(idOf(id));
+                    live.add(objects.get(id));
                 }
             });
             return live;

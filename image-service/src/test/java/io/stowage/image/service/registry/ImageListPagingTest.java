@@ -43,8 +43,8 @@ class ImageListPagingTest {
                     Optional.of(random.nextBoolean() ? "raw" : "qcow2"), random.nextInt(3), 0, new TreeSet<>(), java.util.Map.of());
             registry.create(id, Optional.of("p"), attributes);
             if (random.nextBoolean()) {
-                String upload = registry.beginUpload(id, "local").orElseThrow();
-                registry.finishUpload(id, upload, new ImageData(random.nextInt(5), "0".repeat(32), "sha512", "0".repeat(128),
+                Upload upload = registry.uploads().begin(id, UploadTransition.UPLOAD, "local", 0).orElseThrow();
+                registry.uploads().finish(upload, new ImageData(random.nextInt(5), "0".repeat(32), "sha512", "0".repeat(128),
                         List.of(new ImageLocation("memory://x/" + id, java.util.Map.of()))));
             }
             ALL.add(registry.find(id).orElseThrow());
