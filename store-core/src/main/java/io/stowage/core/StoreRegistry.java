@@ -262,33 +262,8 @@ public final class StoreRegistry implements Closeable {
      * @throws IllegalArgumentException if {@code copies} is empty
      */
     public ObjectStream get(List<Location> copies, ByteRange range) throws IOException {
-        requireNonNull(copies, "copies is null");
         requireNonNull(range, "range is null");
-        if (copies.isEmpty()) {
-            throw new IllegalArgumentException("No copy to read: the list of locations is empty");
-        }
-        IOException failure = null;
-        for (Location copy : copies) {
-            try {
-                return get(requireNonNull(copy, "copies holds null"), range);
-            } catch (InvalidRangeException | OperationInterruptedException e) {
-                if (failure != null) {
-                    e.addSuppressed(failure);
-                }
-                throw e;
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new OperationInterruptedException("Interrupted while looking for a readable copy among "
-                        + copies.size() + " locations", failure);
-            }
-        }
-        throw failure;
+        return FirstReadableCopy.open(copies, copy -> get(copy, range));
     }
 
     /**

@@ -1,10 +1,12 @@
 package io.stowage.image.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -30,11 +32,16 @@ final class Responses {
         response.write(true, null, callback);
     }
 
+    /** The most of an unread body an error answer waits for, so that its connection stays usable. */
+    static final long SKIPPED_BODY_LIMIT = 1024 * 1024;
+
     /**
-     * The error's status and its one-line reason as text, as Glance answers errors. A request
-     * whose body the error left unread, and not all of it arrived yet, gets
-     * {@code Connection: close}: the server closes the connection after the answer, and a client
-     * must not send its next request on it.
+     * The error's status and its one-line reason as text, as Glance answers errors. A body the error
+     * left unread is skipped first when it declares at most {@link #SKIPPED_BODY_LIMIT} bytes: a
+     * client that sends its body without waiting (python-requests does) would otherwise find the
+     * connection closed under its writes and get a reset instead of the answer. A larger or chunked
+     * body of which more is to come gets {@code Connection: close}: the server closes the
+     * connection after the answer, and a client must not send its next request on it.
      */
     static void error(Request request, Response response, Callback callback, ApiException error) {
         if (response.isCommitted()) {
@@ -44,7 +51,7 @@ final class Responses {
         response.reset();
         // what already arrived of an unread body is skipped; if more is to come, the connection ends
         if ((request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
-                && !request.consumeAvailable()) {
+                && !skippedWhole(request) && !request.consumeAvailable()) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         response.setStatus(error.status());
@@ -56,6 +63,20 @@ final class Responses {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=UTF-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** Reads and drops the rest of a small declared body; false when it is too large, chunked or cut. */
+    private static boolean skippedWhole(Request request) {
+        long length = request.getLength();
+        if (length <= 0 || length > SKIPPED_BODY_LIMIT) {
+            return false;
+        }
+        try {
+            Content.Source.consumeAll(request);
+            return true;
+        } catch (IOException cut) {
+            return false;
+        }
     }
 
     private static String reason(int status) {
