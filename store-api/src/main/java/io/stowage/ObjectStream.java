@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.WritableByteChannel;
 
 /**
  * The data of one read: exactly {@link #length()} bytes of an object of
@@ -124,6 +126,64 @@ public final class ObjectStream extends InputStream {
             transferred += n;
         }
         return transferred;
+    }
+
+    /**
+     * Whether {@link #transferTo(WritableByteChannel, long)} moves the bytes without passing them
+     * through the Java heap: the backend's stream is a {@link ChannelTransferSource}. Its failures
+     * are then the store's errors for the read and the target's own for the target.
+     *
+     * @return whether the backend transfers to channels itself
+     */
+    public boolean hasChannelTransfer() {
+        return data instanceof ChannelTransferSource;
+    }
+
+    /**
+     * Moves up to {@code maxBytes} of the rest of this read to {@code target} and returns how
+     * many it moved: 0 only at the end of the read. Where the backend's stream is a
+     * {@link ChannelTransferSource} (the file store's), the bytes go from the object to the
+     * target without passing through the Java heap (in the kernel, for a file channel target on
+     * Linux); otherwise they are read and written through a buffer. The read's promises hold
+     * either way: never more than {@link #length()} bytes, and a backend whose data ends early
+     * fails with {@link IntegrityException}.
+     *
+     * @param target where the bytes go; its failures pass through as it threw them
+     * @param maxBytes at most this many bytes; more than 0
+     * @return the bytes moved, 0 at the end of the read
+     * @throws IOException a failure of the read (in the store's error family) or of the target
+     */
+    public long transferTo(WritableByteChannel target, long maxBytes) throws IOException {
+        requireNonNull(target, "target is null");
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        }
+        ensureOpen();
+        long remaining = Math.min(maxBytes, length - position);
+        if (remaining == 0) {
+            return 0;
+        }
+        if (data instanceof ChannelTransferSource source) {
+            long n = source.transferTo(target, remaining);
+            if (n > remaining || n < 0) {
+                throw new IllegalStateException("The backend stream of " + location + " moved " + n + " bytes where "
+                        + remaining + " were asked for");
+            }
+            if (n > 0) {
+                position += n;
+                return n;
+            }
+        }
+        byte[] buffer = new byte[(int) Math.min(remaining, TRANSFER_BUFFER)];
+        int n;
+        do {
+            n = read(buffer, 0, buffer.length);
+        } while (n == 0);
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+        while (bytes.hasRemaining()) {
+            target.write(bytes);
+        }
+        return n;
     }
 
     /** {@return whether the stream was closed} */

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  * @param repository the checkout holding the {@code stowage} launcher and {@code store-cli/target/stowage.jar}
  * @param registryImages how many images the registry group fills each database with
  * @param registryCalls calls per operation and count in the registry group
+ * @param launcher the {@code stowage} command the process and cli groups run, when not the checkout's launcher
  * @param images how many images the glance group lists (each service holds that many)
  * @param concurrentSize the size of each of the service group's 16 concurrent uploads
  */
@@ -40,12 +42,13 @@ record BenchOptions(
         Path repository,
         int registryImages,
         int registryCalls,
+        Optional<Path> launcher,
         int images,
         long concurrentSize) {
 
     /** The scenario groups, in the order they run. */
     enum Group {
-        FILE, DIRECT, SMALL, HTTP, S3, HEAP, CLI, IMAGE, NODES, REGISTRY, SERVICE, GLANCE;
+        PROCESS, CLI, FILE, DIRECT, SMALL, HTTP, S3, HEAP, IMAGE, NODES, REGISTRY, SERVICE, GLANCE;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -78,6 +81,7 @@ record BenchOptions(
             "  --repo DIR          the checkout with ./stowage (default the current dir)",
             "  --registry-images N images per database in the registry group (default 100000)",
             "  --registry-calls N  calls per operation and count in the registry group (default 1000)",
+            "  --stowage PATH      the stowage command to run instead of the checkout's launcher",
             "  --images N          images each service holds for the glance group's listing (default 2000)",
             "  --concurrent-size SIZE  size of each of the service group's 16 concurrent uploads (default 256m)",
             "  --help");
@@ -86,6 +90,7 @@ record BenchOptions(
         requireNonNull(groups, "groups is null");
         requireNonNull(workDir, "workDir is null");
         requireNonNull(repository, "repository is null");
+        requireNonNull(launcher, "launcher is null");
         groups = groups.isEmpty() ? EnumSet.noneOf(Group.class) : EnumSet.copyOf(groups);
         if (size < 1) {
             throw new IllegalArgumentException("--size: must be at least 1 byte");
@@ -117,6 +122,7 @@ record BenchOptions(
         Path repository = Path.of("").toAbsolutePath();
         int registryImages = 100_000;
         int registryCalls = 1000;
+        Optional<Path> launcher = Optional.empty();
         int images = 2000;
         long concurrentSize = 256 * Sizes.MIB;
         for (int i = 0; i < args.size(); i++) {
@@ -141,6 +147,7 @@ record BenchOptions(
                 case "--repo" -> repository = Path.of(value).toAbsolutePath();
                 case "--registry-images" -> registryImages = number(value, option);
                 case "--registry-calls" -> registryCalls = number(value, option);
+                case "--stowage" -> launcher = Optional.of(Path.of(value).toAbsolutePath());
                 case "--images" -> images = number(value, option);
                 case "--concurrent-size" -> concurrentSize = Sizes.parse(value, option);
                 default -> throw new IllegalArgumentException("unknown option '" + option + "'");
@@ -153,7 +160,7 @@ record BenchOptions(
             throw new IllegalArgumentException("--dir: " + workDir + " is not a directory");
         }
         return new BenchOptions(size, runs, warmups, groups, workDir, heapSize, smallObjects, cliRuns, repository,
-                registryImages, registryCalls, images, concurrentSize);
+                registryImages, registryCalls, launcher, images, concurrentSize);
     }
 
     private static int number(String value, String option) {

@@ -9,22 +9,29 @@ import java.util.Locale;
  * The wall time of {@code ./stowage stores} (the launcher script, its JVM and the embedded
  * default config), from process start to exit, run in an empty dir of the workspace. Beside it,
  * interleaved, the floor every JVM command pays: {@code java -version} with the launcher's JVM
- * options for metadata commands. The target is absolute: under 0.6 s.
+ * options for metadata commands, reported as a row of its own. The target is absolute: under 0.3 s.
  */
 final class CliStartScenario implements Scenario {
-    private static final double LIMIT_SECONDS = 0.6;
+    private static final double LIMIT_SECONDS = 0.3;
 
     @Override
     public BenchOptions.Group group() {
         return BenchOptions.Group.CLI;
     }
 
-    /** The {@code stowage} launcher of the checkout, with its jar built. */
+    /** The {@code stowage} command to run: {@code --stowage}, else the checkout's launcher with its jar built. */
     static Path launcher(BenchOptions options) {
+        if (options.launcher().isPresent()) {
+            Path launcher = options.launcher().get();
+            if (!Files.isExecutable(launcher)) {
+                throw new IllegalStateException("--stowage: " + launcher + " is not an executable file");
+            }
+            return launcher;
+        }
         Path launcher = options.repository().resolve("stowage");
         Path jar = options.repository().resolve("store-cli/target/stowage.jar");
         if (!Files.isExecutable(launcher) || !Files.isRegularFile(jar)) {
-            throw new IllegalStateException("The cli and image groups need " + launcher + " and " + jar
+            throw new IllegalStateException("The process, cli, image, service and glance groups need " + launcher + " and " + jar
                     + ": run from the checkout (or pass --repo) after `./mvnw -q install -DskipTests`");
         }
         return launcher;
@@ -48,12 +55,23 @@ final class CliStartScenario implements Scenario {
         List<Double> ours = Stats.seconds(rounds.samples("stowage stores"));
         List<Double> floor = Stats.seconds(rounds.samples("java -version"));
         double median = Stats.median(ours);
-        return List.of(new Row("cli: `stowage stores` wall time",
-                String.format(Locale.ROOT, "%.2f s", median),
-                String.format(Locale.ROOT, "JVM start (java -version): %.2f s", Stats.median(floor)),
-                "–",
-                String.format(Locale.ROOT, "%.2f–%.2f s", Stats.min(ours), Stats.max(ours)),
-                String.format(Locale.ROOT, "< %.1f s", LIMIT_SECONDS),
-                median < LIMIT_SECONDS ? Row.Verdict.PASS : Row.Verdict.FAIL));
+        return List.of(
+                new Row("cli: `stowage stores` wall time",
+                        seconds(median),
+                        "JVM start (java -version): " + seconds(Stats.median(floor)),
+                        "–",
+                        range(ours),
+                        String.format(Locale.ROOT, "< %.1f s", LIMIT_SECONDS),
+                        median < LIMIT_SECONDS ? Row.Verdict.PASS : Row.Verdict.FAIL),
+                new Row("cli: bare JVM start (`java -version`, the launcher's flags), for reference",
+                        seconds(Stats.median(floor)), "–", "–", range(floor), "–", Row.Verdict.INFO));
+    }
+
+    private static String seconds(double value) {
+        return String.format(Locale.ROOT, "%.3f s", value);
+    }
+
+    private static String range(List<Double> values) {
+        return String.format(Locale.ROOT, "%.3f–%.3f s", Stats.min(values), Stats.max(values));
     }
 }

@@ -21,9 +21,10 @@ import java.util.Map;
 
 /**
  * A direct download through the {@code file} handler (Nova's path: copy from the shared
- * filesystem, verify size and SHA-256, fsync, rename into place) against a plain copy of the
- * same file with the same durable publish (in-kernel copy, fsync, rename, dir fsync) but no
- * verification. No target: the ratio shows what the verification read costs.
+ * filesystem, verify size and SHA-256 of the copy as it is made, fsync, rename into place)
+ * against a plain copy of the same file with the same durable publish (in-kernel copy, fsync,
+ * rename, dir fsync) but no verification. Target: at least 0.85× the plain copy, the
+ * verification hidden behind the copy and the device.
  */
 final class DirectDownloadScenario implements Scenario {
     private static final String FILESYSTEM = "bench-fs";
@@ -78,7 +79,7 @@ final class DirectDownloadScenario implements Scenario {
             Rounds rounds = context.rounds("direct download", List.of(direct, copy));
             stores.delete(location);
             return List.of(Comparison.row("direct download (file handler, " + Sizes.format(size) + ")", rounds,
-                    "direct download", "copy+fsync+rename", "plain copy+fsync+rename", Unit.BYTES, Target.NONE));
+                    "direct download", "copy+fsync+rename", "plain copy+fsync+rename", Unit.BYTES, Target.atLeast(0.85)));
         }
     }
 

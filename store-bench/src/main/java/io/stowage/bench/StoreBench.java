@@ -62,9 +62,10 @@ public final class StoreBench {
     }
 
     static List<Scenario> scenarios() {
-        return List.of(new FileScenarios(), new DirectDownloadScenario(), new SmallObjectScenario(), new HttpScenarios(),
-                new S3Scenarios(), new HeapScenario(), new CliStartScenario(), new ImageDownloadScenarios(),
-                new ImageNodesScenario(), new RegistryScenario(), new ServiceScenarios(), new GlanceScenarios());
+        return List.of(new WholeCommandScenarios(), new CliStartScenario(), new FileScenarios(), new DirectDownloadScenario(),
+                new SmallObjectScenario(), new HttpScenarios(), new S3Scenarios(), new HeapScenario(),
+                new ImageDownloadScenarios(), new ImageNodesScenario(), new RegistryScenario(), new ServiceScenarios(),
+                new GlanceScenarios());
     }
 
     private static String groups(BenchOptions options) {

@@ -21,6 +21,27 @@ record TimedProcess(long nanos, String output) {
         try (InputStream in = process.getInputStream()) {
             output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        return finish(command, process, start, output);
+    }
+
+    /**
+     * Runs {@code command} in {@code cwd} with its stdout going to {@code stdout} (created or
+     * truncated, as a shell's {@code > FILE} does); {@link #output()} holds what it printed on stderr.
+     *
+     * @throws IllegalStateException when it fails or takes longer than 10 minutes
+     */
+    static TimedProcess runWithStdoutTo(Path cwd, List<String> command, Path stdout) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).directory(cwd.toFile()).redirectOutput(stdout.toFile()).start();
+        String errors;
+        try (InputStream in = process.getErrorStream()) {
+            errors = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return finish(command, process, start, errors);
+    }
+
+    private static TimedProcess finish(List<String> command, Process process, long start, String output)
+            throws InterruptedException {
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException(String.join(" ", command) + " did not finish within 10 minutes");

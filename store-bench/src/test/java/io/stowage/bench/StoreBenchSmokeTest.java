@@ -14,20 +14,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The harness runs end to end with tiny sizes and one round: every scenario of the groups that
- * need no built CLI produces its rows, the transfers moved the right bytes (the contenders
- * check that and would throw), the heap probes finished with intact data, and the workspace is
- * gone afterwards. Nothing here looks at a speed: on a CI machine the ratios mean nothing.
+ * The harness runs end to end with tiny sizes and one round: every scenario of the store groups
+ * (and, in a test of their own, of the image service's nodes and registry groups) produces its rows,
+ * the transfers moved the right bytes (the contenders check that and would throw), the heap
+ * probes finished with intact data, and the workspace is gone afterwards. The process and cli
+ * groups run {@code stowage} as a script starting the CLI from this test's classpath (the
+ * packaged jar does not exist yet when the tests run). Nothing here looks at a speed: on a CI
+ * machine the ratios mean nothing.
  */
 class StoreBenchSmokeTest {
     @TempDir
     Path workDir;
 
     @Test
-    void runsEveryServerlessAndServerGroupAndPrintsOneRowPerComparison() throws Exception {
+    void runsTheStoreGroupsAndPrintsOneRowPerComparison() throws Exception {
+        Path launcher = stowageOnTheTestClasspath();
         BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
-                "--small-count", "5", "--heap-size", "4m", "--only", "file,direct,small,http,s3,heap",
-                "--dir", workDir.toString()));
+                "--small-count", "5", "--heap-size", "4m", "--cli-runs", "1", "--dir", workDir.toString(),
+                "--only", "process,cli,file,direct,small,http,s3,heap", "--stowage", launcher.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -35,6 +39,11 @@ class StoreBenchSmokeTest {
                 new PrintStream(log, true, StandardCharsets.UTF_8));
 
         assertThat(rows).extracting(Row::scenario).containsExactly(
+                "process: `stowage add` (1 MiB)",
+                "process: `stowage get -o` (1 MiB)",
+                "process: `stowage get > file` (1 MiB)",
+                "cli: `stowage stores` wall time",
+                "cli: bare JVM start (`java -version`, the launcher's flags), for reference",
                 "file add (1 MiB) vs raw durable copy",
                 "file add (1 MiB) vs serial hash, then write",
                 "file get (1 MiB) to a null sink",
@@ -54,28 +63,42 @@ class StoreBenchSmokeTest {
                 "heap: s3 get 4 MiB, -Xmx128m");
         assertThat(rows).filteredOn(row -> row.scenario().startsWith("heap:"))
                 .allSatisfy(row -> assertThat(row.verdict()).as(row.scenario() + ": " + row.stowage()).isEqualTo(Row.Verdict.PASS));
-        assertThat(rows).filteredOn(row -> !row.scenario().startsWith("heap:"))
+        assertThat(rows).filteredOn(row -> !row.scenario().startsWith("heap:") && !row.scenario().startsWith("cli:"))
                 .allSatisfy(row -> assertThat(row.ratio()).matches("\\d+\\.\\d\\d×"));
+        assertThat(rows).filteredOn(row -> row.scenario().startsWith("cli:"))
+                .allSatisfy(row -> assertThat(row.stowage()).matches("\\d+\\.\\d{3} s"));
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table).contains("| scenario ").contains("Machine: ");
         assertThat(table.lines().filter(line -> line.startsWith("| ")).count()).as("header and rows").isEqualTo(rows.size() + 1);
         try (Stream<Path> left = Files.list(workDir)) {
-            assertThat(left).as("left in the work dir").isEmpty();
+            assertThat(left).as("left in the work dir").containsExactly(launcher);
         }
     }
 
+    /** A {@code stowage} script in the work dir that runs the CLI's main class on this JVM's classpath. */
+    private Path stowageOnTheTestClasspath() throws Exception {
+        Path script = workDir.resolve("stowage");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // JAVA_OPTS as the launcher takes it: the service group caps a node's heap with it
+        Files.writeString(script, "#!/bin/sh\nexec '" + java + "' -XX:+UseSerialGC -XX:TieredStopAtLevel=1 $JAVA_OPTS -cp '"
+                + System.getProperty("java.class.path") + "' io.stowage.cli.StowageCli \"$@\"\n");
+        script.toFile().setExecutable(true);
+        return script;
+    }
+
     /**
-     * The image service groups against the checkout's built {@code stowage} (run {@code ./mvnw
-     * install -DskipTests} first) and the installed Glance: every row there, the uploads and
-     * downloads checked by the contenders (size and MD5), the 16 concurrent transfers verified.
+     * The image service groups against {@code stowage serve} from this test's classpath and the
+     * installed Glance: every row there, the uploads and downloads checked by the contenders (size
+     * and MD5), the 16 concurrent transfers verified.
      */
     @Test
     void runsTheServiceAndGlanceGroupsAgainstTheBuiltServiceAndARealGlance() throws Exception {
         assertThat(GlanceApi.binary()).as("glance-api (Debian package glance-api) must be installed for the glance group")
                 .isPresent();
+        Path launcher = stowageOnTheTestClasspath();
         BenchOptions options = BenchOptions.parse(List.of("--size", "1m", "--runs", "1", "--warmups", "0",
                 "--images", "30", "--concurrent-size", "1m", "--only", "service,glance", "--dir", workDir.toString(),
-                "--repo", Path.of("").toAbsolutePath().getParent().toString()));
+                "--stowage", launcher.toString()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
@@ -101,7 +124,7 @@ class StoreBenchSmokeTest {
         assertThat(rows).filteredOn(row -> row != concurrent)
                 .allSatisfy(row -> assertThat(row.ratio()).as(row.scenario()).matches("\\d+\\.\\d\\d×"));
         try (Stream<Path> left = Files.list(workDir)) {
-            assertThat(left).as("left in the work dir").isEmpty();
+            assertThat(left).as("left in the work dir").containsExactly(launcher);
         }
     }
 

@@ -6,6 +6,7 @@ import io.stowage.InvalidChecksumException;
 import io.stowage.Location;
 import io.stowage.ObjectStream;
 import io.stowage.ProgressListener;
+import io.stowage.StoreException;
 import io.stowage.core.StoreRegistry;
 import io.stowage.integrity.ContentVerifier;
 import io.stowage.integrity.VerifyingInputStream;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
         description = "Writes the object at LOCATION (a URI or {\"url\":...,\"metadata\":{...}}) to stdout or FILE.")
 final class GetCommand implements Callable<Integer> {
     private static final int COPY_BUFFER = 256 * 1024;
+    /** How much one step of a transfer to a channel moves at most: the progress bar moves between steps. */
+    private static final long TRANSFER_STEP = 16L * 1024 * 1024;
     /** A {@code get -o} that the user stops (Ctrl-C, SIGTERM) leaves no temp file. */
     private static final AtomicFileOptions OUTPUT_FILE = AtomicFileOptions.builder().removedAtShutdown().build();
 
@@ -82,8 +86,22 @@ final class GetCommand implements Callable<Integer> {
             }
             if (output != null) {
                 try (AtomicFile file = AtomicFile.create(output, OUTPUT_FILE)) {
-                    copy(in, Channels.newOutputStream(file.channel()), progress);
+                    if (expected.isPresent()) {
+                        copy(in, Channels.newOutputStream(file.channel()), progress);
+                    } else {
+                        transfer(data, file.channel(), progress);
+                    }
                     file.publish();
+                }
+            } else if (expected.isEmpty() && data.hasChannelTransfer() && root.streams().outChannel().isPresent()) {
+                // The read's failures are store errors: anything else is stdout's.
+                root.streams().out().flush();
+                try {
+                    transfer(data, root.streams().outChannel().get(), progress);
+                } catch (StoreException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new StdoutClosedException(e);
                 }
             } else {
                 OutputStream out = new StdoutSink(root.streams().out());
@@ -113,6 +131,19 @@ final class GetCommand implements Callable<Integer> {
             return Optional.of(Checksum.parse(verify));
         } catch (InvalidChecksumException e) {
             throw StowageCommand.usage(spec, "--verify: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Moves the read to {@code target} in steps, so that progress is told between them; from a
+     * file store without passing the bytes through the heap (see {@link ObjectStream#transferTo(WritableByteChannel, long)}).
+     */
+    private static void transfer(ObjectStream data, WritableByteChannel target, ProgressListener progress) throws IOException {
+        long copied = 0;
+        long n;
+        while ((n = data.transferTo(target, TRANSFER_STEP)) > 0) {
+            copied += n;
+            progress.transferred(copied);
         }
     }
 

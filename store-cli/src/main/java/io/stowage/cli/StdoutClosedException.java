@@ -7,4 +7,9 @@ final class StdoutClosedException extends IOException {
     StdoutClosedException() {
         super("stdout was closed before all data was written");
     }
+
+    /** @param cause how writing to stdout failed */
+    StdoutClosedException(IOException cause) {
+        super("stdout was closed before all data was written", cause);
+    }
 }

@@ -2,9 +2,13 @@ package io.stowage.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.channels.WritableByteChannel;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -62,7 +66,10 @@ public final class StowageCli {
     public static void main(String[] args) {
         int code;
         try {
-            code = run(args, new StandardStreams(System.in, System.out, System.err, StderrTerminal.isTerminal()), true);
+            // Never closed: closing it would close file descriptor 1.
+            WritableByteChannel stdout = new FileOutputStream(FileDescriptor.out).getChannel();
+            code = run(args, new StandardStreams(System.in, System.out, System.err, StderrTerminal.isTerminal(),
+                    Optional.of(stdout)), true);
         } catch (Throwable e) {
             // Errors (out of memory, a broken jar) that escaped the command: still one line and a status.
             System.err.println("stowage: unexpected failure: " + ErrorReport.describe(e));
@@ -83,7 +90,7 @@ public final class StowageCli {
      * @return the exit status
      */
     public static int run(String[] args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
-        return run(args, new StandardStreams(stdin, stdout, stderr, false), false);
+        return run(args, new StandardStreams(stdin, stdout, stderr, false, Optional.empty()), false);
     }
 
     static int run(String[] args, StandardStreams streams, boolean ownsProcess) {

@@ -12,9 +12,7 @@ import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
 import io.stowage.integrity.ContentExpectation;
 import io.stowage.integrity.VerifiedContent;
-import io.stowage.integrity.VerifyingInputStream;
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -53,13 +51,10 @@ final class FileDownloadHandler implements DownloadHandler {
     /** Location metadata holding the filesystem's mountpoint on the host that stored the object. */
     static final String MOUNTPOINT_KEY = "mountpoint";
 
-    /** The copy buffers of a verified download: as many and as large as an add's. */
-    private static final int BUFFER_SIZE = FileStoreConfig.DEFAULT_BUFFER_SIZE;
-
     private final Map<String, Path> mountpoints;
-    private final ExecutorService writerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), FileStore.daemonThreads("stowage-file-download-writer-"));
-    private final PipelinedCopy copy = new PipelinedCopy(BUFFER_SIZE, FileStoreConfig.BUFFERS_PER_ADD, writerThreads);
+    private final ExecutorService copierThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), FileStore.daemonThreads("stowage-file-download-copier-"));
+    private final VerifiedFileCopy copy = new VerifiedFileCopy(copierThreads);
 
     FileDownloadHandler(Map<String, Path> mountpoints) {
         this.mountpoints = Map.copyOf(requireNonNull(mountpoints, "mountpoints is null"));
@@ -96,12 +91,13 @@ final class FileDownloadHandler implements DownloadHandler {
 
     /**
      * Copies the object's file into {@code target} held to {@code expectation}: a file of another
-     * size than expected is refused before a byte is copied; otherwise the bytes are verified as
-     * they are read, on the calling thread, while a writer thread writes them, so hashing and
-     * writing overlap and the caller need not read the file back. (The caller's fsync writes the
-     * file to the device at the end: forcing it every 16 MiB while the writer went on measured
-     * slower and far less steady on the project machine, a median of 3.7 s per GiB against 1.95 s
-     * over 12 downloads each.) Failures as for
+     * size than expected is refused before a byte is copied; otherwise a copier thread copies it
+     * in the kernel in steps and forces the copy once it is complete, while the calling thread
+     * reads back and verifies each step as soon as it is copied ({@link VerifiedFileCopy}): the
+     * hashing overlaps the copy and the device's write-back, and the caller's fsync at publish
+     * finds the file written. (Forcing every 16 MiB while a writer thread went on measured slower
+     * and far less steady on the project machine, a median of 3.7 s per GiB against 1.95 s over
+     * 12 downloads each; the copier forces once, at the end.) Failures as for
      * {@link #download(Location, Path)}; a mismatch is an {@link IntegrityException}.
      */
     @Override
@@ -114,13 +110,10 @@ final class FileDownloadHandler implements DownloadHandler {
         FileChannel in = open(source, location);
         String action = "Copying " + location + " from " + source + " to " + target;
         try (in; FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            expectation.checkSize(in.size(), location.toString());
-            VerifyingInputStream verifying = new VerifyingInputStream(Channels.newInputStream(in),
-                    expectation.verifier(location.toString(), ProgressListener.NONE));
-            copy.copy(verifying, out);
-            return Optional.of(verifying.result());
-        } catch (ChannelWriteException e) {
-            throw FilesystemErrors.copyFailure(action, e.getCause());
+            long size = in.size();
+            expectation.checkSize(size, location.toString());
+            return Optional.of(copy.copy(in, size, out, target, expectation.verifier(location.toString(),
+                    ProgressListener.NONE), location.toString()));
         } catch (OperationInterruptedException e) {
             throw FilesystemErrors.interrupted(action, e);
         } catch (RejectedExecutionException e) {
@@ -142,10 +135,10 @@ final class FileDownloadHandler implements DownloadHandler {
         }
     }
 
-    /** Stops the writer threads; a copy started afterwards fails. */
+    /** Stops the copier threads; a copy started afterwards fails. */
     @Override
     public void close() {
-        writerThreads.shutdown();
+        copierThreads.shutdown();
     }
 
     /** The local file for {@code location}, checked to stay inside the local mountpoint. */
