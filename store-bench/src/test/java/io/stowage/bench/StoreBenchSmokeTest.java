@@ -92,7 +92,7 @@ class StoreBenchSmokeTest {
      * and MD5), the 16 concurrent transfers verified.
      */
     @Test
-    void runsTheServiceAndGlanceGroupsAgainstTheBuiltServiceAndARealGlance() throws Exception {
+    void runsTheServiceAndGlanceGroupsAgainstARealGlance() throws Exception {
         assertThat(GlanceApi.binary()).as("glance-api (Debian package glance-api) must be installed for the glance group")
                 .isPresent();
         Path launcher = stowageOnTheTestClasspath();
