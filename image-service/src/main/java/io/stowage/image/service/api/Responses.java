@@ -2,6 +2,7 @@ package io.stowage.image.service.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -33,15 +34,15 @@ final class Responses {
     }
 
     /** The most of an unread body an error answer waits for, so that its connection stays usable. */
-    static final long SKIPPED_BODY_LIMIT = 1024 * 1024;
+    private static final long SKIPPED_BODY_LIMIT = 1024 * 1024;
 
     /**
-     * The error's status and its one-line reason as text, as Glance answers errors. A body the error
-     * left unread is skipped first when it declares at most {@link #SKIPPED_BODY_LIMIT} bytes: a
-     * client that sends its body without waiting (python-requests does) would otherwise find the
-     * connection closed under its writes and get a reset instead of the answer. A larger or chunked
-     * body of which more is to come gets {@code Connection: close}: the server closes the
-     * connection after the answer, and a client must not send its next request on it.
+     * The error's status and its one-line reason as text, as Glance answers errors. What the error
+     * left unread of a body is skipped first, up to {@link #SKIPPED_BODY_LIMIT} bytes, declared or
+     * chunked: a client that sends its body without waiting (python-requests does) would otherwise
+     * find the connection closed under its writes and get a reset instead of the answer. When more
+     * is to come the answer says {@code Connection: close}: the server closes the connection after
+     * it, and a client must not send its next request on it.
      */
     static void error(Request request, Response response, Callback callback, ApiException error) {
         if (response.isCommitted()) {
@@ -49,9 +50,9 @@ final class Responses {
             return;
         }
         response.reset();
-        // what already arrived of an unread body is skipped; if more is to come, the connection ends
+        // the rest of a body is skipped up to the limit; if more is to come, the connection ends
         if ((request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
-                && !skippedWhole(request) && !request.consumeAvailable()) {
+                && !skippedWhole(request)) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         response.setStatus(error.status());
@@ -65,14 +66,20 @@ final class Responses {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** Reads and drops the rest of a small declared body; false when it is too large, chunked or cut. */
+    /**
+     * Reads and drops the rest of the body, declared or chunked, while it stays within
+     * {@link #SKIPPED_BODY_LIMIT}; false when more is to come or the body was cut.
+     */
     private static boolean skippedWhole(Request request) {
-        long length = request.getLength();
-        if (length <= 0 || length > SKIPPED_BODY_LIMIT) {
-            return false;
-        }
-        try {
-            Content.Source.consumeAll(request);
+        byte[] sink = new byte[16 * 1024];
+        long skipped = 0;
+        try (InputStream rest = Content.Source.asInputStream(request)) {
+            for (int n = rest.read(sink); n >= 0; n = rest.read(sink)) {
+                skipped += n;
+                if (skipped > SKIPPED_BODY_LIMIT) {
+                    return false;
+                }
+            }
             return true;
         } catch (IOException cut) {
             return false;
