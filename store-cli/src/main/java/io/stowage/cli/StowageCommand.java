@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"StoreRegistry, reads and removes objects in the configured storage backends.",
+        description = {"Stores, reads and removes objects in the configured storage backends.",
                 "Without -c, one file store named 'local' under ./stowage-data is used."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -62,6 +62,8 @@ class SubcommandsTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.stdoutText()).containsSubsequence("Commands:", "\n  add ", "\n  get ", "\n  stat ",
                 "\n  delete ", "\n  download ", "\n  stores ", "\n  providers ", "\n  serve ", "\n  image ");
+        assertThat(result.stdoutText()).contains("\nStores, reads and removes objects in the configured storage backends.\n")
+                .contains("\n  add        Stores FILE (or stdin with -) and prints the stored object as JSON.\n");
     }
 
     @Test
