@@ -58,9 +58,15 @@ class LauncherIT {
         assertThat(result.stdoutText()).contains("-XX:MaxHeapSize=67108864");
     }
 
-    /** A get the kernel copies (file location, no --verify) starts with C1 alone; transfers that hash keep C2. */
+    private static final String DIGESTS_COMPILED_EARLY =
+            "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.01";
+
+    /**
+     * A get the kernel copies (file location, no --verify) starts with C1 alone; transfers that hash
+     * keep C2, which compiles the JDK's digests early.
+     */
     @Test
-    void onlyAGetTheKernelCopiesStartsWithoutTheFullJit() throws Exception {
+    void onlyAGetTheKernelCopiesStartsWithoutTheFullJitAndHashingOnesCompileTheDigestsEarly() throws Exception {
         Path file = temp.resolve("small.bin");
         Files.write(file, Payload.of(70_000, 3).bytes());
         CliResult stored = new ForkedCli(temp, Map.of()).run("add", "small.bin");
@@ -77,8 +83,11 @@ class LauncherIT {
                 assertThat(result.exitCode()).as(result.toString()).isZero());
         assertThat(kernelCopy.stdoutText()).contains("-XX:TieredStopAtLevel=1");
         assertThat(upperCase.stdoutText()).contains("-XX:TieredStopAtLevel=1");
-        assertThat(verified.stdoutText()).doesNotContain("TieredStopAtLevel");
-        assertThat(added.stdoutText()).doesNotContain("TieredStopAtLevel");
+        assertThat(verified.stdoutText()).doesNotContain("TieredStopAtLevel").contains(DIGESTS_COMPILED_EARLY);
+        assertThat(added.stdoutText()).doesNotContain("TieredStopAtLevel").contains(DIGESTS_COMPILED_EARLY);
+        assertThat(kernelCopy.stdoutText()).doesNotContain(DIGESTS_COMPILED_EARLY);
+        assertThat(added.stdoutText().lines().skip(1)).as("nothing but the JSON after the flags")
+                .singleElement().satisfies(line -> assertThat(line).startsWith("{\"id\":"));
         assertThat(temp.resolve("copy.bin")).hasSameBinaryContentAs(file);
         assertThat(temp.resolve("upper.bin")).hasSameBinaryContentAs(file);
         assertThat(temp.resolve("verified.bin")).hasSameBinaryContentAs(file);
