@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * {@code {"id", "store", "location", "size", "checksums", "metadata"}}.
  */
 @Command(name = "add", mixinStandardHelpOptions = true,
-        description = "StoreRegistry FILE (or stdin with -) and prints the stored object as JSON.")
+        description = "Stores FILE (or stdin with -) and prints the stored object as JSON.")
 final class AddCommand implements Callable<Integer> {
     @ParentCommand
     StowageCommand root;

@@ -85,19 +85,21 @@ final class GetCommand implements Callable<Integer> {
                         expected, OptionalLong.empty(), Set.of(), ProgressListener.NONE));
             }
             if (output != null) {
-                try (AtomicFile file = AtomicFile.create(output, OUTPUT_FILE)) {
+                try (AtomicFile file = AtomicFile.create(output, OUTPUT_FILE);
+                        EarlyWriteback writeback = new EarlyWriteback(file.channel())) {
                     if (expected.isPresent()) {
                         copy(in, Channels.newOutputStream(file.channel()), progress);
                     } else {
-                        transfer(data, file.channel(), progress);
+                        transfer(data, file.channel(), progress, writeback);
                     }
+                    writeback.finish();
                     file.publish();
                 }
             } else if (expected.isEmpty() && data.hasChannelTransfer() && root.streams().outChannel().isPresent()) {
                 // The read's failures are store errors: anything else is stdout's.
                 root.streams().out().flush();
                 try {
-                    transfer(data, root.streams().outChannel().get(), progress);
+                    transfer(data, root.streams().outChannel().get(), progress, null);
                 } catch (StoreException e) {
                     throw e;
                 } catch (IOException e) {
@@ -137,13 +139,18 @@ final class GetCommand implements Callable<Integer> {
     /**
      * Moves the read to {@code target} in steps, so that progress is told between them; from a
      * file store without passing the bytes through the heap (see {@link ObjectStream#transferTo(WritableByteChannel, long)}).
+     * After each whole step the target file, when there is one, starts going to the device ({@code writeback}).
      */
-    private static void transfer(ObjectStream data, WritableByteChannel target, ProgressListener progress) throws IOException {
+    private static void transfer(ObjectStream data, WritableByteChannel target, ProgressListener progress,
+            EarlyWriteback writeback) throws IOException {
         long copied = 0;
         long n;
         while ((n = data.transferTo(target, TRANSFER_STEP)) > 0) {
             copied += n;
             progress.transferred(copied);
+            if (writeback != null && n == TRANSFER_STEP) {
+                writeback.written();
+            }
         }
     }
 

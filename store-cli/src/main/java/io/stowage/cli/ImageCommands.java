@@ -111,10 +111,10 @@ final class ImageCommands {
         try (ImageClient client = openClient(command, command.root().config(), Optional.empty())) {
             Iterator<Image> images = client.list(Math.min(limit, LIST_PAGE));
             Writer out = new OutputStreamWriter(stdout, StandardCharsets.UTF_8);
-            JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out);
+            JsonGenerator json = Json.mapper().getFactory().createGenerator(out);
             json.writeStartArray();
             for (int listed = 0; listed < limit && images.hasNext(); listed++) {
-                Json.MAPPER.writeTree(json, image(images.next()));
+                Json.mapper().writeTree(json, image(images.next()));
             }
             json.writeEndArray();
             json.flush();
@@ -201,7 +201,7 @@ final class ImageCommands {
     }
 
     private static ObjectNode image(Image image) {
-        return Json.MAPPER.valueToTree(image.attributes());
+        return Json.mapper().valueToTree(image.attributes());
     }
 
     private static void print(ImageCommand command, JsonNode document) throws IOException {

@@ -30,7 +30,7 @@ final class LocationArgument {
         }
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(trimmed);
+            tree = Json.mapper().readTree(trimmed);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
             throw new InvalidLocationException("Invalid location: malformed JSON" + where + "; " + EXPECTED);

@@ -97,6 +97,9 @@ public final class StowageCli {
         requireNonNull(args, "args is null");
         StowageCommand root = new StowageCommand(streams);
         CommandLine commandLine = new CommandLine(root);
+        for (Class<?> subcommand : Subcommands.selectedBy(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setExpandAtFiles(false);
         commandLine.setOut(new PrintWriter(streams.out(), true));
         commandLine.setErr(new PrintWriter(streams.err(), true));

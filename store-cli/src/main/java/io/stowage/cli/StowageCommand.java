@@ -18,15 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code stowage [-c FILE] [-q] [--debug] COMMAND}: the options every command shares, and what they build. */
+/**
+ * {@code stowage [-c FILE] [-q] [--debug] COMMAND}: the options every command shares, and what they build.
+ * Its subcommands are registered by {@link StowageCli} ({@link Subcommands}).
+ */
 @Command(name = "stowage",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {"StoreRegistry, reads and removes objects in the configured storage backends.",
+        description = {"Stores, reads and removes objects in the configured storage backends.",
                 "Without -c, one file store named 'local' under ./stowage-data is used."},
-        subcommands = {AddCommand.class, GetCommand.class, StatCommand.class, DeleteCommand.class,
-                DownloadCommand.class, StoresCommand.class, ProvidersCommand.class, ServeCommand.class,
-                ImageCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok", "1:unexpected error", "2:usage or configuration error", "3:not found",

@@ -44,6 +44,22 @@ class GetOutputTest {
         assertThat(AddGetStatDeleteTest.listing(out)).containsExactly(target);
     }
 
+    /** An object of several transfer steps (16 MiB each) is forced to the device early, step by step, and arrives whole. */
+    @Test
+    void anObjectOfSeveralTransferStepsArrivesWhole() throws Exception {
+        Payload large = Payload.of(40 * 1024 * 1024 + 5, 12);
+        CliResult added = cli.run(large.open(), "add", "--id", "large", "-");
+        assertThat(added.exitCode()).as(added.toString()).isZero();
+        Path target = out.resolve("large.bin");
+
+        CliResult result = cli.run("get", "-o", target.toString(), added.json().get("location").asText());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(Files.size(target)).isEqualTo(large.size());
+        assertThat(Digests.sha256(target)).isEqualTo(large.sha256());
+        assertThat(AddGetStatDeleteTest.listing(out)).containsExactly(target);
+    }
+
     /** Any name the directory can hold can be the output: the temp file's name keeps at most 200 bytes of it. */
     @Test
     void anOutputWithTheLongestNameTheDirectoryHoldsIsWritten() throws Exception {

@@ -99,13 +99,13 @@ class ImageCommandTest {
         assertThat(document.get("checksum").asText()).isEqualTo(Digests.hex("MD5", DATA));
         assertThat(listed.json().isArray()).isTrue();
         assertThat(listed.json().findValuesAsText("id")).contains(id);
-        assertThat(stores.json()).isEqualTo(Json.MAPPER.readTree(
+        assertThat(stores.json()).isEqualTo(Json.mapper().readTree(
                 "[{\"id\": \"local\", \"default\": true, \"read-only\": false, \"description\": \"file store\"}]"));
         assertThat(downloaded.exitCode()).as(downloaded.toString()).isZero();
-        assertThat(downloaded.json()).isEqualTo(Json.MAPPER.readTree("{\"id\": \"" + id + "\", \"source\": \"api\", \"size\": "
+        assertThat(downloaded.json()).isEqualTo(Json.mapper().readTree("{\"id\": \"" + id + "\", \"source\": \"api\", \"size\": "
                 + DATA.length + ", \"checksums\": {\"sha256\": \"" + Digests.sha256(DATA) + "\"}}"));
         assertThat(target).hasBinaryContent(DATA);
-        assertThat(deleted.json()).isEqualTo(Json.MAPPER.readTree("{\"id\": \"" + id + "\", \"status\": \"deleted\"}"));
+        assertThat(deleted.json()).isEqualTo(Json.mapper().readTree("{\"id\": \"" + id + "\", \"status\": \"deleted\"}"));
         assertThat(gone.exitCode()).isEqualTo(3);
         assertThat(gone.stderr()).isEqualTo("stowage: Cannot show image " + id + ": " + api + " answered 404 Not Found: No"
                 + " image found with ID " + id + "\n");

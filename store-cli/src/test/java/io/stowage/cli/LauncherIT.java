@@ -58,6 +58,41 @@ class LauncherIT {
         assertThat(result.stdoutText()).contains("-XX:MaxHeapSize=67108864");
     }
 
+    private static final String DIGESTS_COMPILED_EARLY =
+            "-XX:CompileCommand=CompileThresholdScaling,sun.security.provider.*::*,0.01";
+
+    /**
+     * A get the kernel copies (file location, no --verify) starts with C1 alone; transfers that hash
+     * keep C2, which compiles the JDK's digests early.
+     */
+    @Test
+    void onlyAGetTheKernelCopiesStartsWithoutTheFullJitAndHashingOnesCompileTheDigestsEarly() throws Exception {
+        Path file = temp.resolve("small.bin");
+        Files.write(file, Payload.of(70_000, 3).bytes());
+        CliResult stored = new ForkedCli(temp, Map.of()).run("add", "small.bin");
+        assertThat(stored.exitCode()).as(stored.toString()).isZero();
+        String location = stored.json().get("location").asText();
+        ForkedCli flags = new ForkedCli(temp, Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"));
+
+        CliResult kernelCopy = flags.run("get", "-o", "copy.bin", location);
+        CliResult upperCase = flags.run("get", "-o", "upper.bin", "FILE" + location.substring("file".length()));
+        CliResult verified = flags.run("get", "--verify", "sha256:" + sha256sum(file), "-o", "verified.bin", location);
+        CliResult added = flags.run("add", "small.bin");
+
+        assertThat(List.of(kernelCopy, upperCase, verified, added)).allSatisfy(result ->
+                assertThat(result.exitCode()).as(result.toString()).isZero());
+        assertThat(kernelCopy.stdoutText()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(upperCase.stdoutText()).contains("-XX:TieredStopAtLevel=1");
+        assertThat(verified.stdoutText()).doesNotContain("TieredStopAtLevel").contains(DIGESTS_COMPILED_EARLY);
+        assertThat(added.stdoutText()).doesNotContain("TieredStopAtLevel").contains(DIGESTS_COMPILED_EARLY);
+        assertThat(kernelCopy.stdoutText()).doesNotContain(DIGESTS_COMPILED_EARLY);
+        assertThat(added.stdoutText().lines().skip(1)).as("nothing but the JSON after the flags")
+                .singleElement().satisfies(line -> assertThat(line).startsWith("{\"id\":"));
+        assertThat(temp.resolve("copy.bin")).hasSameBinaryContentAs(file);
+        assertThat(temp.resolve("upper.bin")).hasSameBinaryContentAs(file);
+        assertThat(temp.resolve("verified.bin")).hasSameBinaryContentAs(file);
+    }
+
     @Test
     void aMissingJarIsExplainedWithTheBuildCommand() throws Exception {
         Path checkout = Files.createDirectories(temp.resolve("checkout"));

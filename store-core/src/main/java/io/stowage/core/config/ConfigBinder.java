@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,16 +40,6 @@ public final class ConfigBinder {
             .build();
 
     private ConfigBinder() {}
-
-    /**
-     * A plain copy of a mapping node: maps, lists, strings, numbers, booleans and null.
-     *
-     * @param node an object node
-     * @return the plain tree
-     */
-    static Map<String, Object> plain(JsonNode node) {
-        return MAPPER.convertValue(node, new TypeReference<Map<String, Object>>() {});
-    }
 
     /**
      * Binds a section of plain values (such as {@link StowageConfig#images()}) to {@code type}.
