@@ -26,6 +26,7 @@ import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -246,7 +247,7 @@ public final class DirectDownloader implements Closeable {
                 throw noFallback(failures);
             }
             file.truncate();
-            VerifiedContent content = copyFallback(fallback.get(), file, options);
+            VerifiedContent content = copyFallback(fallback.get(), file.temp(), options);
             file.publish();
             return new DownloadResult(Optional.empty(), content.size(), content.checksums());
         } catch (IOException | RuntimeException | Error e) {
@@ -294,15 +295,16 @@ public final class DirectDownloader implements Closeable {
     /**
      * Copies the fallback's data into the temp file on the calling thread, while the copy's writer
      * thread verifies each buffer once it is written (and starts the device's write-back every 16
-     * MiB). A failure of the file passes as the file threw it; data the verifier refuses fails with
-     * the verifier's error.
+     * MiB). The temp file is opened afresh by its name: a handler that failed may have replaced it,
+     * and what is published is the file of that name. A failure of the file passes as the file
+     * threw it; data the verifier refuses fails with the verifier's error.
      */
-    private VerifiedContent copyFallback(Fallback fallback, AtomicFile file, DownloadOptions options) throws IOException {
+    private VerifiedContent copyFallback(Fallback fallback, Path temp, DownloadOptions options) throws IOException {
         ContentVerifier verifier = verifier("the fallback read", options);
-        FileChannel channel = file.channel();
-        try (InputStream source = fallback.open()) {
-            copy.copy(new WritingInputStream(source, channel, options.progress()), new VerifyingChannel(verifier),
-                    () -> channel.force(false));
+        try (InputStream source = fallback.open();
+                FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            copy.copy(new WritingInputStream(source, out, options.progress()), new VerifyingChannel(verifier),
+                    () -> out.force(false));
         } catch (ChannelWriteException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException unchecked) {

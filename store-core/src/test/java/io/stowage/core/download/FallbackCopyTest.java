@@ -8,6 +8,9 @@ import com.google.common.jimfs.Jimfs;
 import io.stowage.Checksum;
 import io.stowage.ChecksumAlgorithm;
 import io.stowage.IntegrityException;
+import io.stowage.Location;
+import io.stowage.StoreException;
+import io.stowage.download.DownloadHandler;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,6 +20,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -69,6 +73,27 @@ class FallbackCopyTest {
         assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
         assertThat(progress).isSorted().last().isEqualTo((long) SIZE);
         assertThat(progressThreads).containsOnly(Thread.currentThread());
+        assertThat(filesIn(dir)).containsExactly("image");
+    }
+
+    @Test
+    void aHandlerThatReplacedTheTempFileBeforeItFailedLeavesNothingOfItsOwn() throws Exception {
+        byte[] corrupt = "a corrupt copy".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        DownloadHandler replacing = (location, temp) -> {
+            Files.copy(new ByteArrayInputStream(corrupt), temp, StandardCopyOption.REPLACE_EXISTING);
+            throw new StoreException("injected failure of " + location);
+        };
+        Path target = dir.resolve("image");
+
+        DownloadResult result;
+        try (DirectDownloader withHandler = DirectDownloader.of(AllowedSchemes.of(List.of("file")),
+                Map.of("file", replacing))) {
+            result = withHandler.download(List.of(Location.parse("file:///images/image")), target, expecting(SIZE),
+                    () -> new ByteArrayInputStream(DATA));
+        }
+
+        assertThat(result.servedByFallback()).isTrue();
+        assertThat(Files.readAllBytes(target)).isEqualTo(DATA);
         assertThat(filesIn(dir)).containsExactly("image");
     }
 
