@@ -8,6 +8,10 @@
  *       beside the target, force it to the device, give it the target's name atomically, force
  *       the directory, and remove the temp file on every failure" (the file store's adds, the
  *       direct downloader's targets, {@code stowage get -o});</li>
+ *   <li>{@link io.stowage.support.PipelinedCopy}: a stream copied into a channel on two threads,
+ *       reading (and whatever the source does per byte) on one, writing on the other, with
+ *       bounded buffers and early flushes (the file store's adds, the direct downloader's
+ *       fallback);</li>
  *   <li>for network backends: the parser of a {@code Content-Range} header
  *       ({@link io.stowage.support.ContentRange}), the pause before a retry
  *       ({@link io.stowage.support.Backoff}: exponential, full jitter, capped, interruptible) and

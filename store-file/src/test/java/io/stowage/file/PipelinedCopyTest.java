@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.stowage.OperationInterruptedException;
+import io.stowage.support.ChannelWriteException;
+import io.stowage.support.PipelinedCopy;
 import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package io.stowage.file;
+package io.stowage.support;
 
 import static java.util.Objects.requireNonNull;
 
@@ -15,11 +15,12 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Copies a stream into a channel on two threads: the calling thread reads the source (and so
- * runs whatever the source does per byte, such as the checksums and checks of the
- * {@link io.stowage.integrity.VerifyingInputStream} the contract decorator puts around it) while a
- * writer thread writes the
+ * runs whatever the source does per byte, such as the checksums and checks of a
+ * {@link io.stowage.integrity.VerifyingInputStream} around it) while a writer thread writes the
  * previous buffer. Hashing and disk writes overlap instead of taking turns, which is what
- * lets an add with SHA-256 keep up with a raw copy on two cores.
+ * lets an add with SHA-256 keep up with a raw copy on two cores (the file store's adds), and a
+ * download through an API keep its hashing off the disk's path (the direct downloader's
+ * fallback). Safe for concurrent copies: each has its own buffers and writer task.
  *
  * <p>Buffers are filled completely before they are handed over, so a source that returns a
  * few bytes per read still produces large writes. Data that fits in one buffer is written on
@@ -48,17 +49,23 @@ import java.util.concurrent.RejectedExecutionException;
  * java.nio.channels.FileChannel} under it. An early flush that fails fails the copy like a
  * write; the copy returns only after a flush in progress has ended.
  */
-final class PipelinedCopy {
+public final class PipelinedCopy {
     /** How much a copy reads before it takes a whole buffer. */
-    static final int FIRST_READ = 64 * 1024;
+    public static final int FIRST_READ = 64 * 1024;
     /** How much is written between two early flushes, by default: small enough to keep the device busy, large enough that each flush is worth its call. */
-    static final long DEFAULT_FLUSH_INTERVAL = 16L * 1024 * 1024;
+    public static final long DEFAULT_FLUSH_INTERVAL = 16L * 1024 * 1024;
 
     /** Forces what was written so far to the device ({@code FileChannel.force(false)}). */
     @FunctionalInterface
-    interface EarlyFlush {
+    public interface EarlyFlush {
+        /** No early flush: the caller's final fsync writes everything. */
         EarlyFlush NONE = () -> { };
 
+        /**
+         * Forces what was written so far to the device; runs on a thread of the copy's executor.
+         *
+         * @throws IOException if forcing failed: the copy fails with it
+         */
         void flush() throws IOException;
     }
 
@@ -68,18 +75,25 @@ final class PipelinedCopy {
     private final Executor writerThreads;
 
     /**
+     * A copy without early flushes between them, or with them every {@value #DEFAULT_FLUSH_INTERVAL} bytes.
+     *
+     * @param bufferSize the size of each buffer, at least 1
      * @param bufferCount at least 2: one being filled while the other is written
      * @param writerThreads runs one writer task per copy of more than one buffer
      */
-    PipelinedCopy(int bufferSize, int bufferCount, Executor writerThreads) {
+    public PipelinedCopy(int bufferSize, int bufferCount, Executor writerThreads) {
         this(bufferSize, bufferCount, DEFAULT_FLUSH_INTERVAL, writerThreads);
     }
 
     /**
+     * A copy with early flushes every {@code flushInterval} bytes.
+     *
+     * @param bufferSize the size of each buffer, at least 1
+     * @param bufferCount at least 2: one being filled while the other is written
      * @param flushInterval bytes written between two early flushes of a copy that has an {@link EarlyFlush}
      * @param writerThreads runs one writer task per copy of more than one buffer, and its early flushes
      */
-    PipelinedCopy(int bufferSize, int bufferCount, long flushInterval, Executor writerThreads) {
+    public PipelinedCopy(int bufferSize, int bufferCount, long flushInterval, Executor writerThreads) {
         if (flushInterval < 1) {
             throw new IllegalArgumentException("flushInterval must be positive: " + flushInterval);
         }
@@ -98,19 +112,28 @@ final class PipelinedCopy {
     /**
      * Copies {@code source} to its end into {@code target}, from the target's current position.
      *
+     * @param source the data; whatever it throws passes through unchanged
+     * @param target the channel to write
      * @return the number of bytes copied
      * @throws ChannelWriteException if writing failed
      * @throws RejectedExecutionException if the writer thread cannot be started (its executor is shut down)
      */
-    long copy(InputStream source, WritableByteChannel target) throws IOException {
+    public long copy(InputStream source, WritableByteChannel target) throws IOException {
         return copy(source, target, EarlyFlush.NONE);
     }
 
     /**
      * Copies like {@link #copy(InputStream, WritableByteChannel)}, flushing early with {@code flush}
      * (see the class comment) when the data takes the writer thread.
+     *
+     * @param source the data; whatever it throws passes through unchanged
+     * @param target the channel to write
+     * @param flush forces what was written to the device
+     * @return the number of bytes copied
+     * @throws ChannelWriteException if writing or an early flush failed
+     * @throws RejectedExecutionException if the writer thread cannot be started (its executor is shut down)
      */
-    long copy(InputStream source, WritableByteChannel target, EarlyFlush flush) throws IOException {
+    public long copy(InputStream source, WritableByteChannel target, EarlyFlush flush) throws IOException {
         requireNonNull(source, "source is null");
         requireNonNull(target, "target is null");
         requireNonNull(flush, "flush is null");
