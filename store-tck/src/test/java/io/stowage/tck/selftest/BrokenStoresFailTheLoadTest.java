@@ -45,21 +45,34 @@ class BrokenStoresFailTheLoadTest {
 
     @Test
     void aReadCutByADeleteThatWaitedBeforeItBeganIsNoProblem() throws Exception {
-        LoadProfile profile = LoadProfile.standard(64 * 1024).withThreads(4).withSlots(1).withDuration(Duration.ofSeconds(30))
-                .withOperationsPerThread(200).withSeed(20_251_206L);
-        AtomicReference<DeleteCutsReadsStore> cutting = new AtomicReference<>();
+        // Whether a read begins while a delete waits depends on how the four threads interleave:
+        // one run of 800 operations once met none (the full build of 2026-12-06 08:00). Runs with
+        // further seeds follow until one did; every run must be free of problems.
+        LoadReport cutting = null;
+        for (int run = 0; run < 5 && cutting == null; run++) {
+            LoadProfile profile = LoadProfile.standard(64 * 1024).withThreads(4).withSlots(1)
+                    .withDuration(Duration.ofSeconds(30)).withOperationsPerThread(200).withSeed(20_251_206L + run);
+            AtomicReference<DeleteCutsReadsStore> store = new AtomicReference<>();
+            LoadReport report = loadOn(store, profile);
+
+            assertThat(report.problems()).as("problems found in a correct store; %s", report.summary()).isEmpty();
+            if (store.get().cutReads.get() > 0) {
+                cutting = report;
+            }
+        }
+
+        assertThat(cutting).as("a run in which a read was cut by a delete that waited before it began").isNotNull();
+        assertThat(cutting.count(LoadEvent.READ_BROKEN_BY_DELETE)).as(cutting.summary()).isPositive();
+    }
+
+    private static LoadReport loadOn(AtomicReference<DeleteCutsReadsStore> cutting, LoadProfile profile) throws Exception {
         try (StoreTckEnvironment environment = new MemoryTckEnvironment(StoreProfile.READ_WRITE,
                 StoreProfile.READ_WRITE.capabilities(), memory -> {
                     cutting.set(new DeleteCutsReadsStore(memory));
                     return cutting.get();
                 }, Set.of());
                 Store store = environment.createStore()) {
-            LoadReport report = new LoadDriver(ContractEnforcingStore.wrap(store), profile, true).run();
-
-            assertThat(cutting.get().cutReads.get()).as("reads cut by a delete that waited before they began; %s",
-                    report.summary()).isPositive();
-            assertThat(report.count(LoadEvent.READ_BROKEN_BY_DELETE)).as(report.summary()).isPositive();
-            assertThat(report.problems()).as("problems found in a correct store; %s", report.summary()).isEmpty();
+            return new LoadDriver(ContractEnforcingStore.wrap(store), profile, true).run();
         }
     }
 
