@@ -248,6 +248,10 @@ class S3StoreFaultTest {
 
         Throwable failure;
         try {
+            // Throttled, the proxy has forwarded little more than the first read when the stall
+            // begins; at full speed it could forward the whole body into the client's buffers
+            // first, and the read would end without meeting the stall (seen under load).
+            proxy.throttle(2 * 1024 * 1024);
             try (ObjectStream in = store.get(stored.location())) {
                 read.write(in.readNBytes(100_000));
                 proxy.stall();
