@@ -19,7 +19,10 @@ import java.util.Optional;
 public interface DownloadHandler extends Closeable {
     /**
      * Writes the whole object at {@code location} into {@code target}, an existing empty
-     * file owned by the caller (it may be written sequentially or at random offsets).
+     * file owned by the caller (it may be written sequentially or at random offsets). The file is
+     * written in place: a handler never replaces, renames or deletes it (the caller forces and
+     * publishes the file it created through its own handle, so a file moved or copied over it
+     * would be published without reaching the device).
      * Throws if the object cannot be copied completely; the caller deletes the file.
      * Messages name the redacted location and hold no credential.
      *

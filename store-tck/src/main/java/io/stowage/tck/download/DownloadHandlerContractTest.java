@@ -365,7 +365,7 @@ public abstract class DownloadHandlerContractTest {
      * @throws Exception if the environment fails; the test fails
      */
     protected final void download(Location location, Path target) throws Exception {
-        checkingOpenFiles(location, () -> {
+        checkingOpenFiles(location, target, () -> {
             handler.download(location, target);
             return null;
         });
@@ -382,7 +382,7 @@ public abstract class DownloadHandlerContractTest {
      */
     protected final Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
             throws Exception {
-        return checkingOpenFiles(location, () -> handler.download(location, target, expectation));
+        return checkingOpenFiles(location, target, () -> handler.download(location, target, expectation));
     }
 
     /** A run of the handler. */
@@ -391,7 +391,8 @@ public abstract class DownloadHandlerContractTest {
         T run() throws Exception;
     }
 
-    private <T> T checkingOpenFiles(Location location, HandlerRun<T> run) throws Exception {
+    private <T> T checkingOpenFiles(Location location, Path target, HandlerRun<T> run) throws Exception {
+        Object before = fileKey(target);
         T result;
         try {
             result = run.run();
@@ -405,7 +406,18 @@ public abstract class DownloadHandlerContractTest {
             throw e;
         }
         assertNoOpenFiles("after the handler downloaded " + location);
+        // The caller forces and publishes the file it created through its own handle: a file put
+        // in its place (a move or a copy over it) would be published without reaching the device.
+        assertThat(fileKey(target)).as("the target file after the handler downloaded %s: written in place, not"
+                + " replaced by another file", location).isEqualTo(before);
         return result;
+    }
+
+    private static Object fileKey(Path target) throws IOException {
+        Object key = java.nio.file.Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        assertThat(key).as("a file key for %s (this check needs a filesystem that has them)", target).isNotNull();
+        return key;
     }
 
     /**

@@ -36,7 +36,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 class BrokenHandlersFailTheContractTest {
     enum Defect {
         TRUNCATES_LAST_BYTE, SUCCEEDS_ON_MISSING_OBJECTS, SERVES_ANY_LOCATION, APPENDS_TO_THE_TARGET,
-        LEAVES_A_TEMP_FILE, LEAKS_STREAMS, LEAKS_TARGET_CHANNEL, CLAIMS_WHAT_IT_DID_NOT_VERIFY
+        LEAVES_A_TEMP_FILE, LEAKS_STREAMS, LEAKS_TARGET_CHANNEL, CLAIMS_WHAT_IT_DID_NOT_VERIFY, REPLACES_THE_TARGET
     }
 
     @Test
@@ -56,6 +56,7 @@ class BrokenHandlersFailTheContractTest {
             case LEAKS_STREAMS -> LeaksStreams.class;
             case LEAKS_TARGET_CHANNEL -> LeaksTargetChannel.class;
             case CLAIMS_WHAT_IT_DID_NOT_VERIFY -> ClaimsWhatItDidNotVerify.class;
+            case REPLACES_THE_TARGET -> ReplacesTheTarget.class;
         };
         List<String> expected = switch (defect) {
             case TRUNCATES_LAST_BYTE -> List.of("copiesTheWholeObject", "servesAllowedCandidatesThroughTheDirectDownloader");
@@ -67,6 +68,7 @@ class BrokenHandlersFailTheContractTest {
             case LEAKS_TARGET_CHANNEL -> List.of("copiesTheWholeObject", "overwritesWhatTheTargetHeld",
                     "servesAllowedCandidatesThroughTheDirectDownloader", "servesConcurrentDownloads");
             case CLAIMS_WHAT_IT_DID_NOT_VERIFY -> List.of("heldToAnExpectationItVerifiesTrulyOrLeavesTheCheckToTheCaller");
+            case REPLACES_THE_TARGET -> List.of("copiesTheWholeObject", "overwritesWhatTheTargetHeld");
         };
 
         assertThat(failures(subject)).as("tests failed by a handler that %s", defect).containsAll(expected);
@@ -145,6 +147,14 @@ class BrokenHandlersFailTheContractTest {
                     Files.write(target, data.readAllBytes());
                 }
                 case CLAIMS_WHAT_IT_DID_NOT_VERIFY -> new MemoryDownloadHandler(store).download(location, target);
+                case REPLACES_THE_TARGET -> {
+                    // Writes a file of its own beside the target and moves it over the target:
+                    // atomic, nothing left behind, but the caller's file is gone.
+                    Path own = Files.createTempFile(target.getParent(), "handler", ".part");
+                    new MemoryDownloadHandler(store).download(location, own);
+                    Files.move(own, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                }
                 case LEAKS_TARGET_CHANNEL -> {
                     // The channel (and the stream over it) are never closed: the target stays open.
                     FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
@@ -219,6 +229,14 @@ class BrokenHandlersFailTheContractTest {
         @Override
         protected DownloadHandlerTckEnvironment environment() {
             return broken(Defect.LEAKS_TARGET_CHANNEL);
+        }
+    }
+
+    @org.junit.jupiter.api.Tag("tck-subject")
+    static final class ReplacesTheTarget extends DownloadHandlerContractTest {
+        @Override
+        protected DownloadHandlerTckEnvironment environment() {
+            return broken(Defect.REPLACES_THE_TARGET);
         }
     }
 
