@@ -7,10 +7,12 @@ import io.stowage.IntegrityException;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.OperationInterruptedException;
 import io.stowage.StoreException;
+import io.stowage.support.Backoff;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,7 +36,7 @@ final class ApiDataStream extends InputStream {
     private final ApiHttp http;
     private final ApiServers servers;
     private final int retries;
-    private final RetryPause pause;
+    private final Backoff pause;
     private final Image image;
     private final long size;
     private final List<ApiRead> reads = new ArrayList<>();
@@ -46,7 +48,7 @@ final class ApiDataStream extends InputStream {
     private int breaksInARow;
     private boolean closed;
 
-    ApiDataStream(ApiHttp http, ApiServers servers, int retries, RetryPause pause, Image image) {
+    ApiDataStream(ApiHttp http, ApiServers servers, int retries, Backoff pause, Image image) {
         this.http = requireNonNull(http, "http is null");
         this.servers = requireNonNull(servers, "servers is null");
         this.retries = retries;
@@ -218,7 +220,7 @@ final class ApiDataStream extends InputStream {
         }
         LOG.warn("Reading image {} broke at byte {} of {} ({}); resuming on the next server", image.id(), position, size,
                 where);
-        pause.before(breaksInARow, "waiting to resume reading image " + image.id());
+        pause.pause(breaksInARow - 1, Duration.ZERO, "waiting to resume reading image " + image.id());
     }
 
     /** Ends the answer that delivered the last byte; its connection goes back to the pool. */

@@ -5,8 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.stowage.BackendUnavailableException;
 import io.stowage.OperationInterruptedException;
 import io.stowage.StoreException;
+import io.stowage.support.Backoff;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a call of the image API with failover (Nova's {@code GlanceClientWrapper.call}): each
  * attempt goes to the next of the {@link ApiServers}; a connection failure, a timeout or a 503
- * is retried on the next server after a {@link RetryPause}, up to {@code retries} times; any
+ * is retried on the next server after a {@link Backoff}, up to {@code retries} times; any
  * other status ends the call at once with its error ({@link ApiErrors}). When every attempt
  * failed, the call fails with {@link BackendUnavailableException} naming each server's failure.
  *
@@ -42,9 +44,9 @@ final class FailoverCalls {
 
     private final ApiServers servers;
     private final int retries;
-    private final RetryPause pause;
+    private final Backoff pause;
 
-    FailoverCalls(ApiServers servers, int retries, RetryPause pause) {
+    FailoverCalls(ApiServers servers, int retries, Backoff pause) {
         this.servers = requireNonNull(servers, "servers is null");
         this.pause = requireNonNull(pause, "pause is null");
         if (retries < 0) {
@@ -61,7 +63,7 @@ final class FailoverCalls {
         return retries;
     }
 
-    RetryPause pause() {
+    Backoff pause() {
         return pause;
     }
 
@@ -72,7 +74,7 @@ final class FailoverCalls {
         boolean mayHaveApplied = false;
         for (int number = 0; number <= retries; number++) {
             if (number > 0) {
-                pause.before(number, "waiting to retry to " + what);
+                pause.pause(number - 1, Duration.ZERO, "waiting to retry to " + what);
             }
             URI server = servers.next();
             try {

@@ -11,6 +11,7 @@ import io.stowage.ProgressListener;
 import io.stowage.StoreException;
 import io.stowage.core.download.AllowedSchemes;
 import io.stowage.core.download.DirectDownloader;
+import io.stowage.support.Backoff;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,7 +68,7 @@ public final class ImageClient implements AutoCloseable {
     private ImageClient(Builder builder) throws InvalidConfigurationException {
         ApiServers servers = ApiServers.shuffled(builder.apiServers, builder.random);
         this.http = new ApiHttp(builder.connectTimeout, builder.readTimeout, builder.maxConnections, builder.token);
-        this.calls = new FailoverCalls(servers, builder.retries, new RetryPause(builder.firstPause, builder.longestPause));
+        this.calls = new FailoverCalls(servers, builder.retries, Backoff.exponential(builder.firstPause, builder.longestPause));
         this.uploads = new ImageUploads(http, calls);
         this.downloads = new ImageDownloads(http, calls,
                 builder.directDownloader.orElseGet(() -> DirectDownloader.of(AllowedSchemes.NONE, Map.of())));
@@ -283,7 +284,7 @@ public final class ImageClient implements AutoCloseable {
 
         /** The longest pause before the first retry, doubling for each next one up to {@code longest}. */
         public Builder retryPauses(Duration first, Duration longest) {
-            new RetryPause(first, longest);
+            Backoff.exponential(first, longest); // refuses first < 0 or longest < first at once
             this.firstPause = first;
             this.longestPause = longest;
             return this;
