@@ -12,6 +12,7 @@ import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
 import io.stowage.integrity.ContentExpectation;
 import io.stowage.integrity.VerifiedContent;
+import io.stowage.support.DaemonThreads;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -26,9 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Copies a {@code file://} object from a shared filesystem mounted on this host, by Nova's
@@ -52,8 +50,7 @@ final class FileDownloadHandler implements DownloadHandler {
     static final String MOUNTPOINT_KEY = "mountpoint";
 
     private final Map<String, Path> mountpoints;
-    private final ExecutorService copierThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), FileStore.daemonThreads("stowage-file-download-copier-"));
+    private final ExecutorService copierThreads = DaemonThreads.onDemand("stowage-file-download-copier-");
     private final VerifiedFileCopy copy = new VerifiedFileCopy(copierThreads);
 
     FileDownloadHandler(Map<String, Path> mountpoints) {

@@ -20,6 +20,7 @@ import io.stowage.StoredObject;
 import io.stowage.support.AtomicFile;
 import io.stowage.support.AtomicFileOptions;
 import io.stowage.support.ChannelWriteException;
+import io.stowage.support.DaemonThreads;
 import io.stowage.support.FileLockUnavailableException;
 import io.stowage.support.PipelinedCopy;
 import java.io.IOException;
@@ -39,12 +40,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +94,7 @@ final class FileStore implements Store {
         this.dirs = dirs;
         this.permissions = config.permissions();
         this.bufferSize = config.bufferSize();
-        this.writerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), writerThreadFactory(name));
+        this.writerThreads = DaemonThreads.onDemand("stowage-file-writer-" + name + "-");
         this.copy = new PipelinedCopy(bufferSize, FileStoreConfig.BUFFERS_PER_ADD, writerThreads);
         Path lockDir = dirs.stream().map(DataDir::realPath).min(Comparator.comparing(Path::toString)).orElseThrow();
         this.lock = new StoreLock(lockDir);
@@ -368,19 +363,5 @@ final class FileStore implements Store {
     @Override
     public String toString() {
         return "FileStore[" + name + ", dirs=" + dirs + "]";
-    }
-
-    private static ThreadFactory writerThreadFactory(String storeName) {
-        return daemonThreads("stowage-file-writer-" + storeName + "-");
-    }
-
-    /** Daemon threads named {@code prefix} and a count. */
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -6,6 +6,7 @@ import io.stowage.InvalidLocationException;
 import io.stowage.Location;
 import io.stowage.StoreException;
 import io.stowage.download.DownloadHandler;
+import io.stowage.support.DaemonThreads;
 import io.stowage.support.ResumingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,7 @@ final class S3DownloadHandler implements DownloadHandler {
     private final int concurrency;
     private final long chunkSize;
     private final int resumes;
-    private final ExecutorService workers = Executors.newCachedThreadPool(S3Store.daemonThreads("stowage-s3-download-"));
+    private final ExecutorService workers = Executors.newCachedThreadPool(DaemonThreads.named("stowage-s3-download-"));
     private final AtomicBoolean closed = new AtomicBoolean();
 
     S3DownloadHandler(S3DownloadHandlerConfig config, S3Clients clients) {

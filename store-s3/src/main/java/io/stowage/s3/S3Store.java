@@ -13,6 +13,7 @@ import io.stowage.ObjectStream;
 import io.stowage.StoreException;
 import io.stowage.Store;
 import io.stowage.StoredObject;
+import io.stowage.support.DaemonThreads;
 import io.stowage.support.ResumingInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -67,7 +67,7 @@ final class S3Store implements Store {
         this.layout = new S3Layout(config.bucket(), config.prefix(), config.endpoint());
         this.uploadSettings = UploadSettings.of(config);
         this.readResumes = config.retries();
-        this.uploads = Executors.newCachedThreadPool(daemonThreads("stowage-s3-" + name + "-upload-"));
+        this.uploads = Executors.newCachedThreadPool(DaemonThreads.named("stowage-s3-" + name + "-upload-"));
         this.registry = new UploadRegistry(name);
         this.closeTimeout = config.closeTimeout();
     }
@@ -307,14 +307,5 @@ final class S3Store implements Store {
     @Override
     public String toString() {
         return "S3Store[" + name + ": " + layout + "]";
-    }
-
-    static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -15,6 +15,7 @@ import io.stowage.image.service.registry.Upload;
 import io.stowage.image.service.storage.ImageStores;
 import io.stowage.image.service.upload.UploadLeases;
 import io.stowage.image.service.upload.UploadRecovery;
+import io.stowage.support.DaemonThreads;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +25,6 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -96,11 +95,11 @@ public final class ImageService implements AutoCloseable {
         checkStores(config, stores);
         ImageRegistry registry = ImageRegistry.open(config.registry(), config.registryCredentials(), Clock.systemUTC(),
                 config.uploadLease(), config.ownerQuota());
-        ExecutorService digestThreads = Executors.newCachedThreadPool(daemonThreads("stowage-image-digest-"));
+        ExecutorService digestThreads = Executors.newCachedThreadPool(DaemonThreads.named("stowage-image-digest-"));
         // imports run after their request was answered, at most IMPORTS at once, none queued
         ExecutorService importThreads = new ThreadPoolExecutor(0, IMPORTS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                daemonThreads("stowage-image-import-"));
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("stowage-image-leases-"));
+                DaemonThreads.named("stowage-image-import-"));
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("stowage-image-leases-"));
         try {
             UploadLeases leases = new UploadLeases(registry.uploads(), timer);
             UploadRecovery recovery = new UploadRecovery(registry.uploads(), stores);
@@ -252,14 +251,5 @@ public final class ImageService implements AutoCloseable {
         }
         failure.addSuppressed(e);
         return failure;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

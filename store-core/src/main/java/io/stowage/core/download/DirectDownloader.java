@@ -16,6 +16,7 @@ import io.stowage.integrity.VerifyingInputStream;
 import io.stowage.support.AtomicFile;
 import io.stowage.support.AtomicFileOptions;
 import io.stowage.support.ChannelWriteException;
+import io.stowage.support.DaemonThreads;
 import io.stowage.support.PipelinedCopy;
 import java.io.Closeable;
 import java.io.IOException;
@@ -38,10 +39,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,25 +67,17 @@ public final class DirectDownloader implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(DirectDownloader.class);
     private static final int COPY_BUFFER = 256 * 1024;
     private static final int COPY_BUFFERS = 4;
-    private static final AtomicInteger WRITER_THREADS = new AtomicInteger();
     /** Private to the owner until the caller makes it otherwise, as {@link Files#createTempFile} would. */
     private static final AtomicFileOptions TARGET = AtomicFileOptions.builder().ownerOnly().build();
 
     private final AllowedSchemes allowed;
     private final Map<String, DownloadHandler> handlers;
-    private final ExecutorService writerThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), DirectDownloader::writerThread);
+    private final ExecutorService writerThreads = DaemonThreads.onDemand("stowage-download-writer-");
     private final PipelinedCopy copy = new PipelinedCopy(COPY_BUFFER, COPY_BUFFERS, writerThreads);
 
     private DirectDownloader(AllowedSchemes allowed, Map<String, DownloadHandler> handlers) {
         this.allowed = allowed;
         this.handlers = handlers;
-    }
-
-    private static Thread writerThread(Runnable task) {
-        Thread thread = new Thread(task, "stowage-download-writer-" + WRITER_THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
     }
 
     /**

@@ -357,15 +357,15 @@ public abstract class DownloadHandlerContractTest {
     }
 
     /**
-     * Runs the handler under test and checks that it left no file of the test's target
-     * directory open, whether it succeeded or failed.
+     * Runs the handler under test and checks what it left ({@link HandlerRunChecks}): no file of
+     * the test's target directory open, and after a success the target written in place.
      *
      * @param location the location
      * @param target the file the handler writes
      * @throws Exception if the environment fails; the test fails
      */
     protected final void download(Location location, Path target) throws Exception {
-        checkingOpenFiles(location, target, () -> {
+        HandlerRunChecks.checked(dir, location, target, () -> {
             handler.download(location, target);
             return null;
         });
@@ -382,42 +382,7 @@ public abstract class DownloadHandlerContractTest {
      */
     protected final Optional<VerifiedContent> download(Location location, Path target, ContentExpectation expectation)
             throws Exception {
-        return checkingOpenFiles(location, target, () -> handler.download(location, target, expectation));
-    }
-
-    /** A run of the handler. */
-    @FunctionalInterface
-    private interface HandlerRun<T> {
-        T run() throws Exception;
-    }
-
-    private <T> T checkingOpenFiles(Location location, Path target, HandlerRun<T> run) throws Exception {
-        Object before = fileKey(target);
-        T result;
-        try {
-            result = run.run();
-        } catch (Exception | Error e) {
-            try {
-                assertNoOpenFiles("after the handler failed to download " + location);
-            } catch (AssertionError leak) {
-                leak.addSuppressed(e);
-                throw leak;
-            }
-            throw e;
-        }
-        assertNoOpenFiles("after the handler downloaded " + location);
-        // The caller forces and publishes the file it created through its own handle: a file put
-        // in its place (a move or a copy over it) would be published without reaching the device.
-        assertThat(fileKey(target)).as("the target file after the handler downloaded %s: written in place, not"
-                + " replaced by another file", location).isEqualTo(before);
-        return result;
-    }
-
-    private static Object fileKey(Path target) throws IOException {
-        Object key = java.nio.file.Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class,
-                java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
-        assertThat(key).as("a file key for %s (this check needs a filesystem that has them)", target).isNotNull();
-        return key;
+        return HandlerRunChecks.checked(dir, location, target, () -> handler.download(location, target, expectation));
     }
 
     /**
@@ -427,7 +392,7 @@ public abstract class DownloadHandlerContractTest {
      * @throws IOException if reading fails
      */
     protected final void assertNoOpenFiles(String when) throws IOException {
-        assertThat(OpenFiles.under(dir)).as("files of the target directory still open %s", when).isEmpty();
+        HandlerRunChecks.assertNoOpenFiles(dir, when);
     }
 
     /**
