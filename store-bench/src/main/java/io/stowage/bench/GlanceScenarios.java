@@ -2,10 +2,7 @@ package io.stowage.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -128,7 +125,7 @@ final class GlanceScenarios implements Scenario {
      * (the server's process and its children), one sample per round beside the wall-time sample.
      */
     private static final class UploadCpu {
-        private final Map<String, List<Sample>> samples = new HashMap<>();
+        private final CpuSamples samples = new CpuSamples();
         private final Path cwd;
         private final Path source;
         private final long size;
@@ -142,13 +139,9 @@ final class GlanceScenarios implements Scenario {
         }
 
         Contender contender(String name, ImageApiCalls api, long serverPid) {
-            List<Sample> cpu = new ArrayList<>();
-            samples.put(name, cpu);
             return Contender.of(name, () -> {
                 String id = api.create("bench-upload");
-                long before = ProcessCpu.nanos(serverPid);
-                Sample sample = Curl.upload(cwd, source, api.fileUrl(id), size);
-                cpu.add(new Sample(Math.max(1, ProcessCpu.nanos(serverPid) - before), size));
+                Sample sample = samples.noted(name, serverPid, size, () -> Curl.upload(cwd, source, api.fileUrl(id), size));
                 ServiceScenarios.checkUploadAndDelete(api, id, size, md5);
                 return sample;
             });
@@ -156,8 +149,7 @@ final class GlanceScenarios implements Scenario {
 
         /** The CPU samples of the measured rounds (the warm-ups' left out). */
         List<Sample> measured(String name, int warmups) {
-            List<Sample> all = samples.get(name);
-            return all.subList(warmups, all.size());
+            return samples.measured(name, warmups);
         }
     }
 

@@ -33,7 +33,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  *       {@code getObject} of the same S3 object.</li>
  * </ul>
  * The data moves over Apache HttpClient 5 on both sides (the SDK's transport, and the client of
- * the service's requests), so that the clients' own costs cancel out.
+ * the service's requests), so that the clients' own costs cancel out. Beside the wall time, each
+ * timed span notes the CPU time this JVM (S3Proxy, both nodes, the clients) and its child
+ * processes used: the info rows show it per byte and as cores kept busy, which says whether the
+ * two cores were the limit (PostgreSQL, started apart, is not counted).
  */
 final class ImageNodesScenario implements Scenario {
     @Override
@@ -61,45 +64,61 @@ final class ImageNodesScenario implements Scenario {
                 ImageNodeClient a = new ImageNodeClient(http, data, first.port());
                 ImageNodeClient b = new ImageNodeClient(http, data, second.port());
 
+                CpuSamples cpu = new CpuSamples();
+                long pid = ProcessHandle.current().pid();
                 Contender upload = Contender.of("image service upload", () -> {
                     String id = a.create("bench-" + sequence.incrementAndGet());
                     long start = System.nanoTime();
-                    a.upload(id, source);
+                    cpu.noted("image service upload", pid, size, () -> {
+                        a.upload(id, source);
+                        return id;
+                    });
                     long nanos = System.nanoTime() - start;
                     long stored = b.show(id).get("size").longValue();
                     a.delete(id);
                     return new Sample(nanos, Drain.check("image service upload", stored, size));
                 });
-                Contender multipart = Contender.timedThen("raw SDK multipart", () -> {
+                Contender multipart = Contender.timedThen("raw SDK multipart", () -> cpu.noted("raw SDK multipart", pid, size, () -> {
                     String key = "raw-" + sequence.incrementAndGet();
                     try (InputStream in = Files.newInputStream(source)) {
                         RawMultipartUpload.upload(raw, partThreads, EmbeddedS3.BUCKET, key, in, S3Scenarios.PART_SIZE,
                                 S3Scenarios.CONCURRENCY);
                     }
                     return key;
-                }, key -> S3Scenarios.removeRaw("raw SDK multipart", raw, key, size));
+                }), key -> S3Scenarios.removeRaw("raw SDK multipart", raw, key, size));
                 Rounds uploads = context.rounds("image upload (2 nodes)", List.of(upload, multipart));
 
                 String id = a.create("bench-download");
                 a.upload(id, source);
                 String key = b.show(id).get("direct_url").textValue().substring(("s3://" + EmbeddedS3.BUCKET + "/").length());
-                Contender download = Contender.timed("image service download",
-                        () -> Drain.check("image service download", b.download(id), size));
-                Contender get = Contender.timed("raw SDK get", () -> {
+                Contender download = Contender.timed("image service download", () -> cpu.noted("image service download",
+                        pid, size, () -> Drain.check("image service download", b.download(id), size)));
+                Contender get = Contender.timed("raw SDK get", () -> cpu.noted("raw SDK get", pid, size, () -> {
                     try (ResponseInputStream<GetObjectResponse> in = raw.getObject(request -> request
                             .bucket(EmbeddedS3.BUCKET).key(key))) {
                         return Drain.check("raw SDK get", Drain.drain(in), size);
                     }
-                });
+                }));
                 Rounds downloads = context.quickRounds("image download (2 nodes)", List.of(download, get));
                 a.delete(id);
 
                 String sized = " (" + Sizes.format(size) + ")";
+                int warmups = context.options().warmups();
                 return List.of(
                         Comparison.row("image upload" + sized + " via node 1 of 2 (PostgreSQL, S3Proxy)", uploads,
                                 "image service upload", "raw SDK multipart", Unit.BYTES, Target.atLeast(0.85)),
+                        Comparison.row("image upload" + sized + ", CPU of the bench JVM", cpu.measured("image service upload",
+                                warmups), cpu.measured("raw SDK multipart", warmups), "raw SDK multipart",
+                                Unit.BYTES_PER_CPU_SECOND, Target.NONE),
+                        cpu.coresBusy("image upload" + sized + ", cores the bench JVM kept busy", uploads,
+                                "image service upload", "raw SDK multipart", warmups),
                         Comparison.row("image download" + sized + " via node 2 of 2", downloads, "image service download",
-                                "raw SDK get", Unit.BYTES, Target.atLeast(0.85)));
+                                "raw SDK get", Unit.BYTES, Target.atLeast(0.85)),
+                        Comparison.row("image download" + sized + ", CPU of the bench JVM", cpu.measured(
+                                "image service download", warmups), cpu.measured("raw SDK get", warmups), "raw SDK get",
+                                Unit.BYTES_PER_CPU_SECOND, Target.NONE),
+                        cpu.coresBusy("image download" + sized + ", cores the bench JVM kept busy", downloads,
+                                "image service download", "raw SDK get", warmups));
             }
         } finally {
             partThreads.shutdownNow();

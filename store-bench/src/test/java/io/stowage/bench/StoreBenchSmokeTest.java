@@ -158,7 +158,11 @@ class StoreBenchSmokeTest {
 
         assertThat(rows).extracting(Row::scenario).containsExactly(
                 "image upload (1 MiB) via node 1 of 2 (PostgreSQL, S3Proxy)",
+                "image upload (1 MiB), CPU of the bench JVM",
+                "image upload (1 MiB), cores the bench JVM kept busy",
                 "image download (1 MiB) via node 2 of 2",
+                "image download (1 MiB), CPU of the bench JVM",
+                "image download (1 MiB), cores the bench JVM kept busy",
                 "registry create at 200 images, p50 / p99 per call",
                 "registry show at 200 images, p50 / p99 per call",
                 "registry list at 200 images, p50 / p99 per call",
@@ -167,8 +171,11 @@ class StoreBenchSmokeTest {
                 "registry list growth, SQLite (20 → 200 images)",
                 "registry list plan, SQLite");
         assertThat(rows.get(0).ratio()).matches("\\d+\\.\\d\\d×");
-        assertThat(rows.get(2).stowage()).matches("PostgreSQL \\d+\\.\\d\\d / \\d+\\.\\d\\d ms");
-        assertThat(rows.get(8).stowage()).contains("images_by_created_at");
+        assertThat(rows.get(1).stowage()).matches("\\d+ MiB/CPU-s ±\\d+%");
+        assertThat(rows.get(2).stowage()).matches("\\d+\\.\\d\\d cores");
+        assertThat(rows.get(2).baseline()).matches("raw SDK multipart: \\d+\\.\\d\\d cores");
+        assertThat(rows.get(6).stowage()).matches("PostgreSQL \\d+\\.\\d\\d / \\d+\\.\\d\\d ms");
+        assertThat(rows.get(12).stowage()).contains("images_by_created_at");
         try (Stream<Path> left = Files.list(workDir)) {
             assertThat(left).as("left in the work dir").isEmpty();
         }
