@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -108,12 +110,19 @@ class S3StoreFaultTest {
     @Test
     void addSucceedsWhenConnectionsAreCutMidUpload() throws Exception {
         byte[] data = bytes(2 * PART + 12345, 1);
-        long before = proxy.connectionsAccepted();
+        AtomicInteger cutConnections = new AtomicInteger(-1);
+        AtomicLong acceptedAtTheCut = new AtomicLong(-1);
 
-        StoredObject stored = store.add(ObjectId.of("cut-once"), faultAfter(data, PART + PART / 2, proxy::cutAll),
-                AddOptions.defaults());
+        // counted at the cut itself: how many connections the upload had open (in use or pooled)
+        // before it is not a matter of timing, nor is how many it opens after
+        StoredObject stored = store.add(ObjectId.of("cut-once"), faultAfter(data, PART + PART / 2, () -> {
+            cutConnections.set(proxy.openConnections());
+            proxy.cutAll();
+            acceptedAtTheCut.set(proxy.connectionsAccepted());
+        }), AddOptions.defaults());
 
-        assertThat(proxy.connectionsAccepted()).as("connections, reopened after the cut").isGreaterThan(before + 1);
+        assertThat(cutConnections.get()).as("connections the cut ended").isPositive();
+        assertThat(proxy.connectionsAccepted()).as("connections opened after the cut").isGreaterThan(acceptedAtTheCut.get());
         assertThat(stored.size()).isEqualTo(data.length);
         assertThat(readAll(stored)).isEqualTo(data);
         store.delete(stored.location());
