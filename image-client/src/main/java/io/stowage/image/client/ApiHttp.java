@@ -16,6 +16,8 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.util.Timeout;
 
@@ -25,8 +27,21 @@ import org.apache.hc.core5.util.Timeout;
  * middle of an image is given up on like one that is down. Redirects, automatic retries (the
  * client retries itself, on the next server), decompression and cookies are off. The token goes
  * in {@code X-Auth-Token} and nowhere else.
+ *
+ * <p>A request with {@code Expect: 100-continue} sends its head and waits up to
+ * {@link #WAIT_FOR_CONTINUE} (at most the read timeout) for the server: {@code 100 Continue}, and
+ * the body goes; a final status instead (a refusal), and the body is not sent and the connection
+ * is not reused (HttpClient sends a body of at most 1 KiB anyway, to keep the connection); no
+ * answer in time, and the body goes all the same.
  */
 final class ApiHttp implements Closeable {
+    /**
+     * How long a request that expects {@code 100 Continue} waits for it before it sends its body:
+     * longer than HttpClient's 3 s, so that a refusal decided slowly on a loaded server still
+     * arrives before the body (a body sent into a refusal meets a closed connection).
+     */
+    static final Duration WAIT_FOR_CONTINUE = Duration.ofSeconds(10);
+
     private final CloseableHttpClient http;
     private final Optional<String> token;
 
@@ -34,7 +49,10 @@ final class ApiHttp implements Closeable {
         this.token = requireNonNull(token, "token is null");
         Timeout connect = Timeout.of(connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
         Timeout read = Timeout.of(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        Timeout waitForContinue = Timeout.of(Math.min(WAIT_FOR_CONTINUE.toMillis(), readTimeout.toMillis()), TimeUnit.MILLISECONDS);
         this.http = HttpClientBuilder.create()
+                .setRequestExecutor(new HttpRequestExecutor(
+                        Http1Config.custom().setWaitForContinueTimeout(waitForContinue).build(), null, null))
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(maxConnections)
                         .setMaxConnPerRoute(maxConnections)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.stowage.ObjectAlreadyExistsException;
 import io.stowage.ObjectNotFoundException;
 import io.stowage.SizeLimitExceededException;
+import io.stowage.tck.net.TcpFaultProxy;
 import io.stowage.tck.source.Payload;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,21 +117,35 @@ class ImageClientRoundTripTest {
     }
 
     @Test
-    void anUploadOverTheSizeCapIsRefusedWithTheServersAnswer() throws Exception {
-        // A refused body of at most 1 MiB is read to its end before the answer, so the client
-        // always gets to read the 413; a longer one ends the connection, and a client still
-        // writing it may meet a broken pipe first (seen once in a full build with 2 MiB).
-        ServiceNode capped = nodes.startNode("capped", config -> config.replace("images:\n", "images:\n  size-cap: 512KiB\n"));
-        Path file = Files.write(dir.resolve("too-large.raw"), Payload.of(1024 * 1024, 4).bytes());
-        try (capped; ImageClient client = ImageClient.builder().apiServers(List.of(capped.url())).build()) {
-            Image created = client.create(NewImage.builder().name("too-large").build());
+    void anUploadOverTheSizeCapIsRefusedBeforeItsBodyIsSentOnEveryTry() throws Exception {
+        // 8 MiB over a 1 MiB cap: the upload waits for 100 Continue, which the service never sends,
+        // answering 413 on the declared length instead; the connection ends after the answer
+        ServiceNode capped = nodes.startNode("capped", config -> config.replace("images:\n", "images:\n  size-cap: 1MiB\n"));
+        Path file = Files.write(dir.resolve("too-large.raw"), Payload.of(9 * 1024 * 1024, 4).bytes());
+        try (capped; TcpFaultProxy proxy = Loopback.proxyFor(capped);
+                ImageClient uploader = ImageClient.builder().apiServers(List.of(Loopback.url(proxy))).build();
+                ImageClient direct = ImageClient.builder().apiServers(List.of(capped.url())).build()) {
+            Image created = direct.create(NewImage.builder().name("too-large").build());
+            for (int attempt = 1; attempt <= 5; attempt++) {
+                long connections = proxy.connectionsAccepted();
+                long sent = proxy.bytesToTarget();
 
-            assertThatThrownBy(() -> client.upload(created.id(), UploadData.ofFile(file), Optional.empty()))
-                    .isInstanceOf(SizeLimitExceededException.class)
-                    .hasMessage("Cannot upload the data of image " + created.id() + ": " + capped.url() + " answered 413"
-                            + " Request Entity Too Large: The declared size of 1048576 bytes exceeds the size cap of 524288"
-                            + " bytes");
-            assertThat(client.show(created.id()).status()).isEqualTo("queued");
+                assertThatThrownBy(() -> uploader.upload(created.id(), UploadData.ofFile(file), Optional.empty()))
+                        .as("attempt %d", attempt)
+                        .isInstanceOf(SizeLimitExceededException.class)
+                        .hasMessage("Cannot upload the data of image " + created.id() + ": " + Loopback.url(proxy)
+                                + " answered 413 Request Entity Too Large: The declared size of 9437184 bytes exceeds the"
+                                + " size cap of 1048576 bytes");
+                assertThat(proxy.connectionsAccepted() - connections).as("connections of attempt %d: one request, not"
+                        + " retried", attempt).isEqualTo(1);
+                assertThat(proxy.bytesToTarget() - sent).as("bytes sent in attempt %d: the request's head, no body",
+                        attempt).isPositive().isLessThan(2048);
+                assertThat(direct.show(created.id()).status()).as("after attempt %d", attempt).isEqualTo("queued");
+            }
+            try (Stream<Path> stored = Files.list(nodes.fileStoreDir())) {
+                assertThat(stored.map(path -> path.getFileName().toString()))
+                        .as("data of the refused image in the store").noneMatch(name -> name.startsWith(created.id()));
+            }
         }
     }
 

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
@@ -44,7 +43,7 @@ final class ImageUploads {
         require(image, ImageStatus.QUEUED, "data can only be uploaded to a queued image");
         long declared = request.getLength();
         UploadStreams.Begun begun = streams.begin(id, UploadTransition.UPLOAD, store, declared);
-        try (InputStream body = Content.Source.asInputStream(request)) {
+        try (InputStream body = RequestBodies.open(request)) {
             streams.streamToActive(begun, body, declared, Optional.empty());
         }
     }
@@ -56,7 +55,7 @@ final class ImageUploads {
         require(image, ImageStatus.QUEUED, "data can only be staged for a queued image");
         long declared = request.getLength();
         UploadStreams.Begun begun = streams.begin(id, UploadTransition.STAGE, store, declared);
-        try (InputStream body = Content.Source.asInputStream(request)) {
+        try (InputStream body = RequestBodies.open(request)) {
             streams.stream(begun, body, declared, false, (upload, stored, digests) ->
                     parts.registry().staging().finish(upload, stored.location(), stored.size()));
         }

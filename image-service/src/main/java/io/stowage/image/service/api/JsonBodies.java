@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /** Reads request bodies as JSON, bounded in size and depth, and writes response documents. */
@@ -36,7 +35,7 @@ final class JsonBodies {
             throw new ApiException(413, "The request body is larger than " + MAX_BODY + " bytes");
         }
         byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
+        try (InputStream in = RequestBodies.open(request)) {
             body = in.readNBytes(MAX_BODY + 1);
         }
         if (body.length > MAX_BODY) {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -37,12 +36,16 @@ final class Responses {
     private static final long SKIPPED_BODY_LIMIT = 1024 * 1024;
 
     /**
-     * The error's status and its one-line reason as text, as Glance answers errors. What the error
-     * left unread of a body is skipped first, up to {@link #SKIPPED_BODY_LIMIT} bytes, declared or
-     * chunked: a client that sends its body without waiting (python-requests does) would otherwise
-     * find the connection closed under its writes and get a reset instead of the answer. When more
-     * is to come the answer says {@code Connection: close}: the server closes the connection after
-     * it, and a client must not send its next request on it.
+     * The error's status and its one-line reason as text, as Glance answers errors. A body its
+     * client still withholds ({@code Expect: 100-continue}, and the request was refused before its
+     * body was opened) is not asked for: the answer goes at once, so the client reads it instead of
+     * sending the body, and the connection ends after it (the client may still send the body after
+     * waiting long enough). What an error left unread of any other body is skipped first, up to
+     * {@link #SKIPPED_BODY_LIMIT} bytes, declared or chunked: a client that sends its body without
+     * waiting (python-requests does) would otherwise find the connection closed under its writes
+     * and get a reset instead of the answer. When more is to come the answer says
+     * {@code Connection: close}: the server closes the connection after it, and a client must not
+     * send its next request on it.
      */
     static void error(Request request, Response response, Callback callback, ApiException error) {
         if (response.isCommitted()) {
@@ -50,9 +53,9 @@ final class Responses {
             return;
         }
         response.reset();
-        // the rest of a body is skipped up to the limit; if more is to come, the connection ends
-        if ((request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))
-                && !skippedWhole(request)) {
+        // a withheld body is never asked for; any other is skipped up to the limit, and if more is to come, the connection ends
+        boolean hasBody = request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (hasBody && (RequestBodies.withheld(request) || !skippedWhole(request))) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         response.setStatus(error.status());
@@ -73,7 +76,7 @@ final class Responses {
     private static boolean skippedWhole(Request request) {
         byte[] sink = new byte[16 * 1024];
         long skipped = 0;
-        try (InputStream rest = Content.Source.asInputStream(request)) {
+        try (InputStream rest = RequestBodies.open(request)) {
             for (int n = rest.read(sink); n >= 0; n = rest.read(sink)) {
                 skipped += n;
                 if (skipped > SKIPPED_BODY_LIMIT) {

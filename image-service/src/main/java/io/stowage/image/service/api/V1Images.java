@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -151,7 +150,7 @@ final class V1Images {
                 kill(id);
                 throw e;
             }
-            try (InputStream body = Content.Source.asInputStream(request)) {
+            try (InputStream body = RequestBodies.open(request)) {
                 streams.streamToActive(begun, body, declared, md5);
             }
         } else if (location.isPresent()) {

@@ -3,15 +3,8 @@ package io.stowage.image.service.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stowage.image.service.TestService;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -40,22 +33,17 @@ class RefusedBodyConnectionTest {
     @Test
     void aSmallBodyStillArrivingIsSkippedAndTheConnectionServesTheNextRequest() throws Exception {
         service = TestService.start(dir);
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), service.port())) {
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /v1/images HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
-                    + "x-image-meta-name: refused\r\nContent-Length: " + BODY + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[BODY / 2]);
-            out.flush();
+        try (RawHttpConnection connection = RawHttpConnection.open(service.port())) {
+            connection.sendHead("POST /v1/images HTTP/1.1", "Content-Type: text/plain", "x-image-meta-name: refused",
+                    "Content-Length: " + BODY);
+            connection.send(new byte[BODY / 2]);
             // a slow client: the rest of the body comes after the server has seen the headers
             Thread.sleep(300);
-            out.write(new byte[BODY - BODY / 2]);
-            out.write("GET /versions HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            connection.send(new byte[BODY - BODY / 2]);
+            connection.sendHead("GET /versions HTTP/1.1");
 
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            List<String> first = readAnswer(in);
-            List<String> second = readAnswer(in);
+            List<String> first = connection.readAnswer();
+            List<String> second = connection.readAnswer();
 
             assertThat(first.get(0)).isEqualTo("HTTP/1.1 400 Bad Request");
             assertThat(first).noneMatch(line -> line.equalsIgnoreCase("Connection: close"));
@@ -63,19 +51,5 @@ class RefusedBodyConnectionTest {
             assertThat(second.get(0)).isEqualTo("HTTP/1.1 200 OK");
         }
         assertThat(service.storedFiles()).isEmpty();
-    }
-
-    /** The status line and headers of one answer, its body skipped; empty at the end of the stream. */
-    private static List<String> readAnswer(BufferedReader in) throws IOException {
-        List<String> lines = new ArrayList<>();
-        long length = 0;
-        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            lines.add(line);
-            if (line.toLowerCase().startsWith("content-length:")) {
-                length = Long.parseLong(line.substring("content-length:".length()).trim());
-            }
-        }
-        assertThat(in.skip(length)).isEqualTo(length);
-        return lines;
     }
 }
