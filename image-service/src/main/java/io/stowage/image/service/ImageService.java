@@ -113,7 +113,7 @@ public final class ImageService implements AutoCloseable {
             http.setRequestHeaderSize(16 * 1024);
             http.setResponseHeaderSize(16 * 1024);
             http.setInputBufferSize(INPUT_BUFFER);
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            ServerConnector connector = new LoopbackSendBufferConnector(server, new HttpConnectionFactory(http));
             connector.setHost(config.host());
             connector.setPort(config.port());
             connector.setIdleTimeout(config.idleTimeout().toMillis());
