@@ -211,7 +211,7 @@ class FileStoreTest {
 
         assertThat(TestFiles.names(dir)).containsExactly("dangling");
         assertThat(TestFiles.names(low)).containsExactly("dangling");
-        assertThat(TestFiles.names(high)).containsExactly(StoreLock.FILE_NAME);
+        assertThat(TestFiles.names(high)).as("no object, no temp file").allMatch(StoreLock.FILE_NAME::equals);
         assertThat(Files.readSymbolicLink(dir.resolve("dangling"))).isEqualTo(nowhere);
         assertThat(Files.readSymbolicLink(low.resolve("dangling"))).isEqualTo(nowhere);
     }
