@@ -88,7 +88,7 @@ public final class ContractEnforcingStore implements Store {
         requireNonNull(id, "id is null");
         requireNonNull(data, "data is null");
         requireNonNull(options, "options is null");
-        require(Capability.WRITE, "add " + id);
+        require(Capability.WRITE, "add", id);
         VerifyingInputStream verified = new VerifyingInputStream(data, ContentVerifier.forAdd(id, options));
         StoredObject stored = requireNonNull(delegate.add(id, verified, options), "the store returned no stored object");
         VerifiedContent content = checkRead(id, verified, stored);
@@ -127,9 +127,9 @@ public final class ContractEnforcingStore implements Store {
     public ObjectStream get(Location location, ByteRange range) throws IOException {
         requireNonNull(range, "range is null");
         checkScheme(location);
-        require(Capability.READ, "read " + location);
+        require(Capability.READ, "read", location);
         if (!range.isAll()) {
-            require(Capability.RANGE_READ, "read a range of " + location);
+            require(Capability.RANGE_READ, "read a range of", location);
         }
         return delegate.get(location, range);
     }
@@ -137,21 +137,21 @@ public final class ContractEnforcingStore implements Store {
     @Override
     public long size(Location location) throws IOException {
         checkScheme(location);
-        require(Capability.READ, "read the size of " + location);
+        require(Capability.READ, "read the size of", location);
         return delegate.size(location);
     }
 
     @Override
     public void delete(Location location) throws IOException {
         checkScheme(location);
-        require(Capability.DELETE, "delete " + location);
+        require(Capability.DELETE, "delete", location);
         delegate.delete(location);
     }
 
     @Override
     public void discard(ObjectId id) throws IOException {
         requireNonNull(id, "id is null");
-        require(Capability.DELETE, "discard " + id);
+        require(Capability.DELETE, "discard", id);
         delegate.discard(id);
     }
 
@@ -165,10 +165,11 @@ public final class ContractEnforcingStore implements Store {
         return delegate.toString();
     }
 
-    private void require(Capability capability, String operation) throws NotSupportedException {
+    /** The message names {@code operation} and {@code subject}; it is built only for a refusal (a location's redacted text costs a scan). */
+    private void require(Capability capability, String operation, Object subject) throws NotSupportedException {
         if (!capabilities.contains(capability)) {
-            throw new NotSupportedException("Store '" + delegate.name() + "' cannot " + operation + ": it lacks the "
-                    + capability + " capability");
+            throw new NotSupportedException("Store '" + delegate.name() + "' cannot " + operation + " " + subject
+                    + ": it lacks the " + capability + " capability");
         }
     }
 

@@ -3,7 +3,6 @@ package io.stowage;
 import static java.util.Objects.requireNonNull;
 
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The id an object is added under: 1 to {@value #MAX_LENGTH} characters of
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 public final class ObjectId implements Comparable<ObjectId> {
     /** The longest id. */
     public static final int MAX_LENGTH = 255;
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_LENGTH + "}");
 
     private final String value;
 
@@ -44,7 +42,20 @@ public final class ObjectId implements Comparable<ObjectId> {
      * @return whether {@link #of} would accept it
      */
     public static boolean isValid(String value) {
-        return value != null && ALLOWED.matcher(value).matches() && !value.equals(".") && !value.equals("..");
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || value.equals(".") || value.equals("..")) {
+            return false;
+        }
+        // a loop, not a regular expression: every get and delete checks the id its location names
+        for (int i = 0; i < value.length(); i++) {
+            if (!isAllowed(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAllowed(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     }
 
     /** {@return a new random id (a UUID)} */

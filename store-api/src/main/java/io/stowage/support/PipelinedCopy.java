@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -24,10 +25,11 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Buffers are filled completely before they are handed over, so a source that returns a
  * few bytes per read still produces large writes. Data that fits in one buffer is written on
- * the calling thread without a hand-off, so small objects pay nothing for the pipeline; data
- * that fits in {@value #FIRST_READ} bytes does not even get a whole buffer (allocating and
- * zeroing a megabyte would cost a small add more than its write). At most {@code bufferCount}
- * buffers of {@code bufferSize} bytes exist per copy.
+ * the calling thread without a hand-off, so small objects pay nothing for the pipeline. The
+ * first buffer grows with the data: {@value #SMALL_READ} bytes, then {@value #FIRST_READ},
+ * then a whole buffer, each step taken only when the data filled the one before (allocating
+ * and zeroing a megabyte, or even 64 KiB, would cost a small add more than its write). At most
+ * {@code bufferCount} buffers of {@code bufferSize} bytes exist per copy.
  *
  * <p>With an {@link EarlyFlush}, a copy that goes through the writer thread also forces the
  * written data to the device every {@code flushInterval} bytes, on a third thread while the
@@ -50,6 +52,8 @@ import java.util.concurrent.RejectedExecutionException;
  * write; the copy returns only after a flush in progress has ended.
  */
 public final class PipelinedCopy {
+    /** How much a copy reads first, before its buffer grows. */
+    public static final int SMALL_READ = 8 * 1024;
     /** How much a copy reads before it takes a whole buffer. */
     public static final int FIRST_READ = 64 * 1024;
     /** How much is written between two early flushes, by default: small enough to keep the device busy, large enough that each flush is worth its call. */
@@ -137,18 +141,11 @@ public final class PipelinedCopy {
         requireNonNull(source, "source is null");
         requireNonNull(target, "target is null");
         requireNonNull(flush, "flush is null");
-        byte[] probe = new byte[Math.min(bufferSize, FIRST_READ)];
-        int probed = fill(source, probe, 0);
-        if (probed < probe.length) {
-            writeOnCallingThread(target, probe, probed);
-            return probed;
-        }
-        byte[] first = probe;
-        int length = probed;
-        if (probe.length < bufferSize) {
-            first = new byte[bufferSize];
-            System.arraycopy(probe, 0, first, 0, probed);
-            length = fill(source, first, probed);
+        byte[] first = new byte[Math.min(bufferSize, SMALL_READ)];
+        int length = fill(source, first, 0);
+        while (length == first.length && length < bufferSize) {
+            first = Arrays.copyOf(first, length < FIRST_READ ? Math.min(bufferSize, FIRST_READ) : bufferSize);
+            length = fill(source, first, length);
         }
         if (length < bufferSize) {
             writeOnCallingThread(target, first, length);

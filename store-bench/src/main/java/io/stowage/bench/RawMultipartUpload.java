@@ -20,13 +20,27 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * The raw SDK baseline of an S3 add: the requests Stowage's upload makes (create, parts with
  * CRC32 uploaded {@code concurrency} at a time from {@code concurrency + 1} part buffers filled
  * on the calling thread, complete), written straight against the SDK: no SHA-256, no size or
- * checksum checks, no duplicate check, no conditional write, no abort on failure.
+ * checksum checks, no duplicate check, no abort on failure, and a conditional completion only
+ * when asked ({@link Commit#IF_ABSENT}).
  */
 final class RawMultipartUpload {
+    /** How the upload is completed. */
+    enum Commit {
+        /** A plain completion, which replaces an object of the key. */
+        ANY,
+        /** With {@code If-None-Match: *}, as Stowage completes its uploads (a server may do more work for it). */
+        IF_ABSENT
+    }
+
     private RawMultipartUpload() {}
 
     static long upload(S3Client client, ExecutorService executor, String bucket, String key, InputStream in,
             int partSize, int concurrency) throws IOException, InterruptedException, ExecutionException {
+        return upload(client, executor, bucket, key, in, partSize, concurrency, Commit.ANY);
+    }
+
+    static long upload(S3Client client, ExecutorService executor, String bucket, String key, InputStream in,
+            int partSize, int concurrency, Commit commit) throws IOException, InterruptedException, ExecutionException {
         String uploadId = client.createMultipartUpload(request -> request.bucket(bucket).key(key)
                 .checksumAlgorithm(ChecksumAlgorithm.CRC32)).uploadId();
         BlockingQueue<byte[]> buffers = new ArrayBlockingQueue<>(concurrency + 1);
@@ -65,7 +79,8 @@ final class RawMultipartUpload {
             completed.add(part.get());
         }
         client.completeMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId)
-                .multipartUpload(upload -> upload.parts(completed)));
+                .multipartUpload(upload -> upload.parts(completed))
+                .ifNoneMatch(commit == Commit.IF_ABSENT ? "*" : null));
         return total;
     }
 }

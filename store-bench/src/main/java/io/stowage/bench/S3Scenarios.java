@@ -30,8 +30,10 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  *   <li>add with a known size and with an unknown size, each against a raw multipart upload
  *       with the store's default part size (8 MiB) and concurrency (4), the method the store
  *       uses for objects past its 8 MiB threshold; and, for reference, a raw single streaming
- *       PUT of the known size, and a raw multipart upload that reads its source through a SHA-256
- *       digest (what Stowage's upload adds that costs CPU);</li>
+ *       PUT of the known size, a raw multipart upload that reads its source through a SHA-256
+ *       digest (what Stowage's upload adds that costs CPU here), and one that also completes with
+ *       {@code If-None-Match: *} as Stowage does (which costs S3Proxy CPU on the same cores): the
+ *       same work as the store's add;</li>
  *   <li>get to a null sink against the raw {@code getObject} stream, read through the same
  *       128 KiB buffer, with the SDK's Apache 4 client and with Apache 5 (the one the store
  *       uses, the SDK's default); the row compares with the faster of the two.</li>
@@ -42,6 +44,8 @@ final class S3Scenarios implements Scenario {
     /** The s3 store's default part size and upload concurrency, which the raw multipart baselines use too. */
     static final int PART_SIZE = 8 * 1024 * 1024;
     static final int CONCURRENCY = 4;
+    /** The raw upload doing the work of the store's: SHA-256 of the source, and the completion only if the key is free. */
+    private static final String SAME_WORK = "raw SDK multipart + SHA-256 + If-None-Match";
 
     @Override
     public BenchOptions.Group group() {
@@ -64,9 +68,12 @@ final class S3Scenarios implements Scenario {
                 StoreRegistry stores = StoreRegistry.build(StowageConfig.fromTree(server.storeConfig(), server.environment()::get))) {
             Contender knownSize = stowageAdd("stowage known size", stores, source, size, sequence, true);
             Contender unknownSize = stowageAdd("stowage unknown size", stores, source, size, sequence, false);
-            Contender multipart = rawMultipart("raw SDK multipart", raw5, partThreads, source, size, sequence, false);
+            Contender multipart = rawMultipart("raw SDK multipart", raw5, partThreads, source, size, sequence, false,
+                    RawMultipartUpload.Commit.ANY);
             Contender hashedMultipart = rawMultipart("raw SDK multipart + SHA-256", raw5, partThreads, source, size,
-                    sequence, true);
+                    sequence, true, RawMultipartUpload.Commit.ANY);
+            Contender sameWork = rawMultipart(SAME_WORK, raw5, partThreads, source, size, sequence, true,
+                    RawMultipartUpload.Commit.IF_ABSENT);
             Contender singlePut = Contender.timedThen("raw SDK single PUT", () -> {
                 String key = "raw-" + sequence.incrementAndGet();
                 try (InputStream in = Files.newInputStream(source)) {
@@ -75,7 +82,8 @@ final class S3Scenarios implements Scenario {
                 }
                 return key;
             }, key -> removeRaw("raw SDK single PUT", raw5, key, size));
-            Rounds adds = context.rounds("s3 add", List.of(knownSize, unknownSize, multipart, hashedMultipart, singlePut));
+            Rounds adds = context.rounds("s3 add", List.of(knownSize, unknownSize, multipart, hashedMultipart, sameWork,
+                    singlePut));
 
             StoredObject stored;
             try (InputStream in = Files.newInputStream(source)) {
@@ -100,6 +108,8 @@ final class S3Scenarios implements Scenario {
                             Unit.BYTES, Target.atLeast(0.90)),
                     Comparison.row("s3 add" + sized + ", known size vs multipart + SHA-256", adds, "stowage known size",
                             "raw SDK multipart + SHA-256", Unit.BYTES, Target.NONE),
+                    Comparison.row("s3 add" + sized + ", known size vs multipart + SHA-256 + If-None-Match", adds,
+                            "stowage known size", SAME_WORK, Unit.BYTES, Target.NONE),
                     Comparison.row("s3 add" + sized + ", known size vs one PUT", adds, "stowage known size",
                             "raw SDK single PUT", Unit.BYTES, Target.NONE),
                     Comparison.rowAgainstFastest("s3 get" + sized + " to a null sink", gets, "stowage get",
@@ -125,16 +135,17 @@ final class S3Scenarios implements Scenario {
 
     /**
      * The raw multipart upload of the source; with {@code hashed}, the source is read through a SHA-256 digest on
-     * the reading thread, the one thing Stowage's upload adds that costs CPU (the row shows what that costs when the
-     * server shares the machine's cores).
+     * the reading thread, what Stowage's upload adds that costs CPU in this JVM; with {@link
+     * RawMultipartUpload.Commit#IF_ABSENT}, completed as Stowage completes (S3Proxy spends more CPU on a conditional
+     * completion). The rows show what each costs when the server shares the machine's cores.
      */
     private static Contender rawMultipart(String name, S3Client client, ExecutorService partThreads, Path source,
-            long size, AtomicInteger sequence, boolean hashed) {
+            long size, AtomicInteger sequence, boolean hashed, RawMultipartUpload.Commit commit) {
         return Contender.timedThen(name, () -> {
             String key = "raw-" + sequence.incrementAndGet();
             try (InputStream file = Files.newInputStream(source);
                     InputStream in = hashed ? new DigestInputStream(file, MessageDigest.getInstance("SHA-256")) : file) {
-                RawMultipartUpload.upload(client, partThreads, EmbeddedS3.BUCKET, key, in, PART_SIZE, CONCURRENCY);
+                RawMultipartUpload.upload(client, partThreads, EmbeddedS3.BUCKET, key, in, PART_SIZE, CONCURRENCY, commit);
             }
             return key;
         }, key -> removeRaw(name, client, key, size));

@@ -177,17 +177,12 @@ final class FileStore implements Store {
         }
     }
 
+    /** Refuses an id already taken before anything is written; the exclusive publish is what guarantees it. */
     private void failIfExists(ObjectId id) throws StoreException {
         for (DataDir dir : dirs) {
-            try {
-                if (dir.holds(id)) {
-                    throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "': "
-                            + locator.location(dir, id));
-                }
-            } catch (StoreException e) {
-                throw e;
-            } catch (IOException e) {
-                throw FilesystemErrors.readFailure("Checking for object '" + id + "' in data dir " + dir, e);
+            if (dir.holds(id)) {
+                throw new ObjectAlreadyExistsException("Object '" + id + "' already exists in store '" + name + "': "
+                        + locator.location(dir, id));
             }
         }
     }

@@ -33,7 +33,9 @@ final class ObjectFileReader {
         try {
             long size = channel.size();
             long length = range.lengthWithin(size, location);
-            channel.position(range.offset());
+            if (range.offset() > 0) {
+                channel.position(range.offset()); // a new channel is at 0 already
+            }
             return new ObjectStream(new ObjectFileInputStream(channel, location), location, size, range.offset(), length);
         } catch (IOException | RuntimeException | Error e) {
             try {

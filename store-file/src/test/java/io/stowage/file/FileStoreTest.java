@@ -183,6 +183,39 @@ class FileStoreTest {
         assertThat(Files.readString(low.resolve("dup"))).isEqualTo("original");
     }
 
+    /**
+     * A symlink leading nowhere takes the name too: the early check (which follows links) sees no
+     * object, so the exclusive publish refuses the add, in the same dir ({@code link(2)} fails on
+     * the taken name) as in another ({@code lstat} under the store lock); the link stays, no temp
+     * file is left.
+     */
+    @Test
+    void aNameHeldByASymlinkLeadingNowhereIsTakenToo() throws Exception {
+        Path dir = root.resolve("data");
+        Path low = root.resolve("low");
+        Path high = root.resolve("high");
+        Files.createDirectories(dir);
+        Files.createDirectories(low);
+        Path nowhere = root.resolve("nothing-here");
+        Files.createSymbolicLink(dir.resolve("dangling"), nowhere);
+        Files.createSymbolicLink(low.resolve("dangling"), nowhere);
+        Store single = open(dir);
+        Store twoDirs = open(FileStoreConfig.ofDirs(List.of(low + ":1", high + ":2")));
+
+        for (Store store : List.of(single, twoDirs)) {
+            assertThatThrownBy(() -> store.add(ObjectId.of("dangling"), new ByteArrayInputStream(new byte[5]),
+                    AddOptions.defaults()))
+                    .isInstanceOf(ObjectAlreadyExistsException.class)
+                    .hasMessageContaining("'dangling'");
+        }
+
+        assertThat(TestFiles.names(dir)).containsExactly("dangling");
+        assertThat(TestFiles.names(low)).containsExactly("dangling");
+        assertThat(TestFiles.names(high)).as("no object, no temp file").allMatch(StoreLock.FILE_NAME::equals);
+        assertThat(Files.readSymbolicLink(dir.resolve("dangling"))).isEqualTo(nowhere);
+        assertThat(Files.readSymbolicLink(low.resolve("dangling"))).isEqualTo(nowhere);
+    }
+
     /** The store's own entries win over the add's metadata of the same keys, which the contract decorator merges in. */
     @Test
     void putsTheFilesystemOfTheDirIntoTheLocationMetadata() throws Exception {

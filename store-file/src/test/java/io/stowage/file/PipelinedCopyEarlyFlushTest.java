@@ -10,7 +10,9 @@ import io.stowage.tck.source.Payload;
 import io.stowage.tck.source.Sources;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
@@ -23,12 +25,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The early flush of a pipelined copy (data forced to the device while the copy goes on) and
- * the first read of a copy whose buffers are larger than {@link PipelinedCopy#FIRST_READ}.
+ * the first reads of a copy whose buffers are larger than {@link PipelinedCopy#FIRST_READ} (into
+ * a buffer that grows from {@link PipelinedCopy#SMALL_READ} as the data fills it).
  */
 class PipelinedCopyEarlyFlushTest {
     private static final int BUFFER = 1000;
@@ -154,9 +158,10 @@ class PipelinedCopyEarlyFlushTest {
         int buffer = 3 * PipelinedCopy.FIRST_READ;
         PipelinedCopy copy = new PipelinedCopy(buffer, 3, threads);
         Random random = new Random(5);
+        int small = PipelinedCopy.SMALL_READ;
         int first = PipelinedCopy.FIRST_READ;
-        for (long size : List.of(0L, 1L, first - 1L, (long) first, first + 1L, buffer - 1L, (long) buffer, buffer + 1L,
-                3L * buffer + 7)) {
+        for (long size : List.of(0L, 1L, small - 1L, (long) small, small + 1L, first - 1L, (long) first, first + 1L,
+                buffer - 1L, (long) buffer, buffer + 1L, 3L * buffer + 7)) {
             for (boolean shortReads : List.of(false, true)) {
                 Payload payload = Payload.of(size, size + (shortReads ? 1 : 0));
                 MemoryChannel channel = new MemoryChannel();
@@ -167,6 +172,27 @@ class PipelinedCopyEarlyFlushTest {
                         .as("data of %d, short reads %s", size, shortReads).isEmpty();
             }
         }
+    }
+
+    /** A 4 KiB object (the small-object benchmark's) is read into an 8 KiB buffer, not a 64 KiB one zeroed for it. */
+    @Test
+    void aSmallObjectIsReadIntoASmallBuffer() throws Exception {
+        int buffer = 3 * PipelinedCopy.FIRST_READ;
+        AtomicInteger largestAsk = new AtomicInteger();
+        InputStream source = new FilterInputStream(Payload.of(4096, 8).open()) {
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                largestAsk.accumulateAndGet(bytes.length, Math::max);
+                return super.read(bytes, offset, length);
+            }
+        };
+        MemoryChannel channel = new MemoryChannel();
+
+        long copied = new PipelinedCopy(buffer, 2, threads).copy(source, channel);
+
+        assertThat(copied).isEqualTo(4096);
+        assertThat(channel.size()).isEqualTo(4096);
+        assertThat(largestAsk.get()).as("the largest buffer the source was asked to fill").isEqualTo(PipelinedCopy.SMALL_READ);
     }
 
     @Test
