@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,7 @@ class StoreBenchSmokeTest {
                 "s3 add (1 MiB), known size",
                 "s3 add (1 MiB), unknown size",
                 "s3 add (1 MiB), known size vs multipart + SHA-256",
+                "s3 add (1 MiB), known size vs multipart + SHA-256 + If-None-Match",
                 "s3 add (1 MiB), known size vs one PUT",
                 "s3 get (1 MiB) to a null sink",
                 "heap: file add 4 MiB, -Xmx64m",
@@ -92,6 +94,7 @@ class StoreBenchSmokeTest {
      * and MD5), the 16 concurrent transfers verified.
      */
     @Test
+    @Tag("needs-glance")
     void runsTheServiceAndGlanceGroupsAgainstARealGlance() throws Exception {
         assertThat(GlanceApi.binary()).as("glance-api (Debian package glance-api) must be installed for the glance group")
                 .isPresent();
