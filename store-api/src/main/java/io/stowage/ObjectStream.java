@@ -2,6 +2,7 @@ package io.stowage;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,9 +78,7 @@ public final class ObjectStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

@@ -25,6 +25,23 @@ class ObjectStreamTest {
     }
 
     @Test
+    void aSingleByteReadAsksAgainWhenTheBackendReturnsNothing() throws Exception {
+        // a backend read may return 0 bytes without being at the end: every other read here does
+        ObjectStream stream = new ObjectStream(new ByteArrayInputStream("xyz".getBytes()) {
+            private boolean nothing = true;
+
+            @Override
+            public synchronized int read(byte[] buffer, int offset, int length) {
+                nothing = !nothing;
+                return nothing ? 0 : super.read(buffer, offset, length);
+            }
+        }, LOCATION, 3, 0, 3);
+
+        assertThat(new int[] {stream.read(), stream.read(), stream.read(), stream.read()})
+                .containsExactly('x', 'y', 'z', -1);
+    }
+
+    @Test
     void earlyEndOfBackendDataIsAnIntegrityError() {
         ObjectStream stream = new ObjectStream(new ByteArrayInputStream("abc".getBytes()), LOCATION, 4, 0, 4);
 

@@ -2,6 +2,7 @@ package io.stowage.integrity;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -31,12 +32,7 @@ public final class VerifyingInputStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n;
-        do {
-            n = read(one, 0, 1);
-        } while (n == 0);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

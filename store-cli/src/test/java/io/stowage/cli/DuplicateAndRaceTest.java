@@ -2,6 +2,7 @@ package io.stowage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.stowage.support.SingleByteRead;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,8 +127,7 @@ class DuplicateAndRaceTest {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.stowage.file;
 import io.stowage.AddOptions;
 import io.stowage.ObjectId;
 import io.stowage.Store;
+import io.stowage.support.SingleByteRead;
 import io.stowage.tck.source.Payload;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +30,7 @@ public final class AddUntilKilled {
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                return SingleByteRead.of(this);
             }
 
             @Override

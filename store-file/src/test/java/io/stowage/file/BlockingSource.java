@@ -1,5 +1,6 @@
 package io.stowage.file;
 
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -35,8 +36,7 @@ final class BlockingSource extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.stowage.ObjectNotFoundException;
 import io.stowage.OperationInterruptedException;
 import io.stowage.StoreException;
 import io.stowage.support.Backoff;
+import io.stowage.support.SingleByteRead;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -68,12 +69,7 @@ final class ApiDataStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n;
-        do {
-            n = read(one, 0, 1);
-        } while (n == 0);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.stowage.image.client;
 
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.support.SingleByteRead;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,7 @@ final class SentBody extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.stowage.core.download;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.ProgressListener;
+import io.stowage.support.SingleByteRead;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,12 +30,7 @@ final class WritingInputStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n;
-        do {
-            n = read(one, 0, 1);
-        } while (n == 0);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.stowage.ObjectId;
 import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoredObject;
+import io.stowage.support.SingleByteRead;
 import io.stowage.tck.fault.Faults.Operation;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -155,9 +156,7 @@ public final class FaultInjectingStore implements Store {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override
@@ -218,12 +217,7 @@ public final class FaultInjectingStore implements Store {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n;
-            do {
-                n = read(one, 0, 1);
-            } while (n == 0);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.stowage.tck.memory;
 
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -82,9 +83,7 @@ final class MemoryObject {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override

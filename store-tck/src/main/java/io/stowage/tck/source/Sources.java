@@ -2,6 +2,7 @@ package io.stowage.tck.source;
 
 import static java.util.Objects.requireNonNull;
 
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Random;
@@ -176,12 +177,7 @@ public final class Sources {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n;
-            do {
-                n = read(one, 0, 1);
-            } while (n == 0);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override
@@ -234,12 +230,7 @@ public final class Sources {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n;
-            do {
-                n = read(one, 0, 1);
-            } while (n == 0);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override

@@ -16,6 +16,7 @@ import io.stowage.ObjectStream;
 import io.stowage.Store;
 import io.stowage.StoreException;
 import io.stowage.StoredObject;
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -213,9 +214,7 @@ final class LoopbackHttpStore implements Store {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            return SingleByteRead.of(this);
         }
 
         @Override

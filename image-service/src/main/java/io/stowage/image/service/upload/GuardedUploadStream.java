@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.stowage.image.service.registry.RegistryUnavailableException;
 import io.stowage.image.service.registry.UploadRegistry;
+import io.stowage.support.SingleByteRead;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,9 +65,7 @@ public final class GuardedUploadStream extends FilterInputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return SingleByteRead.of(this);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.stowage.image.service.upload;
 import static java.util.Objects.requireNonNull;
 
 import io.stowage.ChecksumAlgorithm;
+import io.stowage.support.SingleByteRead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -85,12 +86,7 @@ public final class ParallelDigests {
         return new InputStream() {
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n;
-                do {
-                    n = read(one, 0, 1);
-                } while (n == 0);
-                return n < 0 ? -1 : one[0] & 0xff;
+                return SingleByteRead.of(this);
             }
 
             @Override
